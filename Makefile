@@ -1,0 +1,50 @@
+# Qingshan: `make run` serves the demo school, `make test` runs the whole suite, `make check` is the gate.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
+RUN := $(UV) run --frozen
+MANAGE := $(RUN) python manage.py
+MYPY_TARGETS := $(wildcard qingshan/*/services.py qingshan/*/selectors.py qingshan/*/rules.py)
+
+.PHONY: run test check lint format mypy migrations-check messages messages-check deploy-check env system-deps
+
+env:
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	@$(UV) sync --frozen --quiet
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+messages: env
+	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+run: env messages
+	$(MANAGE) migrate --verbosity 0
+	$(MANAGE) demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: env system-deps messages
+	$(RUN) pytest
+
+lint: env
+	$(RUN) ruff check .
+	$(RUN) ruff format --check .
+
+format: env
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+
+mypy: env
+	$(RUN) mypy $(MYPY_TARGETS)
+
+migrations-check: env
+	$(MANAGE) makemigrations --check --dry-run
+
+messages-check: env
+	$(RUN) python scripts/check_translations.py locale/zh_Hans/LC_MESSAGES/django.po
+	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+deploy-check: env
+	QS_ENV=prod SECRET_KEY=ci-only-$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
+	  ALLOWED_HOSTS=qingshan.example.org $(MANAGE) check --deploy --fail-level WARNING
+
+check: lint mypy migrations-check messages-check test deploy-check

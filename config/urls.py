@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from qingshan.api.urls import api
+from qingshan.core import views as core_views
+
+handler500 = core_views.server_error
+
+urlpatterns = [
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("health/", core_views.health, name="health"),
+    path("api/v1/", api.urls),
+    path("accounts/", include("qingshan.accounts.urls")),
+    path("org/", include("qingshan.organization.urls")),
+    path("django-admin/", admin.site.urls),
+    path("", include("qingshan.reports.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+

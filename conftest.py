@@ -1,0 +1,61 @@
+"""Fixtures shared by every test: two schools, and a signed-in client per role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.test import Client
+
+from qingshan.accounts.enums import Role
+from qingshan.organization.models import School
+from tests.factories import AuthorityFactory, MembershipFactory, SchoolFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _english_by_default(settings: pytest.FixtureRequest) -> None:
+    """Tests read English messages unless they switch the language themselves."""
+    settings.LANGUAGE_CODE = "en"  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def school(db: None) -> School:
+    return SchoolFactory(name="Green Mountain Vocational School", slug="green-mountain")
+
+
+@pytest.fixture
+def other_school(db: None) -> School:
+    return SchoolFactory(name="Other School", slug="other-school", authority=AuthorityFactory(slug="other-county"))
+
+
+@pytest.fixture
+def user_with_role(db: None) -> Callable[..., object]:
+    def make(role: str, school: School, **user_fields: object) -> object:
+        user = UserFactory(**user_fields)
+        if role == Role.AUTHORITY_VIEWER:
+            MembershipFactory(user=user, role=role, school=None, authority=school.authority)
+        else:
+            MembershipFactory(user=user, role=role, school=school)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def client_for(user_with_role: Callable[..., object]) -> Callable[..., Client]:
+    """A test client signed in with one role at the given school (None: anonymous)."""
+
+    def make(role: str | None, school: School) -> Client:
+        client = Client()
+        if role is not None:
+            client.force_login(user_with_role(role, school))
+        return client
+
+    return make
+
+
+@pytest.fixture
+def admin_client_for_school(school: School, client_for: Callable[..., Client]) -> Client:
+    return client_for(Role.SCHOOL_ADMIN, school)

@@ -1,0 +1,92 @@
+"""Writes about users: accounts, memberships, API tokens. Each runs in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from qingshan.accounts.enums import Role
+from qingshan.accounts.models import ApiToken, Membership, User
+from qingshan.core.errors import DomainError
+from qingshan.organization.models import Authority, School
+
+TOKEN_PREFIX = "qs_"
+
+
+def hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_user(
+    *, username: str, password: str | None, full_name: str = "", email: str = "", check_password: bool = True
+) -> User:
+    if User.objects.filter(username__iexact=username).exists():
+        raise DomainError(_("The user name %(username)s is taken.") % {"username": username}, code="username_taken")
+    user = User(username=username, full_name=full_name, email=email)
+    if password is None:
+        user.set_unusable_password()
+    else:
+        if check_password:
+            validate_password(password, user)
+        user.set_password(password)
+    user.save()
+    return user
+
+
+@transaction.atomic
+def grant_membership(
+    *, user: User, role: str, school: School | None = None, authority: Authority | None = None
+) -> Membership:
+    if role == Role.AUTHORITY_VIEWER:
+        if authority is None or school is not None:
+            raise DomainError(_("An authority viewer belongs to an authority, not a school."), code="scope")
+    elif school is None or authority is not None:
+        raise DomainError(_("This role belongs to a school."), code="scope")
+    membership, _created = Membership.objects.get_or_create(user=user, role=role, school=school, authority=authority)
+    return membership
+
+
+@transaction.atomic
+def revoke_membership(*, membership: Membership) -> None:
+    membership.delete()
+
+
+@transaction.atomic
+def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a token and return it with its raw value, which is never stored and shown once."""
+    if not name.strip():
+        raise DomainError(_("Give the token a name."), code="name_required")
+    raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name.strip(), prefix=raw[:8], key_hash=hash_token(raw))
+    return token, raw
+
+
+@transaction.atomic
+def revoke_api_token(*, token: ApiToken) -> ApiToken:
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def authenticate_api_token(raw: str) -> User | None:
+    """The active user behind a bearer token, or None. Touches ``last_used_at`` at most once a minute."""
+    if not raw.startswith(TOKEN_PREFIX):
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_token(raw), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user

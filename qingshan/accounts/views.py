@@ -1,0 +1,164 @@
+from __future__ import annotations
+
+import segno
+from auditlog.models import LogEntry
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from qingshan.accounts import selectors, services
+from qingshan.accounts.forms import ApiTokenForm, LoginForm, MembershipForm, OneTimeCodeForm
+from qingshan.accounts.middleware import SESSION_SCHOOL_KEY
+from qingshan.accounts.models import ApiToken, Membership, User
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@require_POST
+def logout_view(request: HttpRequest) -> HttpResponse:
+    from django.contrib.auth import logout
+
+    logout(request)
+    messages.success(request, _("You have signed out."))
+    return redirect("accounts:login")
+
+
+@login_required
+@require_POST
+def switch_school(request: HttpRequest) -> HttpResponse:
+    school = selectors.school_access(request.user).school_by_id(request.POST.get("school"))
+    if school is None:
+        raise PermissionDenied
+    request.session[SESSION_SCHOOL_KEY] = school.pk
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "/"
+    return redirect(target or "/")
+
+
+@login_required
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
+    form = OneTimeCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            messages.success(request, _("One-time codes are set up."))
+            return redirect("reports:dashboard")
+        form.add_error("code", _("The code is not correct. Check the time on your phone and try again."))
+    qr_svg = segno.make(device.config_url, micro=False).svg_data_uri(scale=5)
+    return render(request, "accounts/otp_setup.html", {"form": form, "qr": qr_svg, "secret": device.config_url})
+
+
+@login_required
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    form = OneTimeCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+            if device.verify_token(form.cleaned_data["code"]):
+                otp_login(request, device)
+                return redirect("reports:dashboard")
+        form.add_error("code", _("The code is not correct. Check the time on your phone and try again."))
+    return render(request, "accounts/otp_verify.html", {"form": form})
+
+
+@login_required
+def api_tokens(request: HttpRequest) -> HttpResponse:
+    form = ApiTokenForm(request.POST or None)
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            _token, new_token = services.create_api_token(user=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+        except ValidationError as error:
+            form.add_error("name", error)
+    tokens = ApiToken.objects.filter(user=request.user)
+    response = render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "new_token": new_token})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@login_required
+@require_POST
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    services.revoke_api_token(token=token)
+    messages.success(request, _("The token was revoked."))
+    return redirect("accounts:api_tokens")
+
+
+def _school_admin_school(request: HttpRequest, permission: str) -> object:
+    school = getattr(request, "school", None)
+    if school is None or not request.user.has_perm(permission, school) or request.read_only:  # type: ignore[attr-defined]
+        raise PermissionDenied
+    return school
+
+
+@login_required
+def user_list(request: HttpRequest) -> HttpResponse:
+    school = _school_admin_school(request, "accounts.manage_users")
+    form = MembershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = User.objects.filter(username__iexact=data["username"]).first()
+            if user is None:
+                if not data["password"]:
+                    raise ValidationError({"password": _("A new user needs an initial password.")})
+                user = services.create_user(username=data["username"], password=data["password"], full_name=data["full_name"])
+            services.grant_membership(user=user, role=data["role"], school=school)  # type: ignore[arg-type]
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for name, errors in error.error_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error("password" if error.code is None or "password" in str(error.code) else None, error)
+        else:
+            messages.success(request, _("The role was granted."))
+            return redirect("accounts:user_list")
+    memberships = Paginator(selectors.memberships_for_school(school), 100).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    return render(request, "accounts/user_list.html", {"form": form, "page": memberships})
+
+
+@login_required
+@require_POST
+def membership_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    school = _school_admin_school(request, "accounts.manage_users")
+    membership = get_object_or_404(Membership, pk=pk, school=school)
+    if membership.user_id == request.user.pk:
+        messages.error(request, _("You cannot remove your own role."))
+    else:
+        services.revoke_membership(membership=membership)
+        messages.success(request, _("The role was removed."))
+    return redirect("accounts:user_list")
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    school = _school_admin_school(request, "accounts.view_audit")
+    entries = (
+        LogEntry.objects.filter(additional_data__school_id=school.pk)  # type: ignore[attr-defined]
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")
+    )
+    action = request.GET.get("action", "")
+    if action.isdigit():
+        entries = entries.filter(action=int(action))
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    return render(request, "accounts/audit_log.html", {"page": page, "actions": LogEntry.Action.choices, "action": action})

@@ -1,0 +1,17 @@
+"""The versioned REST API, assembled from each app's ``api.py``."""
+
+from ninja import NinjaAPI
+
+from qingshan.core.api import TokenAuth, install_error_handlers
+from qingshan.organization.api import router as organization_router
+
+api = NinjaAPI(
+    title="Qingshan API",
+    version="1",
+    description="School-scoped access to Qingshan's records. Send `Authorization: Bearer <token>`.",
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+    docs_url=None,
+)
+install_error_handlers(api)
+api.add_router("/organization/", organization_router)

@@ -1,0 +1,167 @@
+"""Shared pieces of /api/v1/: token auth, the request's school, one error body, a CRUD router.
+
+Error bodies always look like ``{"error": {"code": str, "message": str, "fields": {name: [str]}}}``.
+"""
+
+# No "from __future__ import annotations": ninja reads the schema classes from the annotations.
+
+from collections.abc import Callable
+from typing import Any
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import model_to_dict
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Router, Schema
+from ninja.errors import AuthenticationError, HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+from ninja.orm import create_schema
+from ninja.pagination import PageNumberPagination, paginate
+from ninja.security import HttpBearer
+from pydantic import create_model
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        from qingshan.accounts.services import authenticate_api_token
+
+        user = authenticate_api_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict[str, Any]:
+    return {"error": {"code": code, "message": message, "fields": fields or {}}}
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    def respond(request: HttpRequest, status: int, body: dict[str, Any]) -> HttpResponse:
+        return api.create_response(request, body, status=status)
+
+    @api.exception_handler(NinjaValidationError)
+    def invalid_request(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+        fields: dict[str, list[str]] = {}
+        for item in exc.errors:
+            name = ".".join(str(part) for part in item.get("loc", [])[1:]) or "__all__"
+            fields.setdefault(name, []).append(str(item.get("msg", "")))
+        return respond(request, 422, error_body("invalid", _("The request is not valid."), fields))
+
+    @api.exception_handler(ValidationError)
+    def domain_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        fields = {name: [str(message) for message in messages] for name, messages in exc.message_dict.items()} if hasattr(exc, "error_dict") else {"__all__": [str(m) for m in exc.messages]}
+        return respond(request, 422, error_body("invalid", _("The data is not valid."), fields))
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        return respond(request, 401, error_body("unauthenticated", _("A valid API token is required.")))
+
+    @api.exception_handler(PermissionDenied)
+    def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+        return respond(request, 403, error_body("forbidden", _("You may not do this.")))
+
+    @api.exception_handler(Http404)
+    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return respond(request, 404, error_body("not_found", _("Not found.")))
+
+    @api.exception_handler(HttpError)
+    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return respond(request, exc.status_code, error_body("error", str(exc)))
+
+
+def api_school(request: HttpRequest, permission: str, slug: str | None = None) -> Any:
+    """The school an API call works on: ``?school=slug``, or the caller's only school."""
+    from qingshan.accounts.selectors import is_read_only_at, school_access
+
+    access = school_access(request.user)
+    if slug:
+        school = next((item for item in access.schools if item.slug == slug), None)
+    elif len(access.schools) == 1:
+        school = access.schools[0]
+    else:
+        raise HttpError(400, _("Name the school with ?school=<short name>."))
+    if school is None or not request.user.has_perm(permission, school):
+        raise PermissionDenied
+    if permission.endswith(".manage") and is_read_only_at(request.user, school):
+        raise PermissionDenied
+    return school
+
+
+FORM_FIELD_TYPES: tuple[tuple[type[forms.Field], Any], ...] = (
+    (forms.ModelChoiceField, int),
+    (forms.BooleanField, bool),
+    (forms.IntegerField, int),
+    (forms.DecimalField, Decimal),
+    (forms.DateTimeField, dt.datetime),
+    (forms.DateField, dt.date),
+    (forms.TypedChoiceField, str | int),
+    (forms.Field, str),
+)
+
+
+def input_schema(form_class: type[forms.BaseForm], *, name: str, partial: bool) -> type[Schema]:
+    """A request body with the form's fields (foreign keys as ids); the form itself validates it."""
+    fields: dict[str, Any] = {}
+    for field_name, field in form_class.base_fields.items():
+        python_type = next(kind for base, kind in FORM_FIELD_TYPES if isinstance(field, base))
+        required = field.required and not partial and not isinstance(field, forms.BooleanField)
+        fields[field_name] = (python_type, ...) if required else (python_type | None, None)
+    return create_model(name, __base__=Schema, **fields)
+
+
+def crud_router(
+    resource: Any,
+    *,
+    view_permission: str,
+    manage_permission: str,
+    create: Callable[..., Any],
+    update: Callable[..., Any],
+) -> Router:
+    """list / read / create / update for a resource, validated by the same form as the pages."""
+    model = resource.model
+    form_fields = list(resource.form_class._meta.fields)
+    out_schema = create_schema(model, name=f"{model.__name__}Out", fields=["id", *form_fields, "archived_at"])
+    in_schema = input_schema(resource.form_class, name=f"{model.__name__}In", partial=False)
+    patch_schema = input_schema(resource.form_class, name=f"{model.__name__}Patch", partial=True)
+    router = Router(tags=[str(resource.verbose_name_plural)])
+    plural = resource.key
+
+    def bound_form(school: Any, payload: dict[str, Any], instance: Any = None) -> Any:
+        data = model_to_dict(instance, fields=form_fields) if instance is not None else {}
+        data.update({key: value for key, value in payload.items() if key in form_fields})
+        data = {key: value for key, value in data.items() if value is not None}
+        form = resource.form_class(data, instance=instance, school=school)
+        if not form.is_valid():
+            raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
+        return form
+
+    @router.get(f"/{plural}/", response=list[out_schema], url_name=f"{plural}_list")  # type: ignore[valid-type]
+    @paginate(PageNumberPagination, page_size=settings.QS_API_PAGE_SIZE)
+    def list_records(request: HttpRequest, school: str | None = None, archived: bool = False) -> Any:
+        records = resource.selector(api_school(request, view_permission, school))
+        return records.filter(archived_at__isnull=not archived).order_by("pk")
+
+    @router.get(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_detail")
+    def read_record(request: HttpRequest, pk: int, school: str | None = None) -> Any:
+        return get_object_or_404(resource.selector(api_school(request, view_permission, school)), pk=pk)
+
+    @router.post(f"/{plural}/", response={201: out_schema}, url_name=f"{plural}_create")
+    def create_record(request: HttpRequest, payload: in_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]
+        target = api_school(request, manage_permission, school)
+        form = bound_form(target, payload.dict())  # type: ignore[attr-defined]
+        return 201, create(school=target, model=model, values=form.values())
+
+    @router.patch(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_update")
+    def update_record(request: HttpRequest, pk: int, payload: patch_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]
+        target = api_school(request, manage_permission, school)
+        record = get_object_or_404(resource.selector(target), pk=pk)
+        form = bound_form(target, payload.dict(exclude_unset=True), instance=record)  # type: ignore[attr-defined]
+        return update(record=record, values=form.values())
+
+    return router

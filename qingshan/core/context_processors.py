@@ -1,0 +1,72 @@
+"""Navigation for the shared layout, filtered by what the user may reach at the current school."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Any
+    url_name: str
+    permission: str
+
+
+NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
+    (
+        _("Overview"),
+        (
+            NavItem(_("Dashboard"), "reports:dashboard", "core.view_dashboard"),
+            NavItem(_("Figures"), "reports:figures", "core.view_figures"),
+        ),
+    ),
+    (
+        _("Organisation"),
+        (
+            NavItem(_("Departments"), "organization:department_list", "organization.view"),
+            NavItem(_("Grade teams"), "organization:gradeteam_list", "organization.view"),
+            NavItem(_("Terms"), "organization:term_list", "organization.view"),
+            NavItem(_("Majors"), "organization:major_list", "organization.view"),
+            NavItem(_("Classes"), "organization:schoolclass_list", "organization.view"),
+            NavItem(_("Teaching assignments"), "organization:teachingassignment_list", "organization.view"),
+        ),
+    ),
+    (
+        _("People"),
+        (
+            NavItem(_("Staff"), "organization:staff_list", "organization.view"),
+            NavItem(_("Students"), "organization:student_list", "organization.view"),
+            NavItem(_("Guardians"), "organization:guardian_list", "organization.view"),
+            NavItem(_("Import from Excel"), "organization:import_start", "organization.manage"),
+        ),
+    ),
+    (
+        _("Administration"),
+        (
+            NavItem(_("Logins and roles"), "accounts:user_list", "accounts.manage_users"),
+            NavItem(_("Audit log"), "accounts:audit_log", "accounts.view_audit"),
+        ),
+    ),
+)
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    school = getattr(request, "school", None)
+    if user is None or not user.is_authenticated or school is None:
+        return {"nav_sections": []}
+    sections = []
+    for title, items in NAVIGATION:
+        links = [
+            {"label": item.label, "url": reverse(item.url_name), "active": request.path == reverse(item.url_name)}
+            for item in items
+            if user.has_perm(item.permission, school)
+        ]
+        if links:
+            sections.append({"title": title, "links": links})
+    return {"nav_sections": sections}

@@ -1,0 +1,157 @@
+"""The figure registry: every number of the annual summary, declared by the app that owns it.
+
+An app declares its figures in ``<app>/figures.py`` with ``@figure(...)``; they are discovered at
+start-up like the admin's ``autodiscover``. A figure's function receives a ``Scope`` (one school,
+or every school of an authority) and a ``Period`` and returns a ``FigureResult``: the value and the
+queryset of the records behind it.
+
+Invariants: keys are unique and dotted (``app.name``); a rate is computed from the counts of the
+whole scope (never an average of per-school rates); the same data gives the same value.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import QuerySet
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
+    from qingshan.organization.models import Authority, School
+
+KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+
+
+class Unit:
+    """Units a figure may have; the value's type follows from it."""
+
+    COUNT = "count"
+    RATE = "rate"  # a fraction between 0 and 1
+    YUAN = "yuan"
+    MU = "mu"
+    HOURS = "hours"
+
+    LABELS = {COUNT: _("count"), RATE: _("rate"), YUAN: _("yuan"), MU: _("mu"), HOURS: _("hours")}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed date interval; the annual summary uses a calendar year."""
+
+    start: dt.date
+    end: dt.date
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError("a period cannot end before it starts")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The schools a figure counts: one school, or every school of an authority."""
+
+    schools: tuple[School, ...]
+    authority: Authority | None = None
+
+    @classmethod
+    def of_school(cls, school: School) -> Scope:
+        return cls(schools=(school,))
+
+    @classmethod
+    def of_authority(cls, authority: Authority) -> Scope:
+        from qingshan.organization.models import School
+
+        return cls(schools=tuple(School.objects.filter(authority=authority).order_by("pk")), authority=authority)
+
+    @property
+    def school_ids(self) -> list[int]:
+        return [school.pk for school in self.schools]
+
+
+@dataclass
+class FigureResult:
+    value: int | float | Decimal | None
+    records: QuerySet[Any] | None = None
+    breakdown: dict[str, int | float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: _StrPromise | str
+    unit: str
+    definition: _StrPromise | str
+    compute: Callable[[Scope, Period], FigureResult]
+
+    def evaluate(self, scope: Scope, period: Period) -> FigureResult:
+        result = self.compute(scope, period)
+        if not isinstance(result, FigureResult):
+            raise TypeError(f"figure {self.key} returned {type(result).__name__}, not FigureResult")
+        return result
+
+
+class FigureRegistry:
+    def __init__(self) -> None:
+        self._figures: dict[str, Figure] = {}
+
+    def register(self, figure: Figure) -> None:
+        if not KEY_PATTERN.match(figure.key):
+            raise ValueError(f"figure key {figure.key!r} must look like 'app.name'")
+        if figure.unit not in Unit.LABELS:
+            raise ValueError(f"figure {figure.key} has unknown unit {figure.unit!r}")
+        if figure.key in self._figures and self._figures[figure.key].compute is not figure.compute:
+            raise ValueError(f"figure {figure.key} is declared twice")
+        self._figures[figure.key] = figure
+
+    def get(self, key: str) -> Figure:
+        return self._figures[key]
+
+    def __iter__(self) -> Iterable[Figure]:  # type: ignore[override]
+        return iter(sorted(self._figures.values(), key=lambda item: item.key))
+
+    def __len__(self) -> int:
+        return len(self._figures)
+
+    def keys(self) -> list[str]:
+        return sorted(self._figures)
+
+
+registry = FigureRegistry()
+
+
+def figure(
+    key: str, *, label: _StrPromise | str, unit: str, definition: _StrPromise | str
+) -> Callable[[Callable[[Scope, Period], FigureResult]], Callable[[Scope, Period], FigureResult]]:
+    """Declare a figure; use as a decorator on its compute function."""
+
+    def decorate(compute: Callable[[Scope, Period], FigureResult]) -> Callable[[Scope, Period], FigureResult]:
+        registry.register(Figure(key=key, label=label, unit=unit, definition=definition, compute=compute))
+        return compute
+
+    return decorate
+
+
+def autodiscover() -> None:
+    autodiscover_modules("figures")
+
+
+def evaluate_all(scope: Scope, period: Period) -> dict[str, FigureResult]:
+    return {item.key: item.evaluate(scope, period) for item in registry}
+
+
+def as_json_value(value: int | float | Decimal | None) -> int | float | None:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value

@@ -1,0 +1,164 @@
+"""The import pipeline every roster import follows (after EvaP): read, check every row, then
+either report (dry run) or write all rows in one transaction. Nothing is written when any row
+has an error.
+
+A subclass of ``Importer`` names its sheet, its model and the column that identifies a record
+(a row whose key exists is an update, otherwise a creation), and turns a cleaned row into an
+unsaved model instance in ``build``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from auditlog.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone, translation
+
+from qingshan.core.models import SchoolOwned
+from qingshan.core.tabular.errors import ErrorCategory, RowError, sorted_errors
+from qingshan.core.tabular.parsing import clean_row, find_duplicates
+from qingshan.core.tabular.reading import RawRow, read_table
+from qingshan.core.tabular.spec import SheetSpec
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+@dataclass
+class Planned:
+    row: RawRow
+    record: SchoolOwned
+    is_new: bool
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Importer:
+    sheet: ClassVar[SheetSpec]
+    model: ClassVar[type[SchoolOwned]]
+    key_column: ClassVar[str]
+    unique_columns: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, school: Any) -> None:
+        self.school = school
+        self.existing: dict[str, SchoolOwned] = {}
+
+    # --- hooks for subclasses --------------------------------------------------------------
+    def prepare(self) -> None:
+        """Load what rows refer to, once, before any row is built."""
+        self.existing = {
+            str(getattr(record, self.key_column)): record for record in self.model.objects.filter(school=self.school)
+        }
+
+    def build(self, row: RawRow, values: dict[str, Any], record: SchoolOwned) -> list[RowError]:
+        """Copy ``values`` onto ``record``; return reference errors."""
+        raise NotImplementedError
+
+    def after_write(self, planned: list[Planned]) -> None:
+        """Write what depends on the saved records (links, secondary rows)."""
+
+    # --- the pipeline ----------------------------------------------------------------------
+    def run(self, data: bytes, filename: str, *, dry_run: bool, actor: Any = None) -> ImportReport:
+        read = read_table(data, filename, self.sheet)
+        report = ImportReport(rows=len(read.rows), errors=list(read.errors))
+        if any(error.row is None for error in read.errors) or not read.rows:
+            if not read.rows and not report.errors:
+                report.errors.append(RowError(None, None, ErrorCategory.FILE, translation.gettext("The file has no data rows.")))
+            return report
+        for column in (self.key_column, *self.unique_columns):
+            report.errors += find_duplicates(read.rows, self.sheet.column(column))
+        self.prepare()
+        planned = []
+        for row in read.rows:
+            values, errors = clean_row(row, self.sheet)
+            if errors:
+                report.errors += errors
+                continue
+            existing = self.existing.get(str(values[self.key_column]))
+            record = existing or self.model(school=self.school)
+            reference_errors = self.build(row, values, record)
+            if reference_errors:
+                report.errors += reference_errors
+                continue
+            report.errors += self._validate(row, record)
+            planned.append(Planned(row=row, record=record, is_new=existing is None, extra=values))
+        report.created = sum(1 for item in planned if item.is_new)
+        report.updated = len(planned) - report.created
+        report.errors = sorted_errors(report.errors)
+        if report.errors or dry_run:
+            return report
+        self._write(planned, actor)
+        report.written = True
+        return report
+
+    def _validate(self, row: RawRow, record: SchoolOwned) -> list[RowError]:
+        foreign_keys = [f.name for f in record._meta.concrete_fields if isinstance(f, models.ForeignKey)]
+        try:
+            record.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+            record.validate_constraints()
+        except ValidationError as error:
+            return self._row_errors(row, error)
+        return []
+
+    def _row_errors(self, row: RawRow, error: ValidationError) -> list[RowError]:
+        language = translation.get_language()
+        errors = []
+        for name, messages in error.message_dict.items():
+            column = next((c for c in self.sheet.columns if c.key == name), None)
+            header = column.header(language) if column else None
+            category = ErrorCategory.CONFLICT if name == "__all__" else ErrorCategory.INVALID
+            errors += [RowError(row.number, header, category, message) for message in messages]
+        return errors
+
+    @transaction.atomic
+    def _write(self, planned: list[Planned], actor: Any) -> None:
+        now = timezone.now()
+        new = [item.record for item in planned if item.is_new]
+        changed = [item.record for item in planned if not item.is_new]
+        for record in changed:
+            record.updated_at = now
+        self.model.objects.bulk_create(new, batch_size=500)
+        if changed:
+            names = [f.name for f in self.model._meta.concrete_fields if not f.primary_key and f.name not in ("school", "created_at")]
+            self.model.objects.bulk_update(changed, names, batch_size=500)
+        self.after_write(planned)
+        log_bulk(new, action=LogEntry.Action.CREATE, actor=actor)
+        log_bulk(changed, action=LogEntry.Action.UPDATE, actor=actor)
+
+
+def log_bulk(records: Iterable[models.Model], *, action: int, actor: Any) -> None:
+    """Audit rows written in bulk (bulk writes bypass auditlog's signals)."""
+    records = list(records)
+    if not records:
+        return
+    content_type = ContentType.objects.get_for_model(records[0])
+    LogEntry.objects.bulk_create(
+        (
+            LogEntry(
+                content_type=content_type,
+                object_pk=str(record.pk),
+                object_id=record.pk,
+                object_repr=str(record)[:200],
+                action=action,
+                changes={"import": ["", "spreadsheet"]},
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                additional_data={"school_id": getattr(record, "school_id", None)},
+            )
+            for record in records
+        ),
+        batch_size=500,
+    )

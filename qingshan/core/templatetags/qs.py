@@ -1,0 +1,66 @@
+"""Template helpers for showing records generically."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+register = template.Library()
+
+
+@register.simple_tag
+def field_label(model: Any, name: str) -> Any:
+    try:
+        return model._meta.get_field(name).verbose_name
+    except FieldDoesNotExist:
+        return name
+
+
+MASKED_FIELDS = frozenset({"id_number"})
+
+
+def mask_identifier(value: str) -> str:
+    """Keep the first four and last two characters: 5119************3X."""
+    return value[:4] + "*" * max(len(value) - 6, 0) + value[-2:] if len(value) > 6 else "*" * len(value)
+
+
+@register.simple_tag
+def field_value(record: Any, name: str, mask: bool = False) -> Any:
+    """A record's field as a person reads it: choice labels, 是/否, local dates, "—" when empty.
+
+    With ``mask``, identifiers such as resident ID numbers show only their ends.
+    """
+    try:
+        field = record._meta.get_field(name)
+    except FieldDoesNotExist:
+        field = None
+    if field is not None and getattr(field, "choices", None):
+        value = getattr(record, f"get_{name}_display")()
+    else:
+        value = getattr(record, name, None)
+    if value is None or value == "":
+        return "—"
+    if mask and name in MASKED_FIELDS:
+        return mask_identifier(str(value))
+    if isinstance(value, bool):
+        return _("yes") if value else _("no")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    if isinstance(value, models.Manager):
+        return ", ".join(str(item) for item in value.all())
+    return value
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: Any, **changes: Any) -> str:
+    """The current query string with some parameters replaced (for paging and sorting links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return params.urlencode()

@@ -1,0 +1,213 @@
+/* Qingshan (青山): small page behaviours. No framework, and safe under our Content Security
+ * Policy: no eval, no inline handlers, no inline styles. Load it with `defer` after htmx and
+ * ECharts.
+ *
+ *   data-confirm="text"        on a link, button or form: ask confirm(text) first
+ *   <form data-once>           disable its submit buttons after the first submit
+ *   <div class="chart" data-chart="ID">  draw an ECharts chart whose option is the JSON in
+ *                              <script type="application/json" id="ID"> (e.g. json_script)
+ *   <select data-autosubmit>   submit the select's form when it changes
+ *
+ * Confirm, once and autosubmit are delegated from the document, so they also work on content
+ * that htmx swaps in later; charts are drawn on load and again after every htmx swap.
+ */
+(function () {
+  "use strict";
+
+  var SUBMIT_BUTTONS = 'button:not([type]), button[type="submit"], input[type="submit"], input[type="image"]';
+
+  /* --- (a) data-confirm ------------------------------------------------------------- */
+
+  function cancel(event) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+
+  // Capture phase, so that a refusal stops the event before htmx or the form sees it.
+  function onConfirmClick(event) {
+    var target = event.target;
+    if (!(target instanceof Element)) {
+      return;
+    }
+    var el = target.closest("[data-confirm]");
+    if (!el || el.tagName === "FORM") {
+      return;
+    }
+    if (!window.confirm(el.getAttribute("data-confirm"))) {
+      cancel(event);
+    }
+  }
+
+  function onConfirmSubmit(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-confirm")) {
+      return;
+    }
+    if (!window.confirm(form.getAttribute("data-confirm"))) {
+      cancel(event);
+    }
+  }
+
+  /* --- (b) form[data-once] ---------------------------------------------------------- */
+
+  function setButtonsDisabled(form, disabled) {
+    var buttons = form.querySelectorAll(SUBMIT_BUTTONS);
+    if (form.id) {
+      // Buttons outside the form that point at it with form="id".
+      var outside = document.querySelectorAll('[form="' + CSS.escape(form.id) + '"]');
+      buttons = Array.prototype.slice.call(buttons).concat(Array.prototype.slice.call(outside));
+    }
+    Array.prototype.forEach.call(buttons, function (button) {
+      if (button.matches(SUBMIT_BUTTONS)) {
+        button.disabled = disabled;
+      }
+    });
+  }
+
+  function onOnceSubmit(event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-once") || event.defaultPrevented) {
+      return;
+    }
+    if (form.hasAttribute("data-submitted")) {
+      cancel(event);
+      return;
+    }
+    form.setAttribute("data-submitted", "");
+    // Disable after this turn: a button disabled now would drop its own name=value from the
+    // submitted data.
+    window.setTimeout(function () {
+      setButtonsDisabled(form, true);
+    }, 0);
+  }
+
+  function releaseForm(form) {
+    form.removeAttribute("data-submitted");
+    setButtonsDisabled(form, false);
+  }
+
+  function releaseAllForms() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-once][data-submitted]"), releaseForm);
+  }
+
+  /* --- (c, d) charts ---------------------------------------------------------------- */
+
+  var charts = [];
+
+  function forgetDetachedCharts() {
+    charts = charts.filter(function (chart) {
+      if (chart.isDisposed()) {
+        return false;
+      }
+      if (!chart.getDom().isConnected) {
+        chart.dispose();
+        return false;
+      }
+      return true;
+    });
+  }
+
+  function initCharts(root) {
+    if (typeof window.echarts === "undefined") {
+      return;
+    }
+    forgetDetachedCharts();
+    var scope = root && root.querySelectorAll && (root === document || root.isConnected) ? root : document;
+    var elements = Array.prototype.slice.call(scope.querySelectorAll(".chart[data-chart]"));
+    if (scope instanceof Element && scope.matches(".chart[data-chart]")) {
+      elements.unshift(scope);
+    }
+    elements.forEach(function (el) {
+      if (window.echarts.getInstanceByDom(el)) {
+        return;
+      }
+      var source = document.getElementById(el.getAttribute("data-chart"));
+      if (!source) {
+        return;
+      }
+      var option;
+      try {
+        option = JSON.parse(source.textContent);
+      } catch (error) {
+        if (window.console) {
+          window.console.error("qingshan: chart data is not valid JSON", el.getAttribute("data-chart"), error);
+        }
+        return;
+      }
+      var chart = window.echarts.init(el);
+      chart.setOption(option);
+      charts.push(chart);
+    });
+  }
+
+  var resizeTimer = null;
+
+  function resizeCharts() {
+    forgetDetachedCharts();
+    charts.forEach(function (chart) {
+      chart.resize();
+    });
+  }
+
+  function onResize() {
+    window.clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(resizeCharts, 100);
+  }
+
+  /* --- (e) data-autosubmit ---------------------------------------------------------- */
+
+  function onAutosubmitChange(event) {
+    var el = event.target;
+    if (!(el instanceof Element) || !el.hasAttribute("data-autosubmit") || !el.form) {
+      return;
+    }
+    if (typeof el.form.requestSubmit === "function") {
+      el.form.requestSubmit(); // fires "submit", so data-confirm, data-once and htmx apply
+    } else {
+      el.form.submit();
+    }
+  }
+
+  /* --- Wiring ----------------------------------------------------------------------- */
+
+  function start() {
+    document.addEventListener("click", onConfirmClick, true);
+    // Both in the capture phase and in this order: a refused confirm stops the event before
+    // the once-lock sees it, and htmx (which cancels the native submit on the form itself)
+    // runs only after both.
+    document.addEventListener("submit", onConfirmSubmit, true);
+    document.addEventListener("submit", onOnceSubmit, true);
+    document.addEventListener("change", onAutosubmitChange, false);
+    window.addEventListener("resize", onResize);
+    window.addEventListener("beforeprint", resizeCharts);
+    window.addEventListener("afterprint", resizeCharts);
+    // A page restored from the back/forward cache must not keep its forms locked.
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) {
+        releaseAllForms();
+      }
+    });
+
+    initCharts(document);
+
+    // Charts already drawn are skipped, so scanning the whole document is cheap and also
+    // covers outerHTML swaps, whose old target is no longer in the page.
+    document.body.addEventListener("htmx:afterSettle", function () {
+      initCharts(document);
+    });
+    // An htmx form that stays on the page after its request may be submitted again.
+    document.body.addEventListener("htmx:afterRequest", function (event) {
+      var elt = event.detail && event.detail.elt;
+      var form = elt instanceof HTMLFormElement ? elt : elt && elt.closest ? elt.closest("form") : null;
+      if (form && form.isConnected && form.hasAttribute("data-once")) {
+        releaseForm(form);
+      }
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

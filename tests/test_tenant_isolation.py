@@ -1,0 +1,128 @@
+"""Two schools: nothing of one is reachable from the other, by page, by API or by export."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from qingshan.accounts.enums import Role
+from qingshan.accounts.services import create_api_token
+from tests.factories import GuardianLinkFactory, TeachingAssignmentFactory
+
+RESOURCE_KEYS = ["department", "gradeteam", "term", "major", "schoolclass", "teachingassignment", "staff", "student", "guardian"]
+MARK = "泄漏LEAK"
+
+
+def _records_with_marks(school: Any) -> dict[str, Any]:
+    """Records of ``school`` whose names carry MARK, so that any leak shows in a page."""
+    from tests.factories import DepartmentFactory
+
+    assignment = TeachingAssignmentFactory(
+        school=school,
+        subject=f"{MARK}科目",
+        teacher__name=f"{MARK}教师",
+        school_class__name=f"{MARK}班",
+        school_class__grade_team__name=f"{MARK}级",
+        school_class__major__name=f"{MARK}专业",
+    )
+    link = GuardianLinkFactory(
+        school=school, student__school_class=assignment.school_class, student__name=f"{MARK}学生", guardian__name=f"{MARK}家长"
+    )
+    return {
+        "department": DepartmentFactory(school=school, name=f"{MARK}部门"),
+        "gradeteam": assignment.school_class.grade_team,
+        "term": assignment.term,
+        "major": assignment.school_class.major,
+        "schoolclass": assignment.school_class,
+        "teachingassignment": assignment,
+        "staff": assignment.teacher,
+        "student": link.student,
+        "guardian": link.guardian,
+    }
+
+
+@pytest.fixture
+def foreign(other_school: Any) -> dict[str, Any]:
+    return _records_with_marks(other_school)
+
+
+@pytest.fixture
+def admin(school: Any, user_with_role: Any) -> Any:
+    return user_with_role(Role.SCHOOL_ADMIN, school)
+
+
+@pytest.mark.parametrize("key", RESOURCE_KEYS)
+def test_pages_and_exports_show_nothing_of_another_school(key: str, school: Any, foreign: dict[str, Any], admin: Any) -> None:
+    client = Client()
+    client.force_login(admin)
+
+    listing = client.get(reverse(f"organization:{key}_list"), {"archive": "all"})
+    detail = client.get(reverse(f"organization:{key}_detail", args=[foreign[key].pk]))
+    edit = client.get(reverse(f"organization:{key}_edit", args=[foreign[key].pk]))
+    archive = client.post(reverse(f"organization:{key}_archive", args=[foreign[key].pk]))
+    export = client.get(reverse(f"organization:{key}_export"), {"format": "xlsx"})
+    csv_export = client.get(reverse(f"organization:{key}_export"), {"format": "csv"})
+
+    assert (listing.status_code, detail.status_code, edit.status_code, archive.status_code) == (200, 404, 404, 404)
+    assert MARK not in listing.content.decode()
+    workbook = openpyxl.load_workbook(io.BytesIO(export.content))
+    cells = [str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert not [cell for cell in cells if MARK in cell]
+    assert MARK not in csv_export.content.decode("utf-8-sig")
+    foreign[key].refresh_from_db()
+    assert foreign[key].archived_at is None
+
+
+@pytest.mark.parametrize("key", RESOURCE_KEYS)
+def test_api_shows_nothing_of_another_school(key: str, school: Any, other_school: Any, foreign: dict[str, Any], admin: Any) -> None:
+    _token, raw = create_api_token(user=admin, name="isolation")
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+
+    listing = client.get(f"/api/v1/organization/{key}/", {"archived": "false"})
+    named = client.get(f"/api/v1/organization/{key}/", {"school": other_school.slug})
+    detail = client.get(f"/api/v1/organization/{key}/{foreign[key].pk}/")
+    patch = client.patch(f"/api/v1/organization/{key}/{foreign[key].pk}/", {}, content_type="application/json")
+
+    assert (listing.status_code, named.status_code, detail.status_code, patch.status_code) == (200, 403, 404, 404)
+    assert MARK not in listing.content.decode()
+
+
+def test_forms_offer_no_choice_from_another_school(school: Any, foreign: dict[str, Any], admin: Any) -> None:
+    client = Client()
+    client.force_login(admin)
+
+    pages = [client.get(reverse(f"organization:{key}_create")).content.decode() for key in ("schoolclass", "teachingassignment", "staff", "student")]
+    filters = [client.get(reverse(f"organization:{key}_list")).content.decode() for key in ("schoolclass", "teachingassignment", "student")]
+
+    assert [page for page in pages + filters if MARK in page] == []
+
+
+def test_api_refuses_a_reference_to_another_schools_record(school: Any, foreign: dict[str, Any], admin: Any) -> None:
+    _token, raw = create_api_token(user=admin, name="isolation")
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    payload = {"name": "新班", "grade_team": foreign["gradeteam"].pk, "entry_year": 2013, "track": "general", "length_years": 3}
+
+    response = client.post("/api/v1/organization/schoolclass/", payload, content_type="application/json")
+
+    assert response.status_code == 422
+    assert "grade_team" in response.json()["error"]["fields"]
+
+
+def test_audit_log_shows_only_the_own_school(school: Any, other_school: Any, admin: Any) -> None:
+    from qingshan.organization.services import create_record
+    from qingshan.organization.models import Department
+
+    create_record(school=other_school, model=Department, values={"name": f"{MARK}部门"})
+    create_record(school=school, model=Department, values={"name": "本校部门"})
+    client = Client()
+    client.force_login(admin)
+
+    page = client.get(reverse("accounts:audit_log")).content.decode()
+
+    assert "本校部门" in page
+    assert MARK not in page

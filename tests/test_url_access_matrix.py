@@ -1,0 +1,144 @@
+"""Every URL name × every role → the expected status. A URL without a row here fails the test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from qingshan.accounts.enums import Role
+from qingshan.accounts.services import create_api_token
+from tests.factories import GuardianLinkFactory, TeachingAssignmentFactory
+
+ROLES = [None, *Role.values]
+ANON, ADMIN, SECRETARY, HEAD, TEACHER, COUNSELOR, STUDENT, VIEWER = ROLES
+
+# Status for each role, in the order of ROLES.
+PUBLIC = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {ANON: 302, **dict.fromkeys(Role.values, 200)}
+ORG_VIEW = {ANON: 302, ADMIN: 200, SECRETARY: 200, HEAD: 200, TEACHER: 200, COUNSELOR: 200, STUDENT: 403, VIEWER: 200}
+ADMIN_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200}
+FIGURES = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
+POST_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 405)}
+SIGNED_IN_POST_ONLY = dict.fromkeys(ROLES, 405)
+API_VIEW = {ANON: 401, ADMIN: 200, SECRETARY: 200, HEAD: 200, TEACHER: 200, COUNSELOR: 200, STUDENT: 403, VIEWER: 200}
+API_SIGNED_IN = {ANON: 401, **dict.fromkeys(Role.values, 200)}
+
+RESOURCE_KEYS = ["department", "gradeteam", "term", "major", "schoolclass", "teachingassignment", "staff", "student", "guardian"]
+
+EXPECTED: dict[str, dict[Any, int]] = {
+    "set_language": {**dict.fromkeys(ROLES, 302)},
+    "health": PUBLIC,
+    "reports:dashboard": SIGNED_IN,
+    "reports:figures": FIGURES,
+    "accounts:login": {ANON: 200, **dict.fromkeys(Role.values, 302)},
+    "accounts:logout": SIGNED_IN_POST_ONLY,
+    "accounts:switch_school": POST_ONLY,
+    "accounts:otp_setup": SIGNED_IN,
+    "accounts:otp_verify": SIGNED_IN,
+    "accounts:api_tokens": SIGNED_IN,
+    "accounts:api_token_revoke": POST_ONLY,
+    "accounts:user_list": ADMIN_ONLY,
+    "accounts:membership_revoke": POST_ONLY,
+    "accounts:audit_log": ADMIN_ONLY,
+    "organization:guardian_link": POST_ONLY,
+    "organization:import_start": ADMIN_ONLY,
+    "organization:import_template": ADMIN_ONLY,
+    "api-v1:openapi-json": PUBLIC,
+    # The API's root answers nothing itself (a GET there is not an operation).
+    "api-v1:api-root": dict.fromkeys(ROLES, 404),
+    "api-v1:school_list": API_SIGNED_IN,
+}
+for _key in RESOURCE_KEYS:
+    EXPECTED |= {
+        f"organization:{_key}_list": ORG_VIEW,
+        f"organization:{_key}_detail": ORG_VIEW,
+        f"organization:{_key}_export": ORG_VIEW,
+        f"organization:{_key}_create": ADMIN_ONLY,
+        f"organization:{_key}_edit": ADMIN_ONLY,
+        f"organization:{_key}_archive": POST_ONLY,
+        f"api-v1:{_key}_list": API_VIEW,
+        f"api-v1:{_key}_detail": API_VIEW,
+        # create and update share their paths with list and detail: a GET there reads.
+        f"api-v1:{_key}_create": API_VIEW,
+        f"api-v1:{_key}_update": API_VIEW,
+    }
+
+# Django's own admin is for the operator's superuser only; every role is sent to its login.
+SKIPPED_NAMESPACES = {"admin"}
+
+
+def url_names(resolver: URLResolver | None = None, prefix: str = "") -> Iterator[str]:
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            namespace = pattern.namespace
+            if namespace in SKIPPED_NAMESPACES:
+                continue
+            yield from url_names(pattern, f"{prefix}{namespace}:" if namespace else prefix)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield prefix + pattern.name
+
+
+def test_every_url_name_has_a_row() -> None:
+    assert sorted(set(url_names()) - set(EXPECTED)) == []
+    assert sorted(set(EXPECTED) - set(url_names())) == []
+
+
+@pytest.fixture
+def records(school: Any) -> dict[str, Any]:
+    assignment = TeachingAssignmentFactory(school=school)
+    link = GuardianLinkFactory(school=school, student__school_class=assignment.school_class)
+    return {
+        "department": assignment.teacher.department or _department(school),
+        "gradeteam": assignment.school_class.grade_team,
+        "term": assignment.term,
+        "major": assignment.school_class.major,
+        "schoolclass": assignment.school_class,
+        "teachingassignment": assignment,
+        "staff": assignment.teacher,
+        "student": link.student,
+        "guardian": link.guardian,
+    }
+
+
+def _department(school: Any) -> Any:
+    from tests.factories import DepartmentFactory
+
+    return DepartmentFactory(school=school)
+
+
+def _url_for(name: str, records: dict[str, Any], user: Any) -> str:
+    key = name.split(":", 1)[1].rsplit("_", 1)[0] if ":" in name else ""
+    if name == "organization:import_template":
+        return reverse(name, args=["staff"])
+    if name in {"accounts:api_token_revoke"}:
+        return reverse(name, args=[1])
+    if name == "accounts:membership_revoke":
+        return reverse(name, args=[1])
+    if name == "organization:guardian_link":
+        return reverse(name, args=[records["guardian"].pk])
+    if name.endswith(("_detail", "_edit", "_archive", "_update")) and key in records:
+        return reverse(name, args=[records[key].pk]) if not name.startswith("api-v1:") else reverse(name, kwargs={"pk": records[key].pk})
+    return reverse(name)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "anonymous")
+def test_access_matrix(role: str | None, school: Any, records: dict[str, Any], user_with_role: Any) -> None:
+    client = Client()
+    headers: dict[str, str] = {}
+    user = None
+    if role is not None:
+        user = user_with_role(role, school)
+        client.force_login(user)
+        _token, raw = create_api_token(user=user, name="matrix")
+        headers = {"Authorization": f"Bearer {raw}"}
+    mismatches = []
+    for name in sorted(EXPECTED):
+        url = _url_for(name, records, user)
+        response = client.get(url, headers=headers if name.startswith("api-v1:") else {})
+        if response.status_code != EXPECTED[name][role]:
+            mismatches.append((name, url, response.status_code, EXPECTED[name][role]))
+    assert mismatches == []
