@@ -8,7 +8,7 @@ MYPY_TARGETS := $(wildcard qingshan/*/services.py qingshan/*/selectors.py qingsh
 .PHONY: run test check lint format mypy migrations-check messages messages-check deploy-check env system-deps
 
 env:
-	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv || python3 -m pip install --quiet --user --break-system-packages uv
 	@$(UV) sync --frozen --quiet
 
 system-deps:

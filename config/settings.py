@@ -12,6 +12,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
+from config.passwords import PASSWORD_PROFILES
 from config.env import (
     database_from_url,
     env_bool,
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -83,7 +85,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "qingshan.accounts.middleware.SchoolMiddleware",
     "qingshan.accounts.middleware.OTPRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -130,20 +131,7 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # "length" favours long passphrases; "mlps" follows the 等保 (MLPS) composition rules.
 QS_PASSWORD_PROFILE = env_choice("QS_PASSWORD_PROFILE", "length", ("length", "mlps"))
-if QS_PASSWORD_PROFILE == "mlps":
-    AUTH_PASSWORD_VALIDATORS = [
-        {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-        {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
-        {"NAME": "qingshan.accounts.validators.CharacterClassValidator", "OPTIONS": {"min_classes": 3}},
-        {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    ]
-else:
-    AUTH_PASSWORD_VALIDATORS = [
-        {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-        {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
-        {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-        {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-    ]
+AUTH_PASSWORD_VALIDATORS = PASSWORD_PROFILES[QS_PASSWORD_PROFILE]
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -159,6 +147,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
+# Behind nginx the client address arrives in X-Forwarded-For (set, not appended, by the proxy).
+AXES_IPWARE_PROXY_COUNT = env_int("QS_PROXY_COUNT", 1 if IS_PROD else 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if IS_PROD else ["REMOTE_ADDR"]
 
 OTP_TOTP_ISSUER = "Qingshan"
 
@@ -222,13 +213,20 @@ TASKS = {
 # --- Audit ----------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
-QS_AUDIT_RETENTION_DAYS = env_int("QS_AUDIT_RETENTION_DAYS", 365)
+# DESIGN §7: audit entries are kept at least 180 days, whatever the environment says.
+QS_AUDIT_RETENTION_DAYS = max(env_int("QS_AUDIT_RETENTION_DAYS", 365), 180)
 
 # --- Application ----------------------------------------------------------------------------
 QS_API_PAGE_SIZE = env_int("QS_API_PAGE_SIZE", 50)
 QS_LIST_PAGE_SIZE = env_int("QS_LIST_PAGE_SIZE", 50)
 QS_SITE_NAME = _("Qingshan")
 
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.smtp.EmailBackend" if IS_PROD else "django.core.mail.backends.console.EmailBackend",

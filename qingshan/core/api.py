@@ -18,7 +18,7 @@ from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Router, Schema
+from ninja import NinjaAPI, Router, Schema, Status
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.orm import create_schema
@@ -105,12 +105,26 @@ FORM_FIELD_TYPES: tuple[tuple[type[forms.Field], Any], ...] = (
 )
 
 
-def input_schema(form_class: type[forms.BaseForm], *, name: str, partial: bool) -> type[Schema]:
-    """A request body with the form's fields (foreign keys as ids); the form itself validates it."""
+def model_defaults(model: Any, names: list[str]) -> dict[str, Any]:
+    """Defaults of the model's fields, for a request that leaves them out."""
+    defaults = {}
+    for name in names:
+        field = model._meta.get_field(name)
+        if field.has_default():
+            defaults[name] = field.get_default()
+    return defaults
+
+
+def input_schema(form_class: type[forms.BaseModelForm], *, name: str, partial: bool) -> type[Schema]:
+    """A request body with the form's fields (foreign keys as ids); the form itself validates it.
+
+    A field is required unless the request is partial or the model has a default for it.
+    """
     fields: dict[str, Any] = {}
+    defaults = model_defaults(form_class._meta.model, list(form_class.base_fields))
     for field_name, field in form_class.base_fields.items():
         python_type = next(kind for base, kind in FORM_FIELD_TYPES if isinstance(field, base))
-        required = field.required and not partial and not isinstance(field, forms.BooleanField)
+        required = field.required and not partial and field_name not in defaults and not isinstance(field, forms.BooleanField)
         fields[field_name] = (python_type, ...) if required else (python_type | None, None)
     return create_model(name, __base__=Schema, **fields)
 
@@ -133,7 +147,7 @@ def crud_router(
     plural = resource.key
 
     def bound_form(school: Any, payload: dict[str, Any], instance: Any = None) -> Any:
-        data = model_to_dict(instance, fields=form_fields) if instance is not None else {}
+        data = model_to_dict(instance, fields=form_fields) if instance is not None else model_defaults(model, form_fields)
         data.update({key: value for key, value in payload.items() if key in form_fields})
         data = {key: value for key, value in data.items() if value is not None}
         form = resource.form_class(data, instance=instance, school=school)
@@ -154,8 +168,8 @@ def crud_router(
     @router.post(f"/{plural}/", response={201: out_schema}, url_name=f"{plural}_create")
     def create_record(request: HttpRequest, payload: in_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]
         target = api_school(request, manage_permission, school)
-        form = bound_form(target, payload.dict())  # type: ignore[attr-defined]
-        return 201, create(school=target, model=model, values=form.values())
+        form = bound_form(target, payload.dict(exclude_unset=True))  # type: ignore[attr-defined]
+        return Status(201, create(school=target, model=model, values=form.values()))
 
     @router.patch(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_update")
     def update_record(request: HttpRequest, pk: int, payload: patch_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]

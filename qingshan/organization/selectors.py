@@ -49,6 +49,19 @@ def current_term(*, school: School, day: dt.date) -> Term | None:
     return Term.objects.for_school(school).filter(start_date__lte=day).order_by("-start_date").first()
 
 
+def latest_school_year(*, school: School, today: dt.date) -> int:
+    """The calendar year in which the school's latest autumn term (up to today) started."""
+    from qingshan.organization.enums import Semester
+
+    term = (
+        Term.objects.for_school(school)
+        .filter(semester=Semester.AUTUMN, start_date__lte=today)
+        .order_by("-start_date")
+        .first()
+    )
+    return term.start_date.year if term else today.year
+
+
 def assignments_of_user(*, school: School, user: Any) -> list[TeachingAssignment]:
     return list(
         TeachingAssignment.objects.for_school(school)

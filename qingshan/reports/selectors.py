@@ -9,7 +9,7 @@ from django.utils import timezone
 from qingshan.accounts.enums import Role
 from qingshan.core.figures import Period, Scope, Unit, registry
 from qingshan.organization.models import School
-from qingshan.organization.selectors import assignments_of_user, class_of_user
+from qingshan.organization.selectors import assignments_of_user, class_of_user, latest_school_year
 
 KEY_FIGURES = ("organization.students", "organization.staff", "organization.classes", "organization.majors")
 TREND_FIGURE = "organization.students"
@@ -24,7 +24,7 @@ def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
 
 
 def dashboard_for(*, school: School, user: Any, roles: frozenset[str], year: int | None = None) -> dict[str, Any]:
-    year = year or timezone.localdate().year
+    year = year or latest_school_year(school=school, today=timezone.localdate())
     scope = Scope.of_school(school)
     key_figures = [
         {"figure": registry.get(key), "value": registry.get(key).evaluate(scope, Period.year(year)).value}

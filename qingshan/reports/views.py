@@ -7,15 +7,17 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from qingshan.core.figures import Scope
+from qingshan.organization.selectors import latest_school_year
 from qingshan.reports.selectors import dashboard_for, figure_table
 
 
-def _year_from(request: HttpRequest) -> int:
+def _year_from(request: HttpRequest) -> int | None:
+    """The year asked for, or None for the school's latest school year."""
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
-        return timezone.localdate().year
-    return year if 1990 <= year <= 2100 else timezone.localdate().year
+        return None
+    return year if 1990 <= year <= 2100 else None
 
 
 @login_required
@@ -34,6 +36,6 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     if school is None or not request.user.has_perm("core.view_figures", school):
         raise PermissionDenied
-    year = _year_from(request)
+    year = _year_from(request) or latest_school_year(school=school, today=timezone.localdate())
     rows = figure_table(scope=Scope.of_school(school), year=year)
     return render(request, "reports/figures.html", {"rows": rows, "year": year, "years": range(year - 6, year + 1)})
