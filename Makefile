@@ -40,7 +40,8 @@ migrations-check: env
 	$(MANAGE) makemigrations --check --dry-run
 
 messages-check: env
-	$(RUN) python scripts/check_translations.py locale/zh_Hans/LC_MESSAGES/django.po
+	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=static --no-obsolete --verbosity 0
+	$(MANAGE) check_translations
 	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 deploy-check: env

@@ -27,7 +27,9 @@ def school(db: None) -> School:
 
 @pytest.fixture
 def other_school(db: None) -> School:
-    return SchoolFactory(name="Other School", slug="other-school", authority=AuthorityFactory(slug="other-county"))
+    return SchoolFactory(
+        name="Other School", slug="other-school", authority=AuthorityFactory(slug="other-county")
+    )
 
 
 @pytest.fixture

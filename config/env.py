@@ -61,7 +61,9 @@ def database_from_url(url: str) -> dict[str, object]:
     if parsed.scheme == "sqlite":
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": unquote(parsed.path[1:] if parsed.path.startswith("//") else parsed.path.lstrip("/"))
+            "NAME": unquote(
+                parsed.path[1:] if parsed.path.startswith("//") else parsed.path.lstrip("/")
+            )
             if parsed.path not in ("", "/")
             else ":memory:",
             # WAL lets readers go on while one writer commits; IMMEDIATE avoids lock upgrades.

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from config.passwords import PASSWORD_PROFILES
 from config.env import (
     database_from_url,
     env_bool,
@@ -21,6 +20,7 @@ from config.env import (
     env_list,
     env_str,
 )
+from config.passwords import PASSWORD_PROFILES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -32,7 +32,9 @@ IS_TEST = QS_ENV == "test"
 # --- Environment toggles -------------------------------------------------------------------
 DEBUG = env_bool("DEBUG", QS_ENV == "dev")
 SECRET_KEY = env_str("SECRET_KEY", "" if IS_PROD else "dev-only-insecure-key-change-me-" + "x" * 32)
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if IS_PROD else ["127.0.0.1", "localhost", "testserver"])
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if IS_PROD else ["127.0.0.1", "localhost", "testserver"]
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", IS_PROD)
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", IS_PROD)
@@ -149,7 +151,9 @@ AXES_VERBOSE = False
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 # Behind nginx the client address arrives in X-Forwarded-For (set, not appended, by the proxy).
 AXES_IPWARE_PROXY_COUNT = env_int("QS_PROXY_COUNT", 1 if IS_PROD else 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if IS_PROD else ["REMOTE_ADDR"]
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if IS_PROD else ["REMOTE_ADDR"]
+)
 
 OTP_TOTP_ISSUER = "Qingshan"
 
@@ -229,7 +233,9 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.smtp.EmailBackend" if IS_PROD else "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if IS_PROD
+    else "django.core.mail.backends.console.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "qingshan@localhost")
 
@@ -237,7 +243,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING" if IS_TEST else "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_str("LOG_LEVEL", "WARNING" if IS_TEST else "INFO"),
+    },
     "loggers": {
         # Token-bearing URLs must not reach the access log; runserver logs requests here.
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},

@@ -74,7 +74,9 @@ class StaffFactory(factory.django.DjangoModelFactory):
     staff_no = factory.Sequence(lambda n: f"T{n:05d}")
     name = factory.Sequence(lambda n: f"教师{n}")
     gender = enums.Gender.FEMALE
-    id_number = factory.Sequence(lambda n: make_resident_id("511921", dt.date(1980, 1, 1), n % 1000))
+    id_number = factory.Sequence(
+        lambda n: make_resident_id("511921", dt.date(1980, 1, 1), n % 1000)
+    )
     hired_on = dt.date(2005, 9, 1)
     subject = "语文"
 
@@ -110,7 +112,9 @@ class StudentFactory(factory.django.DjangoModelFactory):
     student_no = factory.Sequence(lambda n: f"S{n:06d}")
     name = factory.Sequence(lambda n: f"学生{n}")
     gender = enums.Gender.MALE
-    id_number = factory.Sequence(lambda n: make_resident_id("511921", dt.date(1997, 5, 1), n % 1000))
+    id_number = factory.Sequence(
+        lambda n: make_resident_id("511921", dt.date(1997, 5, 1), n % 1000)
+    )
     school_class = factory.SubFactory(SchoolClassFactory, school=factory.SelfAttribute("..school"))
     enrolled_on = dt.date(2012, 9, 1)
 

@@ -14,7 +14,17 @@ from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from tests.factories import GuardianLinkFactory, TeachingAssignmentFactory
 
-RESOURCE_KEYS = ["department", "gradeteam", "term", "major", "schoolclass", "teachingassignment", "staff", "student", "guardian"]
+RESOURCE_KEYS = [
+    "department",
+    "gradeteam",
+    "term",
+    "major",
+    "schoolclass",
+    "teachingassignment",
+    "staff",
+    "student",
+    "guardian",
+]
 MARK = "泄漏LEAK"
 
 
@@ -31,7 +41,10 @@ def _records_with_marks(school: Any) -> dict[str, Any]:
         school_class__major__name=f"{MARK}专业",
     )
     link = GuardianLinkFactory(
-        school=school, student__school_class=assignment.school_class, student__name=f"{MARK}学生", guardian__name=f"{MARK}家长"
+        school=school,
+        student__school_class=assignment.school_class,
+        student__name=f"{MARK}学生",
+        guardian__name=f"{MARK}家长",
     )
     return {
         "department": DepartmentFactory(school=school, name=f"{MARK}部门"),
@@ -57,7 +70,9 @@ def admin(school: Any, user_with_role: Any) -> Any:
 
 
 @pytest.mark.parametrize("key", RESOURCE_KEYS)
-def test_pages_and_exports_show_nothing_of_another_school(key: str, school: Any, foreign: dict[str, Any], admin: Any) -> None:
+def test_pages_and_exports_show_nothing_of_another_school(
+    key: str, school: Any, foreign: dict[str, Any], admin: Any
+) -> None:
     client = Client()
     client.force_login(admin)
 
@@ -68,7 +83,12 @@ def test_pages_and_exports_show_nothing_of_another_school(key: str, school: Any,
     export = client.get(reverse(f"organization:{key}_export"), {"format": "xlsx"})
     csv_export = client.get(reverse(f"organization:{key}_export"), {"format": "csv"})
 
-    assert (listing.status_code, detail.status_code, edit.status_code, archive.status_code) == (200, 404, 404, 404)
+    assert (listing.status_code, detail.status_code, edit.status_code, archive.status_code) == (
+        200,
+        404,
+        404,
+        404,
+    )
     assert MARK not in listing.content.decode()
     workbook = openpyxl.load_workbook(io.BytesIO(export.content))
     cells = [str(cell.value) for sheet in workbook for row in sheet.iter_rows() for cell in row]
@@ -79,43 +99,70 @@ def test_pages_and_exports_show_nothing_of_another_school(key: str, school: Any,
 
 
 @pytest.mark.parametrize("key", RESOURCE_KEYS)
-def test_api_shows_nothing_of_another_school(key: str, school: Any, other_school: Any, foreign: dict[str, Any], admin: Any) -> None:
+def test_api_shows_nothing_of_another_school(
+    key: str, school: Any, other_school: Any, foreign: dict[str, Any], admin: Any
+) -> None:
     _token, raw = create_api_token(user=admin, name="isolation")
     client = Client(headers={"Authorization": f"Bearer {raw}"})
 
     listing = client.get(f"/api/v1/organization/{key}/", {"archived": "false"})
     named = client.get(f"/api/v1/organization/{key}/", {"school": other_school.slug})
     detail = client.get(f"/api/v1/organization/{key}/{foreign[key].pk}/")
-    patch = client.patch(f"/api/v1/organization/{key}/{foreign[key].pk}/", {}, content_type="application/json")
+    patch = client.patch(
+        f"/api/v1/organization/{key}/{foreign[key].pk}/", {}, content_type="application/json"
+    )
 
-    assert (listing.status_code, named.status_code, detail.status_code, patch.status_code) == (200, 403, 404, 404)
+    assert (listing.status_code, named.status_code, detail.status_code, patch.status_code) == (
+        200,
+        403,
+        404,
+        404,
+    )
     assert MARK not in listing.content.decode()
 
 
-def test_forms_offer_no_choice_from_another_school(school: Any, foreign: dict[str, Any], admin: Any) -> None:
+def test_forms_offer_no_choice_from_another_school(
+    school: Any, foreign: dict[str, Any], admin: Any
+) -> None:
     client = Client()
     client.force_login(admin)
 
-    pages = [client.get(reverse(f"organization:{key}_create")).content.decode() for key in ("schoolclass", "teachingassignment", "staff", "student")]
-    filters = [client.get(reverse(f"organization:{key}_list")).content.decode() for key in ("schoolclass", "teachingassignment", "student")]
+    pages = [
+        client.get(reverse(f"organization:{key}_create")).content.decode()
+        for key in ("schoolclass", "teachingassignment", "staff", "student")
+    ]
+    filters = [
+        client.get(reverse(f"organization:{key}_list")).content.decode()
+        for key in ("schoolclass", "teachingassignment", "student")
+    ]
 
     assert [page for page in pages + filters if MARK in page] == []
 
 
-def test_api_refuses_a_reference_to_another_schools_record(school: Any, foreign: dict[str, Any], admin: Any) -> None:
+def test_api_refuses_a_reference_to_another_schools_record(
+    school: Any, foreign: dict[str, Any], admin: Any
+) -> None:
     _token, raw = create_api_token(user=admin, name="isolation")
     client = Client(headers={"Authorization": f"Bearer {raw}"})
-    payload = {"name": "新班", "grade_team": foreign["gradeteam"].pk, "entry_year": 2013, "track": "general", "length_years": 3}
+    payload = {
+        "name": "新班",
+        "grade_team": foreign["gradeteam"].pk,
+        "entry_year": 2013,
+        "track": "general",
+        "length_years": 3,
+    }
 
-    response = client.post("/api/v1/organization/schoolclass/", payload, content_type="application/json")
+    response = client.post(
+        "/api/v1/organization/schoolclass/", payload, content_type="application/json"
+    )
 
     assert response.status_code == 422
     assert "grade_team" in response.json()["error"]["fields"]
 
 
 def test_audit_log_shows_only_the_own_school(school: Any, other_school: Any, admin: Any) -> None:
-    from qingshan.organization.services import create_record
     from qingshan.organization.models import Department
+    from qingshan.organization.services import create_record
 
     create_record(school=other_school, model=Department, values={"name": f"{MARK}部门"})
     create_record(school=school, model=Department, values={"name": "本校部门"})

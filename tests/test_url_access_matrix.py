@@ -19,19 +19,48 @@ ANON, ADMIN, SECRETARY, HEAD, TEACHER, COUNSELOR, STUDENT, VIEWER = ROLES
 # Status for each role, in the order of ROLES.
 PUBLIC = dict.fromkeys(ROLES, 200)
 SIGNED_IN = {ANON: 302, **dict.fromkeys(Role.values, 200)}
-ORG_VIEW = {ANON: 302, ADMIN: 200, SECRETARY: 200, HEAD: 200, TEACHER: 200, COUNSELOR: 200, STUDENT: 403, VIEWER: 200}
+ORG_VIEW = {
+    ANON: 302,
+    ADMIN: 200,
+    SECRETARY: 200,
+    HEAD: 200,
+    TEACHER: 200,
+    COUNSELOR: 200,
+    STUDENT: 403,
+    VIEWER: 200,
+}
 ADMIN_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200}
 FIGURES = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
 POST_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 405)}
 SIGNED_IN_POST_ONLY = dict.fromkeys(ROLES, 405)
-API_VIEW = {ANON: 401, ADMIN: 200, SECRETARY: 200, HEAD: 200, TEACHER: 200, COUNSELOR: 200, STUDENT: 403, VIEWER: 200}
+API_VIEW = {
+    ANON: 401,
+    ADMIN: 200,
+    SECRETARY: 200,
+    HEAD: 200,
+    TEACHER: 200,
+    COUNSELOR: 200,
+    STUDENT: 403,
+    VIEWER: 200,
+}
 API_SIGNED_IN = {ANON: 401, **dict.fromkeys(Role.values, 200)}
 
-RESOURCE_KEYS = ["department", "gradeteam", "term", "major", "schoolclass", "teachingassignment", "staff", "student", "guardian"]
+RESOURCE_KEYS = [
+    "department",
+    "gradeteam",
+    "term",
+    "major",
+    "schoolclass",
+    "teachingassignment",
+    "staff",
+    "student",
+    "guardian",
+]
 
 EXPECTED: dict[str, dict[Any, int]] = {
     "set_language": {**dict.fromkeys(ROLES, 302)},
     "health": PUBLIC,
+    "favicon": dict.fromkeys(ROLES, 301),
     "reports:dashboard": SIGNED_IN,
     "reports:figures": FIGURES,
     "accounts:login": {ANON: 200, **dict.fromkeys(Role.values, 302)},
@@ -121,12 +150,18 @@ def _url_for(name: str, records: dict[str, Any], user: Any) -> str:
     if name == "organization:guardian_link":
         return reverse(name, args=[records["guardian"].pk])
     if name.endswith(("_detail", "_edit", "_archive", "_update")) and key in records:
-        return reverse(name, args=[records[key].pk]) if not name.startswith("api-v1:") else reverse(name, kwargs={"pk": records[key].pk})
+        return (
+            reverse(name, args=[records[key].pk])
+            if not name.startswith("api-v1:")
+            else reverse(name, kwargs={"pk": records[key].pk})
+        )
     return reverse(name)
 
 
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "anonymous")
-def test_access_matrix(role: str | None, school: Any, records: dict[str, Any], user_with_role: Any) -> None:
+def test_access_matrix(
+    role: str | None, school: Any, records: dict[str, Any], user_with_role: Any
+) -> None:
     client = Client()
     headers: dict[str, str] = {}
     user = None

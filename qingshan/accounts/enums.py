@@ -13,5 +13,9 @@ class Role(models.TextChoices):
 
 
 # Roles that must confirm a one-time code when QS_REQUIRE_OTP is on.
-PRIVILEGED_ROLES = frozenset({Role.SCHOOL_ADMIN, Role.SECRETARY, Role.COUNSELOR, Role.AUTHORITY_VIEWER})
-STAFF_ROLES = frozenset({Role.SCHOOL_ADMIN, Role.SECRETARY, Role.DEPARTMENT_HEAD, Role.TEACHER, Role.COUNSELOR})
+PRIVILEGED_ROLES = frozenset(
+    {Role.SCHOOL_ADMIN, Role.SECRETARY, Role.COUNSELOR, Role.AUTHORITY_VIEWER}
+)
+STAFF_ROLES = frozenset(
+    {Role.SCHOOL_ADMIN, Role.SECRETARY, Role.DEPARTMENT_HEAD, Role.TEACHER, Role.COUNSELOR}
+)

@@ -23,18 +23,27 @@ class OneTimeCodeForm(forms.Form):
         label=_("one-time code"),
         min_length=6,
         max_length=6,
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}),
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "pattern": "[0-9]{6}"}
+        ),
     )
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(label=_("name"), max_length=60, help_text=_("What the token is for, e.g. the county data sync."))
+    name = forms.CharField(
+        label=_("name"),
+        max_length=60,
+        help_text=_("What the token is for, e.g. the county data sync."),
+    )
 
 
 class MembershipForm(forms.Form):
     username = forms.CharField(label=_("user name"), max_length=150)
     full_name = forms.CharField(label=_("full name"), max_length=60, required=False)
-    role = forms.ChoiceField(label=_("role"), choices=[(value, label) for value, label in Role.choices if value != Role.AUTHORITY_VIEWER])
+    role = forms.ChoiceField(
+        label=_("role"),
+        choices=[(value, label) for value, label in Role.choices if value != Role.AUTHORITY_VIEWER],
+    )
     password = forms.CharField(
         label=_("initial password"),
         required=False,

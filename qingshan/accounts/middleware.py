@@ -33,7 +33,10 @@ class SessionTimeoutMiddleware:
             session = request.session
             login_at = session.setdefault(SESSION_LOGIN_AT_KEY, now)
             seen_at = session.get(SESSION_SEEN_AT_KEY, now)
-            if now - seen_at > settings.QS_SESSION_IDLE_SECONDS or now - login_at > settings.QS_SESSION_ABSOLUTE_SECONDS:
+            if (
+                now - seen_at > settings.QS_SESSION_IDLE_SECONDS
+                or now - login_at > settings.QS_SESSION_ABSOLUTE_SECONDS
+            ):
                 logout(request)
                 messages.info(request, _("Your session has ended. Please sign in again."))
                 return redirect(settings.LOGIN_URL)
@@ -66,9 +69,7 @@ class SchoolMiddleware:
         return self.get_response(request)
 
 
-OTP_EXEMPT_URL_NAMES = frozenset(
-    {"otp_setup", "otp_verify", "logout", "login", "set_language"}
-)
+OTP_EXEMPT_URL_NAMES = frozenset({"otp_setup", "otp_verify", "logout", "login", "set_language"})
 
 
 class OTPRequiredMiddleware:
@@ -80,11 +81,17 @@ class OTPRequiredMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         return self.get_response(request)
 
-    def process_view(self, request: HttpRequest, view_func: Handler, view_args: object, view_kwargs: object) -> HttpResponse | None:
+    def process_view(
+        self, request: HttpRequest, view_func: Handler, view_args: object, view_kwargs: object
+    ) -> HttpResponse | None:
         if not settings.QS_REQUIRE_OTP or not request.user.is_authenticated:
             return None
         match = request.resolver_match
-        if match is None or match.url_name in OTP_EXEMPT_URL_NAMES or request.path.startswith(("/static/", "/api/")):
+        if (
+            match is None
+            or match.url_name in OTP_EXEMPT_URL_NAMES
+            or request.path.startswith(("/static/", "/api/"))
+        ):
             return None
         if request.user.is_verified() or not needs_one_time_code(request.user):  # type: ignore[union-attr]
             return None

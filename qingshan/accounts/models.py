@@ -32,13 +32,25 @@ class MembershipQuerySet(models.QuerySet):
 
 
 class Membership(models.Model):
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     role = models.CharField(_("role"), max_length=24, choices=Role.choices)
     school = models.ForeignKey(
-        "organization.School", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("school")
+        "organization.School",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("school"),
     )
     authority = models.ForeignKey(
-        "organization.Authority", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("authority")
+        "organization.Authority",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("authority"),
     )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
 
@@ -49,12 +61,24 @@ class Membership(models.Model):
         verbose_name_plural = _("memberships")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(role=Role.AUTHORITY_VIEWER) & Q(authority__isnull=False) & Q(school__isnull=True))
-                | (~Q(role=Role.AUTHORITY_VIEWER) & Q(school__isnull=False) & Q(authority__isnull=True)),
+                condition=(
+                    Q(role=Role.AUTHORITY_VIEWER)
+                    & Q(authority__isnull=False)
+                    & Q(school__isnull=True)
+                )
+                | (
+                    ~Q(role=Role.AUTHORITY_VIEWER)
+                    & Q(school__isnull=False)
+                    & Q(authority__isnull=True)
+                ),
                 name="membership_scope_matches_role",
             ),
-            models.UniqueConstraint(fields=["user", "school", "role"], name="membership_unique_school_role"),
-            models.UniqueConstraint(fields=["user", "authority", "role"], name="membership_unique_authority_role"),
+            models.UniqueConstraint(
+                fields=["user", "school", "role"], name="membership_unique_school_role"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "authority", "role"], name="membership_unique_authority_role"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -67,7 +91,9 @@ class Membership(models.Model):
 class ApiToken(models.Model):
     """A bearer token for /api/v1/. Only its SHA-256 is stored; the token is shown once."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name=_("user")
+    )
     name = models.CharField(_("name"), max_length=60)
     prefix = models.CharField(_("prefix"), max_length=8, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)

@@ -44,7 +44,7 @@ def school_access(user: Any) -> SchoolAccess:
         if membership.role == Role.AUTHORITY_VIEWER:
             authority_ids.append(membership.authority_id)
         elif membership.school is not None and membership.school.archived_at is None:
-            roles.setdefault(membership.school_id, set()).add(membership.role)
+            roles.setdefault(membership.school.pk, set()).add(membership.role)
             schools[membership.school.pk] = membership.school
     if authority_ids:
         for school in School.objects.active().filter(authority_id__in=authority_ids):
@@ -70,9 +70,9 @@ def needs_one_time_code(user: Any) -> bool:
         return False
     if user.is_superuser:
         return True
-    return any(roles & PRIVILEGED_ROLES for roles in school_access(user).roles_by_school.values()) or (
-        Membership.objects.filter(user=user, role__in=PRIVILEGED_ROLES).exists()
-    )
+    return any(
+        roles & PRIVILEGED_ROLES for roles in school_access(user).roles_by_school.values()
+    ) or (Membership.objects.filter(user=user, role__in=PRIVILEGED_ROLES).exists())
 
 
 def memberships_for_school(school: School) -> QuerySet[Membership]:

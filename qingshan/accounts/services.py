@@ -24,10 +24,18 @@ def hash_token(raw: str) -> str:
 
 @transaction.atomic
 def create_user(
-    *, username: str, password: str | None, full_name: str = "", email: str = "", check_password: bool = True
+    *,
+    username: str,
+    password: str | None,
+    full_name: str = "",
+    email: str = "",
+    check_password: bool = True,
 ) -> User:
     if User.objects.filter(username__iexact=username).exists():
-        raise DomainError(_("The user name %(username)s is taken.") % {"username": username}, code="username_taken")
+        raise DomainError(
+            _("The user name %(username)s is taken.") % {"username": username},
+            code="username_taken",
+        )
     user = User(username=username, full_name=full_name, email=email)
     if password is None:
         user.set_unusable_password()
@@ -45,10 +53,14 @@ def grant_membership(
 ) -> Membership:
     if role == Role.AUTHORITY_VIEWER:
         if authority is None or school is not None:
-            raise DomainError(_("An authority viewer belongs to an authority, not a school."), code="scope")
+            raise DomainError(
+                _("An authority viewer belongs to an authority, not a school."), code="scope"
+            )
     elif school is None or authority is not None:
         raise DomainError(_("This role belongs to a school."), code="scope")
-    membership, _created = Membership.objects.get_or_create(user=user, role=role, school=school, authority=authority)
+    membership, _created = Membership.objects.get_or_create(
+        user=user, role=role, school=school, authority=authority
+    )
     return membership
 
 
@@ -63,7 +75,9 @@ def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     if not name.strip():
         raise DomainError(_("Give the token a name."), code="name_required")
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name.strip(), prefix=raw[:8], key_hash=hash_token(raw))
+    token = ApiToken.objects.create(
+        user=user, name=name.strip(), prefix=raw[:8], key_hash=hash_token(raw)
+    )
     return token, raw
 
 

@@ -25,8 +25,13 @@ class CharacterClassValidator:
             raise ValidationError(self.get_help_text(), code="password_too_simple")
 
     def get_help_text(self) -> str:
-        return ngettext(
-            "Your password must mix at least %(count)d kind of character: lowercase, uppercase, digits, symbols.",
-            "Your password must mix at least %(count)d kinds of characters: lowercase, uppercase, digits, symbols.",
-            self.min_classes,
-        ) % {"count": self.min_classes} if self.min_classes else _("Any characters are allowed.")
+        return (
+            ngettext(
+                "Your password must mix at least %(count)d kind of character: lowercase, uppercase, digits, symbols.",
+                "Your password must mix at least %(count)d kinds of characters: lowercase, uppercase, digits, symbols.",
+                self.min_classes,
+            )
+            % {"count": self.min_classes}
+            if self.min_classes
+            else _("Any characters are allowed.")
+        )

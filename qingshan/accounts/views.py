@@ -53,7 +53,9 @@ def switch_school(request: HttpRequest) -> HttpResponse:
 def otp_setup(request: HttpRequest) -> HttpResponse:
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
     if device is None:
-        device = TOTPDevice.objects.create(user=request.user, name=_("Authenticator app"), confirmed=False)
+        device = TOTPDevice.objects.create(
+            user=request.user, name=_("Authenticator app"), confirmed=False
+        )
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
@@ -62,9 +64,15 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             messages.success(request, _("One-time codes are set up."))
             return redirect("reports:dashboard")
-        form.add_error("code", _("The code is not correct. Check the time on your phone and try again."))
+        form.add_error(
+            "code", _("The code is not correct. Check the time on your phone and try again.")
+        )
     qr_svg = segno.make(device.config_url, micro=False).svg_data_uri(scale=5)
-    return render(request, "accounts/otp_setup.html", {"form": form, "qr": qr_svg, "secret": device.config_url})
+    return render(
+        request,
+        "accounts/otp_setup.html",
+        {"form": form, "qr": qr_svg, "secret": device.config_url},
+    )
 
 
 @login_required
@@ -75,7 +83,9 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
             if device.verify_token(form.cleaned_data["code"]):
                 otp_login(request, device)
                 return redirect("reports:dashboard")
-        form.add_error("code", _("The code is not correct. Check the time on your phone and try again."))
+        form.add_error(
+            "code", _("The code is not correct. Check the time on your phone and try again.")
+        )
     return render(request, "accounts/otp_verify.html", {"form": form})
 
 
@@ -85,11 +95,17 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     new_token = None
     if request.method == "POST" and form.is_valid():
         try:
-            _token, new_token = services.create_api_token(user=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+            _token, new_token = services.create_api_token(
+                user=request.user, name=form.cleaned_data["name"]
+            )  # type: ignore[arg-type]
         except ValidationError as error:
             form.add_error("name", error)
     tokens = ApiToken.objects.filter(user=request.user)
-    response = render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "new_token": new_token})
+    response = render(
+        request,
+        "accounts/api_tokens.html",
+        {"form": form, "tokens": tokens, "new_token": new_token},
+    )
     response["Cache-Control"] = "no-store"
     return response
 
@@ -121,18 +137,27 @@ def user_list(request: HttpRequest) -> HttpResponse:
             if user is None:
                 if not data["password"]:
                     raise ValidationError({"password": _("A new user needs an initial password.")})
-                user = services.create_user(username=data["username"], password=data["password"], full_name=data["full_name"])
+                user = services.create_user(
+                    username=data["username"],
+                    password=data["password"],
+                    full_name=data["full_name"],
+                )
             services.grant_membership(user=user, role=data["role"], school=school)  # type: ignore[arg-type]
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 for name, errors in error.error_dict.items():
                     form.add_error(name if name in form.fields else None, errors)
             else:
-                form.add_error("password" if error.code is None or "password" in str(error.code) else None, error)
+                form.add_error(
+                    "password" if error.code is None or "password" in str(error.code) else None,
+                    error,
+                )
         else:
             messages.success(request, _("The role was granted."))
             return redirect("accounts:user_list")
-    memberships = Paginator(selectors.memberships_for_school(school), 100).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    memberships = Paginator(selectors.memberships_for_school(school), 100).get_page(
+        request.GET.get("page")
+    )  # type: ignore[arg-type]
     return render(request, "accounts/user_list.html", {"form": form, "page": memberships})
 
 
@@ -161,4 +186,8 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if action.isdigit():
         entries = entries.filter(action=int(action))
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    return render(request, "accounts/audit_log.html", {"page": page, "actions": LogEntry.Action.choices, "action": action})
+    return render(
+        request,
+        "accounts/audit_log.html",
+        {"page": page, "actions": LogEntry.Action.choices, "action": action},
+    )

@@ -5,11 +5,10 @@ Error bodies always look like ``{"error": {"code": str, "message": str, "fields"
 
 # No "from __future__ import annotations": ninja reads the schema classes from the annotations.
 
-from collections.abc import Callable
-from typing import Any
-
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.conf import settings
@@ -37,7 +36,9 @@ class TokenAuth(HttpBearer):
         return user
 
 
-def error_body(code: str, message: str, fields: dict[str, list[str]] | None = None) -> dict[str, Any]:
+def error_body(
+    code: str, message: str, fields: dict[str, list[str]] | None = None
+) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "fields": fields or {}}}
 
 
@@ -55,12 +56,21 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(ValidationError)
     def domain_invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-        fields = {name: [str(message) for message in messages] for name, messages in exc.message_dict.items()} if hasattr(exc, "error_dict") else {"__all__": [str(m) for m in exc.messages]}
+        fields = (
+            {
+                name: [str(message) for message in messages]
+                for name, messages in exc.message_dict.items()
+            }
+            if hasattr(exc, "error_dict")
+            else {"__all__": [str(m) for m in exc.messages]}
+        )
         return respond(request, 422, error_body("invalid", _("The data is not valid."), fields))
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-        return respond(request, 401, error_body("unauthenticated", _("A valid API token is required.")))
+        return respond(
+            request, 401, error_body("unauthenticated", _("A valid API token is required."))
+        )
 
     @api.exception_handler(PermissionDenied)
     def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
@@ -115,7 +125,9 @@ def model_defaults(model: Any, names: list[str]) -> dict[str, Any]:
     return defaults
 
 
-def input_schema(form_class: type[forms.BaseModelForm], *, name: str, partial: bool) -> type[Schema]:
+def input_schema(
+    form_class: type[forms.BaseModelForm], *, name: str, partial: bool
+) -> type[Schema]:
     """A request body with the form's fields (foreign keys as ids); the form itself validates it.
 
     A field is required unless the request is partial or the model has a default for it.
@@ -124,7 +136,12 @@ def input_schema(form_class: type[forms.BaseModelForm], *, name: str, partial: b
     defaults = model_defaults(form_class._meta.model, list(form_class.base_fields))
     for field_name, field in form_class.base_fields.items():
         python_type = next(kind for base, kind in FORM_FIELD_TYPES if isinstance(field, base))
-        required = field.required and not partial and field_name not in defaults and not isinstance(field, forms.BooleanField)
+        required = (
+            field.required
+            and not partial
+            and field_name not in defaults
+            and not isinstance(field, forms.BooleanField)
+        )
         fields[field_name] = (python_type, ...) if required else (python_type | None, None)
     return create_model(name, __base__=Schema, **fields)
 
@@ -140,14 +157,20 @@ def crud_router(
     """list / read / create / update for a resource, validated by the same form as the pages."""
     model = resource.model
     form_fields = list(resource.form_class._meta.fields)
-    out_schema = create_schema(model, name=f"{model.__name__}Out", fields=["id", *form_fields, "archived_at"])
+    out_schema = create_schema(
+        model, name=f"{model.__name__}Out", fields=["id", *form_fields, "archived_at"]
+    )
     in_schema = input_schema(resource.form_class, name=f"{model.__name__}In", partial=False)
     patch_schema = input_schema(resource.form_class, name=f"{model.__name__}Patch", partial=True)
     router = Router(tags=[str(resource.verbose_name_plural)])
     plural = resource.key
 
     def bound_form(school: Any, payload: dict[str, Any], instance: Any = None) -> Any:
-        data = model_to_dict(instance, fields=form_fields) if instance is not None else model_defaults(model, form_fields)
+        data = (
+            model_to_dict(instance, fields=form_fields)
+            if instance is not None
+            else model_defaults(model, form_fields)
+        )
         data.update({key: value for key, value in payload.items() if key in form_fields})
         data = {key: value for key, value in data.items() if value is not None}
         form = resource.form_class(data, instance=instance, school=school)
@@ -157,13 +180,17 @@ def crud_router(
 
     @router.get(f"/{plural}/", response=list[out_schema], url_name=f"{plural}_list")  # type: ignore[valid-type]
     @paginate(PageNumberPagination, page_size=settings.QS_API_PAGE_SIZE)
-    def list_records(request: HttpRequest, school: str | None = None, archived: bool = False) -> Any:
+    def list_records(
+        request: HttpRequest, school: str | None = None, archived: bool = False
+    ) -> Any:
         records = resource.selector(api_school(request, view_permission, school))
         return records.filter(archived_at__isnull=not archived).order_by("pk")
 
     @router.get(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_detail")
     def read_record(request: HttpRequest, pk: int, school: str | None = None) -> Any:
-        return get_object_or_404(resource.selector(api_school(request, view_permission, school)), pk=pk)
+        return get_object_or_404(
+            resource.selector(api_school(request, view_permission, school)), pk=pk
+        )
 
     @router.post(f"/{plural}/", response={201: out_schema}, url_name=f"{plural}_create")
     def create_record(request: HttpRequest, payload: in_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]
@@ -172,7 +199,9 @@ def crud_router(
         return Status(201, create(school=target, model=model, values=form.values()))
 
     @router.patch(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_update")
-    def update_record(request: HttpRequest, pk: int, payload: patch_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]
+    def update_record(
+        request: HttpRequest, pk: int, payload: patch_schema, school: str | None = None
+    ) -> Any:  # type: ignore[valid-type]
         target = api_school(request, manage_permission, school)
         record = get_object_or_404(resource.selector(target), pk=pk)
         form = bound_form(target, payload.dict(exclude_unset=True), instance=record)  # type: ignore[attr-defined]

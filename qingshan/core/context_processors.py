@@ -33,7 +33,11 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
             NavItem(_("Terms"), "organization:term_list", "organization.view"),
             NavItem(_("Majors"), "organization:major_list", "organization.view"),
             NavItem(_("Classes"), "organization:schoolclass_list", "organization.view"),
-            NavItem(_("Teaching assignments"), "organization:teachingassignment_list", "organization.view"),
+            NavItem(
+                _("Teaching assignments"),
+                "organization:teachingassignment_list",
+                "organization.view",
+            ),
         ),
     ),
     (
@@ -63,7 +67,11 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     sections = []
     for title, items in NAVIGATION:
         links = [
-            {"label": item.label, "url": reverse(item.url_name), "active": request.path == reverse(item.url_name)}
+            {
+                "label": item.label,
+                "url": reverse(item.url_name),
+                "active": request.path == reverse(item.url_name),
+            }
             for item in items
             if user.has_perm(item.permission, school)
         ]

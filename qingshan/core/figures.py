@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -73,7 +73,10 @@ class Scope:
     def of_authority(cls, authority: Authority) -> Scope:
         from qingshan.organization.models import School
 
-        return cls(schools=tuple(School.objects.filter(authority=authority).order_by("pk")), authority=authority)
+        return cls(
+            schools=tuple(School.objects.filter(authority=authority).order_by("pk")),
+            authority=authority,
+        )
 
     @property
     def school_ids(self) -> list[int]:
@@ -118,7 +121,7 @@ class FigureRegistry:
     def get(self, key: str) -> Figure:
         return self._figures[key]
 
-    def __iter__(self) -> Iterable[Figure]:  # type: ignore[override]
+    def __iter__(self) -> Iterator[Figure]:
         return iter(sorted(self._figures.values(), key=lambda item: item.key))
 
     def __len__(self) -> int:
@@ -136,8 +139,12 @@ def figure(
 ) -> Callable[[Callable[[Scope, Period], FigureResult]], Callable[[Scope, Period], FigureResult]]:
     """Declare a figure; use as a decorator on its compute function."""
 
-    def decorate(compute: Callable[[Scope, Period], FigureResult]) -> Callable[[Scope, Period], FigureResult]:
-        registry.register(Figure(key=key, label=label, unit=unit, definition=definition, compute=compute))
+    def decorate(
+        compute: Callable[[Scope, Period], FigureResult],
+    ) -> Callable[[Scope, Period], FigureResult]:
+        registry.register(
+            Figure(key=key, label=label, unit=unit, definition=definition, compute=compute)
+        )
         return compute
 
     return decorate

@@ -9,7 +9,12 @@ from django.shortcuts import render
 
 
 def render_page(
-    request: HttpRequest, template: str, context: dict[str, Any], *, partial: str = "content", status: int = 200
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    *,
+    partial: str = "content",
+    status: int = 200,
 ) -> HttpResponse:
     is_htmx = bool(getattr(request, "htmx", False)) and not getattr(request.htmx, "boosted", False)  # type: ignore[attr-defined]
     name = f"{template}#{partial}" if is_htmx else template

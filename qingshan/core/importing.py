@@ -61,7 +61,8 @@ class Importer:
     def prepare(self) -> None:
         """Load what rows refer to, once, before any row is built."""
         self.existing = {
-            str(getattr(record, self.key_column)): record for record in self.model.objects.filter(school=self.school)
+            str(getattr(record, self.key_column)): record
+            for record in self.model.objects.filter(school=self.school)
         }
 
     def build(self, row: RawRow, values: dict[str, Any], record: SchoolOwned) -> list[RowError]:
@@ -77,7 +78,14 @@ class Importer:
         report = ImportReport(rows=len(read.rows), errors=list(read.errors))
         if any(error.row is None for error in read.errors) or not read.rows:
             if not read.rows and not report.errors:
-                report.errors.append(RowError(None, None, ErrorCategory.FILE, translation.gettext("The file has no data rows.")))
+                report.errors.append(
+                    RowError(
+                        None,
+                        None,
+                        ErrorCategory.FILE,
+                        translation.gettext("The file has no data rows."),
+                    )
+                )
             return report
         for column in (self.key_column, *self.unique_columns):
             report.errors += find_duplicates(read.rows, self.sheet.column(column))
@@ -106,9 +114,13 @@ class Importer:
         return report
 
     def _validate(self, row: RawRow, record: SchoolOwned) -> list[RowError]:
-        foreign_keys = [f.name for f in record._meta.concrete_fields if isinstance(f, models.ForeignKey)]
+        foreign_keys = [
+            f.name for f in record._meta.concrete_fields if isinstance(f, models.ForeignKey)
+        ]
         try:
-            record.full_clean(exclude=foreign_keys, validate_unique=False, validate_constraints=False)
+            record.full_clean(
+                exclude=foreign_keys, validate_unique=False, validate_constraints=False
+            )
             record.validate_constraints()
         except ValidationError as error:
             return self._row_errors(row, error)
@@ -133,7 +145,11 @@ class Importer:
             record.updated_at = now
         self.model.objects.bulk_create(new, batch_size=500)
         if changed:
-            names = [f.name for f in self.model._meta.concrete_fields if not f.primary_key and f.name not in ("school", "created_at")]
+            names = [
+                f.name
+                for f in self.model._meta.concrete_fields
+                if not f.primary_key and f.name not in ("school", "created_at")
+            ]
             self.model.objects.bulk_update(changed, names, batch_size=500)
         self.after_write(planned)
         log_bulk(new, action=LogEntry.Action.CREATE, actor=actor)

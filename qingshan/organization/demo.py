@@ -143,7 +143,7 @@ class Builder:
                 return number
 
     def build(self) -> School:
-        plan, rng = self.plan, self.rng
+        plan = self.plan
         school = School.objects.create(
             authority=self.authority,
             name=plan.name,
@@ -162,7 +162,8 @@ class Builder:
             department.head = head
         Department.objects.bulk_update(departments, ["head"])
         majors = Major.objects.bulk_create(
-            Major(school=school, code=code, name=name, established_year=year) for code, name, year, _n in plan.majors
+            Major(school=school, code=code, name=name, established_year=year)
+            for code, name, year, _n in plan.majors
         )
         terms = Term.objects.bulk_create(
             Term(school=school, school_year=year, semester=semester, start_date=start, end_date=end)
@@ -182,9 +183,15 @@ class Builder:
         for index in range(self.plan.staff_count):
             female = rng.random() < 0.45
             birth = dt.date(rng.randint(1955, 1990), rng.randint(1, 12), rng.randint(1, 28))
-            hired = dt.date(min(max(birth.year + rng.randint(22, 28), self.plan.founded), LAST_YEAR), 9, 1)
+            hired = dt.date(
+                min(max(birth.year + rng.randint(22, 28), self.plan.founded), LAST_YEAR), 9, 1
+            )
             leaves = hired.year < LAST_YEAR and rng.random() < 0.08
-            left = dt.date(rng.randint(max(hired.year + 1, FIRST_YEAR), LAST_YEAR), 7, 15) if leaves else None
+            left = (
+                dt.date(rng.randint(max(hired.year + 1, FIRST_YEAR), LAST_YEAR), 7, 15)
+                if leaves
+                else None
+            )
             rows.append(
                 Staff(
                     school=school,
@@ -193,12 +200,16 @@ class Builder:
                     gender=Gender.FEMALE if female else Gender.MALE,
                     id_number=self.resident_id(birth, female),
                     birth_date=birth,
-                    political_status=PoliticalStatus.PARTY_MEMBER if rng.random() < 0.3 else PoliticalStatus.MASSES,
+                    political_status=PoliticalStatus.PARTY_MEMBER
+                    if rng.random() < 0.3
+                    else PoliticalStatus.MASSES,
                     phone=f"139{rng.randint(10000000, 99999999)}",
                     department=departments[index % len(departments)],
                     position="教师" if index >= len(departments) + 1 else "主任",
                     title=rng.choice(ProfessionalTitle.values[:4]),
-                    education=rng.choice([Education.BACHELOR, Education.BACHELOR, Education.COLLEGE]),
+                    education=rng.choice(
+                        [Education.BACHELOR, Education.BACHELOR, Education.COLLEGE]
+                    ),
                     subject=rng.choice(TEACHER_SUBJECTS) if index % 5 else "",
                     hired_on=hired,
                     left_on=left,
@@ -206,7 +217,9 @@ class Builder:
             )
         return Staff.objects.bulk_create(rows)
 
-    def build_classes(self, school: School, majors: list[Major], teachers: list[Staff]) -> list[SchoolClass]:
+    def build_classes(
+        self, school: School, majors: list[Major], teachers: list[Staff]
+    ) -> list[SchoolClass]:
         rng, rows = self.rng, []
         first_entry = FIRST_YEAR - 3
         teams = GradeTeam.objects.bulk_create(
@@ -218,18 +231,29 @@ class Builder:
             for number in range(1, self.plan.general_classes + 1):
                 rows.append(
                     SchoolClass(
-                        school=school, name=f"{year}级普高{number}班", grade_team=team, track=Track.GENERAL,
-                        entry_year=year, head_teacher=rng.choice(teachers),
+                        school=school,
+                        name=f"{year}级普高{number}班",
+                        grade_team=team,
+                        track=Track.GENERAL,
+                        entry_year=year,
+                        head_teacher=rng.choice(teachers),
                     )
                 )
-            for major, (_code, name, established, per_year) in zip(majors, self.plan.majors, strict=True):
+            for major, (_code, name, established, per_year) in zip(
+                majors, self.plan.majors, strict=True
+            ):
                 if established > year:
                     continue
                 for number in range(1, per_year + 1):
                     rows.append(
                         SchoolClass(
-                            school=school, name=f"{year}级{name}{number}班", grade_team=team, track=Track.VOCATIONAL,
-                            major=major, entry_year=year, head_teacher=rng.choice(teachers),
+                            school=school,
+                            name=f"{year}级{name}{number}班",
+                            grade_team=team,
+                            track=Track.VOCATIONAL,
+                            major=major,
+                            entry_year=year,
+                            head_teacher=rng.choice(teachers),
                         )
                     )
         return SchoolClass.objects.bulk_create(rows)
@@ -241,7 +265,11 @@ class Builder:
             for _seat in range(rng.randint(*CLASS_SIZE)):
                 counter += 1
                 female = rng.random() < 0.42
-                birth = dt.date(school_class.entry_year - 15 - (rng.random() < 0.3), rng.randint(1, 12), rng.randint(1, 28))
+                birth = dt.date(
+                    school_class.entry_year - 15 - (rng.random() < 0.3),
+                    rng.randint(1, 12),
+                    rng.randint(1, 28),
+                )
                 enrolled = dt.date(school_class.entry_year, 9, 1)
                 graduation = dt.date(school_class.entry_year + school_class.length_years, 7, 1)
                 status, left = StudentStatus.STUDYING, None
@@ -259,7 +287,9 @@ class Builder:
                         gender=Gender.FEMALE if female else Gender.MALE,
                         id_number=self.resident_id(birth, female),
                         birth_date=birth,
-                        political_status=PoliticalStatus.LEAGUE if rng.random() < 0.6 else PoliticalStatus.MASSES,
+                        political_status=PoliticalStatus.LEAGUE
+                        if rng.random() < 0.6
+                        else PoliticalStatus.MASSES,
                         school_class=school_class,
                         enrolled_on=enrolled,
                         left_on=left,
@@ -284,34 +314,66 @@ class Builder:
         )
         GuardianLink.objects.bulk_create(
             (
-                GuardianLink(school=school, guardian=guardian, student=student, relation=GuardianRelation.FATHER)
+                GuardianLink(
+                    school=school,
+                    guardian=guardian,
+                    student=student,
+                    relation=GuardianRelation.FATHER,
+                )
                 for guardian, student in zip(guardians, students, strict=True)
             ),
             batch_size=1000,
         )
 
-    def build_assignments(self, school: School, classes: list[SchoolClass], terms: list[Term], teachers: list[Staff]) -> None:
+    def build_assignments(
+        self, school: School, classes: list[SchoolClass], terms: list[Term], teachers: list[Staff]
+    ) -> None:
         rng, rows = self.rng, []
         by_subject: dict[str, list[Staff]] = {}
         for teacher in teachers:
             by_subject.setdefault(teacher.subject, []).append(teacher)
         for term in terms:
             for school_class in classes:
-                if not school_class.entry_year <= term.school_year < school_class.entry_year + school_class.length_years:
+                if (
+                    not school_class.entry_year
+                    <= term.school_year
+                    < school_class.entry_year + school_class.length_years
+                ):
                     continue
-                subjects = [*GENERAL_SUBJECTS, "专业课"] if school_class.track == Track.VOCATIONAL else [*GENERAL_SUBJECTS, "物理", "化学"]
+                subjects = (
+                    [*GENERAL_SUBJECTS, "专业课"]
+                    if school_class.track == Track.VOCATIONAL
+                    else [*GENERAL_SUBJECTS, "物理", "化学"]
+                )
                 for subject in subjects:
                     pool = by_subject.get(subject) or teachers
                     rows.append(
                         TeachingAssignment(
-                            school=school, term=term, school_class=school_class, subject=subject,
-                            teacher=rng.choice(pool), weekly_hours=4 if subject != "体育" else 2,
+                            school=school,
+                            term=term,
+                            school_class=school_class,
+                            subject=subject,
+                            teacher=rng.choice(pool),
+                            weekly_hours=4 if subject != "体育" else 2,
                         )
                     )
         TeachingAssignment.objects.bulk_create(rows, batch_size=1000)
 
 
-TOWNSHIPS = ("诺江镇", "民胜镇", "广纳镇", "铁佛镇", "麻石镇", "至诚镇", "沙溪镇", "洪口镇", "陈河乡", "涪阳镇", "毛浴镇", "永安镇")
+TOWNSHIPS = (
+    "诺江镇",
+    "民胜镇",
+    "广纳镇",
+    "铁佛镇",
+    "麻石镇",
+    "至诚镇",
+    "沙溪镇",
+    "洪口镇",
+    "陈河乡",
+    "涪阳镇",
+    "毛浴镇",
+    "永安镇",
+)
 
 
 def ensure_authority() -> Authority:
@@ -327,22 +389,36 @@ def ensure_logins(seed_school: School, second_school: School, authority: Authori
 
     def login(username: str, full_name: str) -> User:
         user = User.objects.filter(username=username).first()
-        return user or create_user(username=username, password=DEMO_PASSWORD, full_name=full_name, check_password=False)
+        return user or create_user(
+            username=username, password=DEMO_PASSWORD, full_name=full_name, check_password=False
+        )
 
     for username, role, full_name in DEMO_LOGINS:
         grant_membership(user=login(username, full_name), role=role, school=seed_school)
     grant_membership(user=login("bureau", "县教育局"), role="authority_viewer", authority=authority)
-    grant_membership(user=login("admin2", "诺水河管理员"), role="school_admin", school=second_school)
+    grant_membership(
+        user=login("admin2", "诺水河管理员"), role="school_admin", school=second_school
+    )
 
     teacher_user = User.objects.get(username="teacher")
     if not Staff.objects.filter(user=teacher_user).exists():
-        teacher = Staff.objects.for_school(seed_school).filter(subject="语文", left_on__isnull=True).order_by("staff_no").first()
+        teacher = (
+            Staff.objects.for_school(seed_school)
+            .filter(subject="语文", left_on__isnull=True)
+            .order_by("staff_no")
+            .first()
+        )
         if teacher is not None:
             teacher.user = teacher_user
             teacher.save(update_fields=["user"])
     student_user = User.objects.get(username="student")
     if not Student.objects.filter(user=student_user).exists():
-        student = Student.objects.for_school(seed_school).filter(status=StudentStatus.STUDYING, school_class__entry_year=LAST_YEAR).order_by("student_no").first()
+        student = (
+            Student.objects.for_school(seed_school)
+            .filter(status=StudentStatus.STUDYING, school_class__entry_year=LAST_YEAR)
+            .order_by("student_no")
+            .first()
+        )
         if student is not None:
             student.user = student_user
             student.save(update_fields=["user"])
@@ -360,4 +436,16 @@ def build_demo() -> str:
             built.append(school.name)
         schools[plan.slug] = school
     ensure_logins(schools[DEMO_SCHOOL_SLUG], schools[SECOND_SCHOOL_SLUG], authority)
-    return ("built " + ", ".join(built)) if built else "demo schools present"
+    status = ("built " + ", ".join(built)) if built else "demo schools present"
+    return status + "\n" + login_table()
+
+
+def login_table() -> str:
+    from django.conf import settings
+
+    rows = [f"  {username:<10} {role}" for username, role, _name in DEMO_LOGINS]
+    rows += ["  bureau     authority_viewer (every school of the county, read-only)", "  admin2     school_admin of the second school"]
+    otp = "on" if settings.QS_REQUIRE_OTP else "off (set QS_REQUIRE_OTP=true to require them for privileged roles)"
+    return "\n".join(
+        ["Demo logins (password: " + DEMO_PASSWORD + "):", *rows, f"One-time codes: {otp}", "Open http://127.0.0.1:8000/"]
+    )

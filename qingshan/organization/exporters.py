@@ -20,7 +20,15 @@ def _display(record: Any, name: str) -> Any:
     if getattr(field, "choices", None):
         return getattr(record, f"get_{name}_display")()
     value = getattr(record, name)
-    return "" if value is None else (value if isinstance(value, (int, float, str, bool)) or hasattr(value, "isoformat") else str(value))
+    return (
+        ""
+        if value is None
+        else (
+            value
+            if isinstance(value, (int, float, str, bool)) or hasattr(value, "isoformat")
+            else str(value)
+        )
+    )
 
 
 def _plain_rows(records: Iterable[Any], names: tuple[str, ...]) -> Iterator[dict[str, Any]]:
@@ -31,7 +39,10 @@ def _plain_rows(records: Iterable[Any], names: tuple[str, ...]) -> Iterator[dict
 def _class_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
     for record in records:
         yield {
-            **{name: _display(record, name) for name in ("name", "entry_year", "track", "length_years")},
+            **{
+                name: _display(record, name)
+                for name in ("name", "entry_year", "track", "length_years")
+            },
             "major": record.major.code if record.major else "",
             "head_teacher": record.head_teacher.staff_no if record.head_teacher else "",
         }
@@ -40,18 +51,34 @@ def _class_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
 def _staff_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
     names = tuple(c.key for c in importers.STAFF_SHEET.columns if c.key != "department")
     for record in records:
-        yield {**{name: _display(record, name) for name in names}, "department": record.department.name if record.department else ""}
+        yield {
+            **{name: _display(record, name) for name in names},
+            "department": record.department.name if record.department else "",
+        }
 
 
 def _student_rows(records: Iterable[Any]) -> Iterator[dict[str, Any]]:
-    names = tuple(c.key for c in importers.STUDENT_SHEET.columns if c.key != "school_class" and not c.key.startswith("guardian_"))
+    names = tuple(
+        c.key
+        for c in importers.STUDENT_SHEET.columns
+        if c.key != "school_class" and not c.key.startswith("guardian_")
+    )
     for record in records:
-        yield {**{name: _display(record, name) for name in names}, "school_class": record.school_class.name}
+        yield {
+            **{name: _display(record, name) for name in names},
+            "school_class": record.school_class.name,
+        }
 
 
 ROW_MAKERS: dict[str, tuple[SheetSpec, Callable[[Iterable[Any]], Iterator[dict[str, Any]]]]] = {
-    "department": (importers.DEPARTMENT_SHEET, lambda rows: _plain_rows(rows, ("name", "description", "sort_order"))),
-    "major": (importers.MAJOR_SHEET, lambda rows: _plain_rows(rows, ("code", "name", "length_years", "established_year"))),
+    "department": (
+        importers.DEPARTMENT_SHEET,
+        lambda rows: _plain_rows(rows, ("name", "description", "sort_order")),
+    ),
+    "major": (
+        importers.MAJOR_SHEET,
+        lambda rows: _plain_rows(rows, ("code", "name", "length_years", "established_year")),
+    ),
     "schoolclass": (importers.CLASS_SHEET, _class_rows),
     "staff": (importers.STAFF_SHEET, _staff_rows),
     "student": (importers.STUDENT_SHEET, _student_rows),
@@ -69,16 +96,24 @@ def generic_sheet(resource: Resource) -> SheetSpec:
         title_en = str(resource.verbose_name_plural)
     with translation.override("zh-hans"):
         title_zh = str(resource.verbose_name_plural)
-    columns = tuple(Column(name, header(name, "zh-hans"), header(name, "en")) for name in resource.fields_for_detail)
+    columns = tuple(
+        Column(name, header(name, "zh-hans"), header(name, "en"))
+        for name in resource.fields_for_detail
+    )
     return SheetSpec(key=resource.key, title_zh=title_zh, title_en=title_en, columns=columns)
 
 
 def _masked(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for row in rows:
-        yield {key: mask_identifier(value) if key in MASKED_FIELDS and value else value for key, value in row.items()}
+        yield {
+            key: mask_identifier(value) if key in MASKED_FIELDS and value else value
+            for key, value in row.items()
+        }
 
 
-def export_sheet(resource: Resource, records: QuerySet[Any], *, mask: bool) -> tuple[SheetSpec, Iterator[dict[str, Any]]]:
+def export_sheet(
+    resource: Resource, records: QuerySet[Any], *, mask: bool
+) -> tuple[SheetSpec, Iterator[dict[str, Any]]]:
     """The sheet and its rows; with ``mask``, identifiers show only their ends."""
     if resource.key in ROW_MAKERS:
         sheet, make_rows = ROW_MAKERS[resource.key]

@@ -47,7 +47,9 @@ class SchoolFilterSet(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(reduce(or_, (Q(**{f"{field}__icontains": value}) for field in self.search_fields)))
+        return queryset.filter(
+            reduce(or_, (Q(**{f"{field}__icontains": value}) for field in self.search_fields))
+        )
 
     def filter_archive(self, queryset: QuerySet[Any], name: str, value: str) -> QuerySet[Any]:
         if value == "archived":

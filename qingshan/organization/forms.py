@@ -34,9 +34,15 @@ class SchoolModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.school = school
         for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField) and issubclass(field.queryset.model, SchoolOwned):
-                current = Q(pk__in=[]) if self.instance.pk is None else Q(pk=self._current_pk(field))
-                field.queryset = field.queryset.filter(Q(school=school, archived_at__isnull=True) | current)
+            if isinstance(field, forms.ModelChoiceField) and issubclass(
+                field.queryset.model, SchoolOwned
+            ):
+                current = (
+                    Q(pk__in=[]) if self.instance.pk is None else Q(pk=self._current_pk(field))
+                )
+                field.queryset = field.queryset.filter(
+                    Q(school=school, archived_at__isnull=True) | current
+                )
             if isinstance(field, forms.DateField):
                 field.widget = DATE_WIDGET
 
@@ -86,7 +92,15 @@ class MajorForm(SchoolModelForm):
 class SchoolClassForm(SchoolModelForm):
     class Meta:
         model = SchoolClass
-        fields = ["name", "grade_team", "entry_year", "track", "major", "length_years", "head_teacher"]
+        fields = [
+            "name",
+            "grade_team",
+            "entry_year",
+            "track",
+            "major",
+            "length_years",
+            "head_teacher",
+        ]
 
 
 class TeachingAssignmentForm(SchoolModelForm):
@@ -95,20 +109,46 @@ class TeachingAssignmentForm(SchoolModelForm):
         fields = ["term", "school_class", "subject", "teacher", "weekly_hours"]
 
 
-PERSON_FIELDS = ["name", "gender", "id_number", "birth_date", "ethnicity", "political_status", "phone"]
+PERSON_FIELDS = [
+    "name",
+    "gender",
+    "id_number",
+    "birth_date",
+    "ethnicity",
+    "political_status",
+    "phone",
+]
 
 
 class StaffForm(SchoolModelForm):
     class Meta:
         model = Staff
-        fields = ["staff_no", *PERSON_FIELDS, "department", "position", "title", "education", "subject", "hired_on", "left_on"]
+        fields = [
+            "staff_no",
+            *PERSON_FIELDS,
+            "department",
+            "position",
+            "title",
+            "education",
+            "subject",
+            "hired_on",
+            "left_on",
+        ]
 
 
 class StudentForm(SchoolModelForm):
     class Meta:
         model = Student
         fields = [
-            "student_no", *PERSON_FIELDS, "school_class", "enrolled_on", "left_on", "status", "household", "boarding", "home_address",
+            "student_no",
+            *PERSON_FIELDS,
+            "school_class",
+            "enrolled_on",
+            "left_on",
+            "status",
+            "household",
+            "boarding",
+            "home_address",
         ]
 
 
@@ -125,7 +165,9 @@ class GuardianLinkForm(forms.Form):
 
 class ImportForm(forms.Form):
     sheet = forms.ChoiceField(label=_("what to import"))
-    file = forms.FileField(label=_("file"), help_text=_("An .xlsx workbook or a .csv file (UTF-8 or GBK)."))
+    file = forms.FileField(
+        label=_("file"), help_text=_("An .xlsx workbook or a .csv file (UTF-8 or GBK).")
+    )
 
     def __init__(self, *args: Any, sheets: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -139,7 +181,8 @@ class ImportForm(forms.Form):
             raise ValidationError(_("Upload an .xlsx or .csv file."), code="file_type")
         if upload.size > settings.QS_UPLOAD_MAX_BYTES:
             raise ValidationError(
-                _("The file is larger than %(limit)d MB.") % {"limit": settings.QS_UPLOAD_MAX_BYTES // (1024 * 1024)},
+                _("The file is larger than %(limit)d MB.")
+                % {"limit": settings.QS_UPLOAD_MAX_BYTES // (1024 * 1024)},
                 code="file_size",
             )
         return upload

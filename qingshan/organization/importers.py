@@ -8,11 +8,26 @@ from django.utils.translation import gettext
 
 from qingshan.core.importing import Importer, Planned
 from qingshan.core.tabular.errors import ErrorCategory, RowError
-from qingshan.core.tabular.parsing import ChoiceParser, parse_bool, parse_date, parse_int, parse_resident_id
+from qingshan.core.tabular.parsing import (
+    ChoiceParser,
+    parse_bool,
+    parse_date,
+    parse_int,
+    parse_resident_id,
+)
 from qingshan.core.tabular.reading import RawRow
 from qingshan.core.tabular.spec import Column, SheetSpec
 from qingshan.organization import enums
-from qingshan.organization.models import Department, GradeTeam, Guardian, GuardianLink, Major, SchoolClass, Staff, Student
+from qingshan.organization.models import (
+    Department,
+    GradeTeam,
+    Guardian,
+    GuardianLink,
+    Major,
+    SchoolClass,
+    Staff,
+    Student,
+)
 
 
 def _year(value: str) -> int:
@@ -22,10 +37,22 @@ def _year(value: str) -> int:
 PERSON_COLUMNS = (
     Column("name", "姓名", "Name", required=True, example="王小明"),
     Column("gender", "性别", "Gender", ChoiceParser(enums.Gender), required=True, example="男"),
-    Column("id_number", "身份证号", "Resident ID number", parse_resident_id, example="51192119970501123X"),
+    Column(
+        "id_number",
+        "身份证号",
+        "Resident ID number",
+        parse_resident_id,
+        example="51192119970501123X",
+    ),
     Column("birth_date", "出生日期", "Date of birth", parse_date, example="1997-05-01"),
     Column("ethnicity", "民族", "Ethnicity", example="汉族"),
-    Column("political_status", "政治面貌", "Political status", ChoiceParser(enums.PoliticalStatus), example="共青团员"),
+    Column(
+        "political_status",
+        "政治面貌",
+        "Political status",
+        ChoiceParser(enums.PoliticalStatus),
+        example="共青团员",
+    ),
     Column("phone", "联系电话", "Phone", example="13900000000"),
 )
 
@@ -36,7 +63,13 @@ DEPARTMENT_SHEET = SheetSpec(
     columns=(
         Column("name", "部门名称", "Department", required=True, example="教务处"),
         Column("description", "职责", "Responsibilities", example="教学管理"),
-        Column("sort_order", "排序", "Order", lambda v: parse_int(v, min_value=0, max_value=999), example="1"),
+        Column(
+            "sort_order",
+            "排序",
+            "Order",
+            lambda v: parse_int(v, min_value=0, max_value=999),
+            example="1",
+        ),
     ),
 )
 MAJOR_SHEET = SheetSpec(
@@ -46,7 +79,13 @@ MAJOR_SHEET = SheetSpec(
     columns=(
         Column("code", "专业代码", "Major code", required=True, example="08"),
         Column("name", "专业名称", "Major", required=True, example="计算机应用"),
-        Column("length_years", "学制", "Length of study (years)", lambda v: parse_int(v, min_value=1, max_value=6), example="3"),
+        Column(
+            "length_years",
+            "学制",
+            "Length of study (years)",
+            lambda v: parse_int(v, min_value=1, max_value=6),
+            example="3",
+        ),
         Column("established_year", "开设年份", "Year established", _year, example="2005"),
     ),
 )
@@ -59,7 +98,13 @@ CLASS_SHEET = SheetSpec(
         Column("entry_year", "入学年份", "Entry year", _year, required=True, example="2013"),
         Column("track", "类别", "Track", ChoiceParser(enums.Track), required=True, example="职高"),
         Column("major", "专业代码", "Major code", example="08"),
-        Column("length_years", "学制", "Length of study (years)", lambda v: parse_int(v, min_value=1, max_value=6), example="3"),
+        Column(
+            "length_years",
+            "学制",
+            "Length of study (years)",
+            lambda v: parse_int(v, min_value=1, max_value=6),
+            example="3",
+        ),
         Column("head_teacher", "班主任工号", "Head teacher's staff number", example="T0012"),
     ),
 )
@@ -72,10 +117,18 @@ STAFF_SHEET = SheetSpec(
         *PERSON_COLUMNS,
         Column("department", "部门", "Department", example="教务处"),
         Column("position", "职务", "Position", example="教师"),
-        Column("title", "职称", "Professional title", ChoiceParser(enums.ProfessionalTitle), example="一级教师"),
+        Column(
+            "title",
+            "职称",
+            "Professional title",
+            ChoiceParser(enums.ProfessionalTitle),
+            example="一级教师",
+        ),
         Column("education", "学历", "Education", ChoiceParser(enums.Education), example="本科"),
         Column("subject", "任教学科", "Main subject", example="语文"),
-        Column("hired_on", "入校日期", "Joined on", parse_date, required=True, example="2005-09-01"),
+        Column(
+            "hired_on", "入校日期", "Joined on", parse_date, required=True, example="2005-09-01"
+        ),
         Column("left_on", "离校日期", "Left on", parse_date),
     ),
 )
@@ -87,14 +140,33 @@ STUDENT_SHEET = SheetSpec(
         Column("student_no", "学号", "Student number", required=True, example="201300001"),
         *PERSON_COLUMNS,
         Column("school_class", "班级", "Class", required=True, example="2013级计算机应用1班"),
-        Column("enrolled_on", "入学日期", "Enrolled on", parse_date, required=True, example="2013-09-01"),
+        Column(
+            "enrolled_on",
+            "入学日期",
+            "Enrolled on",
+            parse_date,
+            required=True,
+            example="2013-09-01",
+        ),
         Column("status", "学籍状态", "Status", ChoiceParser(enums.StudentStatus), example="在读"),
-        Column("household", "户籍", "Household registration", ChoiceParser(enums.Household), example="农村"),
+        Column(
+            "household",
+            "户籍",
+            "Household registration",
+            ChoiceParser(enums.Household),
+            example="农村",
+        ),
         Column("boarding", "住校", "Boards at school", parse_bool, example="是"),
         Column("home_address", "家庭住址", "Home address", example="通江县诺江镇"),
         Column("guardian_name", "监护人姓名", "Guardian's name", example="王大山"),
         Column("guardian_phone", "监护人电话", "Guardian's phone", example="13800000000"),
-        Column("guardian_relation", "与学生关系", "Relation to the student", ChoiceParser(enums.GuardianRelation), example="父亲"),
+        Column(
+            "guardian_relation",
+            "与学生关系",
+            "Relation to the student",
+            ChoiceParser(enums.GuardianRelation),
+            example="父亲",
+        ),
     ),
 )
 
@@ -160,7 +232,9 @@ class ClassImporter(Importer):
         if values["head_teacher"]:
             record.head_teacher = self.staff.get(values["head_teacher"])
             if record.head_teacher is None:
-                errors.append(_reference_error(row, self.sheet, "head_teacher", values["head_teacher"]))
+                errors.append(
+                    _reference_error(row, self.sheet, "head_teacher", values["head_teacher"])
+                )
         # Grade teams follow from entry years; a missing one is made on write.
         record.grade_team = self.teams.get(values["entry_year"]) or GradeTeam(
             school=self.school, entry_year=values["entry_year"], name=f"{values['entry_year']}级"
@@ -168,10 +242,16 @@ class ClassImporter(Importer):
         return errors
 
     def _write(self, planned: list[Planned], actor: Any) -> None:
-        new_teams = {item.record.grade_team.entry_year: item.record.grade_team for item in planned if item.record.grade_team.pk is None}  # type: ignore[attr-defined]
+        new_teams = {
+            item.record.grade_team.entry_year: item.record.grade_team
+            for item in planned
+            if item.record.grade_team.pk is None
+        }  # type: ignore[attr-defined]
         GradeTeam.objects.bulk_create(new_teams.values())
         for item in planned:
-            item.record.grade_team = new_teams.get(item.record.grade_team.entry_year, item.record.grade_team)  # type: ignore[attr-defined]
+            item.record.grade_team = new_teams.get(
+                item.record.grade_team.entry_year, item.record.grade_team
+            )  # type: ignore[attr-defined]
         super()._write(planned, actor)
 
 
@@ -183,10 +263,25 @@ class StaffImporter(Importer):
 
     def prepare(self) -> None:
         super().prepare()
-        self.departments = {department.name: department for department in Department.objects.for_school(self.school)}
+        self.departments = {
+            department.name: department for department in Department.objects.for_school(self.school)
+        }
 
     def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
-        _copy(record, values, ("staff_no", *PERSON_NAMES, "position", "title", "education", "subject", "hired_on", "left_on"))
+        _copy(
+            record,
+            values,
+            (
+                "staff_no",
+                *PERSON_NAMES,
+                "position",
+                "title",
+                "education",
+                "subject",
+                "hired_on",
+                "left_on",
+            ),
+        )
         if values["department"]:
             record.department = self.departments.get(values["department"])
             if record.department is None:
@@ -202,13 +297,24 @@ class StudentImporter(Importer):
 
     def prepare(self) -> None:
         super().prepare()
-        self.classes = {school_class.name: school_class for school_class in SchoolClass.objects.for_school(self.school)}
+        self.classes = {
+            school_class.name: school_class
+            for school_class in SchoolClass.objects.for_school(self.school)
+        }
 
     def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
         _copy(
             record,
             values,
-            ("student_no", *PERSON_NAMES, "enrolled_on", "status", "household", "boarding", "home_address"),
+            (
+                "student_no",
+                *PERSON_NAMES,
+                "enrolled_on",
+                "status",
+                "household",
+                "boarding",
+                "home_address",
+            ),
         )
         record.school_class = self.classes.get(values["school_class"])
         if record.school_class is None:
@@ -224,9 +330,15 @@ class StudentImporter(Importer):
             .filter(student__in=[item.record for item in wanted])
             .values_list("student_id", "guardian__name")
         )
-        fresh = [item for item in wanted if (item.record.pk, item.extra["guardian_name"]) not in linked]
+        fresh = [
+            item for item in wanted if (item.record.pk, item.extra["guardian_name"]) not in linked
+        ]
         guardians = Guardian.objects.bulk_create(
-            Guardian(school=self.school, name=item.extra["guardian_name"], phone=item.extra.get("guardian_phone") or "")
+            Guardian(
+                school=self.school,
+                name=item.extra["guardian_name"],
+                phone=item.extra.get("guardian_phone") or "",
+            )
             for item in fresh
         )
         GuardianLink.objects.bulk_create(
@@ -242,5 +354,11 @@ class StudentImporter(Importer):
 
 IMPORTERS: dict[str, type[Importer]] = {
     importer.sheet.key: importer
-    for importer in (DepartmentImporter, MajorImporter, ClassImporter, StaffImporter, StudentImporter)
+    for importer in (
+        DepartmentImporter,
+        MajorImporter,
+        ClassImporter,
+        StaffImporter,
+        StudentImporter,
+    )
 }

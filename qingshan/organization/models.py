@@ -37,8 +37,10 @@ class Authority(models.Model):
     """An education bureau above schools; its viewers read figures across its schools."""
 
     name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("short name"), unique=True, help_text=slug_help)
-    level = models.CharField(_("level"), max_length=16, choices=AuthorityLevel.choices, default=AuthorityLevel.COUNTY)
+    slug = models.SlugField(_("address name"), unique=True, help_text=slug_help)
+    level = models.CharField(
+        _("level"), max_length=16, choices=AuthorityLevel.choices, default=AuthorityLevel.COUNTY
+    )
     region_code = models.CharField(_("region code"), max_length=12, blank=True)
 
     class Meta:
@@ -58,7 +60,9 @@ class SchoolQuerySet(models.QuerySet):
 class School(models.Model):
     """The tenant: every school-owned row points here."""
 
-    authority = models.ForeignKey(Authority, on_delete=models.PROTECT, related_name="schools", verbose_name=_("authority"))
+    authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="schools", verbose_name=_("authority")
+    )
     name = models.CharField(_("name"), max_length=100)
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     slug = models.SlugField(_("address name"), unique=True, help_text=slug_help)
@@ -86,7 +90,12 @@ class Department(SchoolOwned):
     name = models.CharField(_("name"), max_length=60)
     description = models.CharField(_("responsibilities"), max_length=200, blank=True)
     head = models.ForeignKey(
-        "Staff", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("head")
+        "Staff",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("head"),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -94,9 +103,13 @@ class Department(SchoolOwned):
         verbose_name = _("department")
         verbose_name_plural = _("departments")
         ordering = ["school", "sort_order", "name"]
-        constraints = [models.UniqueConstraint(fields=["school", "name"], name="department_unique_name",
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "name"],
+                name="department_unique_name",
                 violation_error_message=_("A department with this name exists already."),
-            )]
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -111,16 +124,25 @@ class GradeTeam(SchoolOwned):
     name = models.CharField(_("name"), max_length=40)
     entry_year = models.PositiveSmallIntegerField(_("entry year"))
     leader = models.ForeignKey(
-        "Staff", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("leader")
+        "Staff",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("leader"),
     )
 
     class Meta:
         verbose_name = _("grade team")
         verbose_name_plural = _("grade teams")
         ordering = ["school", "-entry_year"]
-        constraints = [models.UniqueConstraint(fields=["school", "entry_year"], name="gradeteam_unique_year",
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "entry_year"],
+                name="gradeteam_unique_year",
                 violation_error_message=_("A grade team for this entry year exists already."),
-            )]
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -142,14 +164,16 @@ class Term(SchoolOwned):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
 
-    objects = TermQuerySet.as_manager()
+    objects = TermQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("term")
         verbose_name_plural = _("terms")
         ordering = ["school", "-start_date"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "school_year", "semester"], name="term_unique_semester",
+            models.UniqueConstraint(
+                fields=["school", "school_year", "semester"],
+                name="term_unique_semester",
                 violation_error_message=_("This semester exists already."),
             ),
             models.CheckConstraint(
@@ -176,17 +200,23 @@ class Major(SchoolOwned):
     code = models.CharField(_("code"), max_length=20)
     name = models.CharField(_("name"), max_length=60)
     length_years = models.PositiveSmallIntegerField(_("length of study (years)"), default=3)
-    established_year = models.PositiveSmallIntegerField(_("year established"), null=True, blank=True)
+    established_year = models.PositiveSmallIntegerField(
+        _("year established"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("major")
         verbose_name_plural = _("majors")
         ordering = ["school", "code"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "code"], name="major_unique_code",
+            models.UniqueConstraint(
+                fields=["school", "code"],
+                name="major_unique_code",
                 violation_error_message=_("A major with this code exists already."),
             ),
-            models.UniqueConstraint(fields=["school", "name"], name="major_unique_name",
+            models.UniqueConstraint(
+                fields=["school", "name"],
+                name="major_unique_name",
                 violation_error_message=_("A major with this name exists already."),
             ),
         ]
@@ -201,7 +231,7 @@ class Major(SchoolOwned):
 class PersonFields(SchoolOwned):
     """What a Chinese school keeps of every person on its rolls."""
 
-    name = models.CharField(_("name"), max_length=40)
+    name = models.CharField(_("full name"), max_length=40)
     gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
     id_number = models.CharField(
         _("resident ID number"), max_length=18, blank=True, validators=[validate_resident_id]
@@ -209,7 +239,10 @@ class PersonFields(SchoolOwned):
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     ethnicity = models.CharField(_("ethnicity"), max_length=20, default="汉族", blank=True)
     political_status = models.CharField(
-        _("political status"), max_length=20, choices=PoliticalStatus.choices, default=PoliticalStatus.MASSES
+        _("political status"),
+        max_length=20,
+        choices=PoliticalStatus.choices,
+        default=PoliticalStatus.MASSES,
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
@@ -223,16 +256,33 @@ class PersonFields(SchoolOwned):
 class Staff(PersonFields):
     staff_no = models.CharField(_("staff number"), max_length=20)
     department = models.ForeignKey(
-        Department, null=True, blank=True, on_delete=models.PROTECT, related_name="staff", verbose_name=_("department")
+        Department,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="staff",
+        verbose_name=_("department"),
     )
     position = models.CharField(_("position"), max_length=40, blank=True)
-    title = models.CharField(_("professional title"), max_length=16, choices=ProfessionalTitle.choices, default=ProfessionalTitle.NONE)
-    education = models.CharField(_("education"), max_length=16, choices=Education.choices, blank=True)
+    title = models.CharField(
+        _("professional title"),
+        max_length=16,
+        choices=ProfessionalTitle.choices,
+        default=ProfessionalTitle.NONE,
+    )
+    education = models.CharField(
+        _("education"), max_length=16, choices=Education.choices, blank=True
+    )
     subject = models.CharField(_("main subject"), max_length=40, blank=True)
     hired_on = models.DateField(_("joined the school on"))
     left_on = models.DateField(_("left the school on"), null=True, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="staff_record", verbose_name=_("login")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="staff_record",
+        verbose_name=_("login"),
     )
 
     class Meta:
@@ -240,10 +290,15 @@ class Staff(PersonFields):
         verbose_name_plural = _("staff")
         ordering = ["school", "staff_no"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "staff_no"], name="staff_unique_number",
+            models.UniqueConstraint(
+                fields=["school", "staff_no"],
+                name="staff_unique_number",
                 violation_error_message=_("A staff member with this staff number exists already."),
             ),
-            models.UniqueConstraint(fields=["school", "id_number"], condition=~Q(id_number=""), name="staff_unique_id_number",
+            models.UniqueConstraint(
+                fields=["school", "id_number"],
+                condition=~Q(id_number=""),
+                name="staff_unique_id_number",
                 violation_error_message=_("A staff member with this ID number exists already."),
             ),
             models.CheckConstraint(
@@ -252,7 +307,9 @@ class Staff(PersonFields):
                 violation_error_message=_("A staff member cannot leave before joining."),
             ),
         ]
-        indexes = [models.Index(fields=["school", "hired_on", "left_on"], name="staff_school_dates")]
+        indexes = [
+            models.Index(fields=["school", "hired_on", "left_on"], name="staff_school_dates")
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("organization:staff_detail", args=[self.pk])
@@ -262,13 +319,25 @@ class SchoolClass(SchoolOwned):
     """班级: students of one entry year, on one track (and one major when vocational)."""
 
     name = models.CharField(_("name"), max_length=60)
-    grade_team = models.ForeignKey(GradeTeam, on_delete=models.PROTECT, related_name="classes", verbose_name=_("grade team"))
+    grade_team = models.ForeignKey(
+        GradeTeam, on_delete=models.PROTECT, related_name="classes", verbose_name=_("grade team")
+    )
     track = models.CharField(_("track"), max_length=16, choices=Track.choices)
     major = models.ForeignKey(
-        Major, null=True, blank=True, on_delete=models.PROTECT, related_name="classes", verbose_name=_("major")
+        Major,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="classes",
+        verbose_name=_("major"),
     )
     head_teacher = models.ForeignKey(
-        Staff, null=True, blank=True, on_delete=models.SET_NULL, related_name="head_of_classes", verbose_name=_("head teacher")
+        Staff,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="head_of_classes",
+        verbose_name=_("head teacher"),
     )
     entry_year = models.PositiveSmallIntegerField(_("entry year"))
     length_years = models.PositiveSmallIntegerField(_("length of study (years)"), default=3)
@@ -278,13 +347,18 @@ class SchoolClass(SchoolOwned):
         verbose_name_plural = _("classes")
         ordering = ["school", "-entry_year", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "name"], name="class_unique_name",
+            models.UniqueConstraint(
+                fields=["school", "name"],
+                name="class_unique_name",
                 violation_error_message=_("A class with this name exists already."),
             ),
             models.CheckConstraint(
-                condition=(Q(track=Track.VOCATIONAL) & Q(major__isnull=False)) | (Q(track=Track.GENERAL) & Q(major__isnull=True)),
+                condition=(Q(track=Track.VOCATIONAL) & Q(major__isnull=False))
+                | (Q(track=Track.GENERAL) & Q(major__isnull=True)),
                 name="class_major_matches_track",
-                violation_error_message=_("A vocational class needs a major; a general class has none."),
+                violation_error_message=_(
+                    "A vocational class needs a major; a general class has none."
+                ),
             ),
         ]
 
@@ -302,10 +376,16 @@ class SchoolClass(SchoolOwned):
 class TeachingAssignment(SchoolOwned):
     """Who teaches which subject to which class in which term (ratings of teachers start here)."""
 
-    teacher = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("teacher"))
-    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("class"))
+    teacher = models.ForeignKey(
+        Staff, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("teacher")
+    )
+    school_class = models.ForeignKey(
+        SchoolClass, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("class")
+    )
     subject = models.CharField(_("subject"), max_length=40)
-    term = models.ForeignKey(Term, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("term"))
+    term = models.ForeignKey(
+        Term, on_delete=models.PROTECT, related_name="assignments", verbose_name=_("term")
+    )
     weekly_hours = models.PositiveSmallIntegerField(_("periods per week"), default=4)
 
     class Meta:
@@ -313,8 +393,12 @@ class TeachingAssignment(SchoolOwned):
         verbose_name_plural = _("teaching assignments")
         ordering = ["school", "-term__start_date", "school_class__name", "subject"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "term", "school_class", "subject"], name="assignment_unique_subject",
-                violation_error_message=_("This class already has a teacher for this subject in this term."),
+            models.UniqueConstraint(
+                fields=["school", "term", "school_class", "subject"],
+                name="assignment_unique_subject",
+                violation_error_message=_(
+                    "This class already has a teacher for this subject in this term."
+                ),
             ),
         ]
 
@@ -327,15 +411,29 @@ class TeachingAssignment(SchoolOwned):
 
 class Student(PersonFields):
     student_no = models.CharField(_("student number"), max_length=20)
-    school_class = models.ForeignKey(SchoolClass, on_delete=models.PROTECT, related_name="students", verbose_name=_("class"))
+    school_class = models.ForeignKey(
+        SchoolClass, on_delete=models.PROTECT, related_name="students", verbose_name=_("class")
+    )
     enrolled_on = models.DateField(_("enrolled on"))
     left_on = models.DateField(_("left on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=StudentStatus.choices, default=StudentStatus.STUDYING)
-    household = models.CharField(_("household registration"), max_length=8, choices=Household.choices, default=Household.RURAL)
+    status = models.CharField(
+        _("status"), max_length=20, choices=StudentStatus.choices, default=StudentStatus.STUDYING
+    )
+    household = models.CharField(
+        _("household registration"),
+        max_length=8,
+        choices=Household.choices,
+        default=Household.RURAL,
+    )
     boarding = models.BooleanField(_("boards at school"), default=False)
     home_address = models.CharField(_("home address"), max_length=200, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="student_record", verbose_name=_("login")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="student_record",
+        verbose_name=_("login"),
     )
 
     class Meta:
@@ -343,10 +441,15 @@ class Student(PersonFields):
         verbose_name_plural = _("students")
         ordering = ["school", "student_no"]
         constraints = [
-            models.UniqueConstraint(fields=["school", "student_no"], name="student_unique_number",
+            models.UniqueConstraint(
+                fields=["school", "student_no"],
+                name="student_unique_number",
                 violation_error_message=_("A student with this student number exists already."),
             ),
-            models.UniqueConstraint(fields=["school", "id_number"], condition=~Q(id_number=""), name="student_unique_id_number",
+            models.UniqueConstraint(
+                fields=["school", "id_number"],
+                condition=~Q(id_number=""),
+                name="student_unique_id_number",
                 violation_error_message=_("A student with this ID number exists already."),
             ),
             models.CheckConstraint(
@@ -355,7 +458,9 @@ class Student(PersonFields):
                 violation_error_message=_("A student cannot leave before enrolling."),
             ),
         ]
-        indexes = [models.Index(fields=["school", "enrolled_on", "left_on"], name="student_school_dates")]
+        indexes = [
+            models.Index(fields=["school", "enrolled_on", "left_on"], name="student_school_dates")
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("organization:student_detail", args=[self.pk])
@@ -364,10 +469,12 @@ class Student(PersonFields):
 class Guardian(SchoolOwned):
     """A parent or guardian: no login; rates the school through one-time links."""
 
-    name = models.CharField(_("name"), max_length=40)
+    name = models.CharField(_("full name"), max_length=40)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     workplace = models.CharField(_("workplace"), max_length=100, blank=True)
-    students = models.ManyToManyField(Student, through="GuardianLink", related_name="guardians", verbose_name=_("students"))
+    students = models.ManyToManyField(
+        Student, through="GuardianLink", related_name="guardians", verbose_name=_("students")
+    )
 
     class Meta:
         verbose_name = _("guardian")
@@ -382,16 +489,24 @@ class Guardian(SchoolOwned):
 
 
 class GuardianLink(SchoolOwned):
-    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="links", verbose_name=_("guardian"))
-    student = models.ForeignKey(Student, on_delete=models.CASCADE, related_name="guardian_links", verbose_name=_("student"))
+    guardian = models.ForeignKey(
+        Guardian, on_delete=models.CASCADE, related_name="links", verbose_name=_("guardian")
+    )
+    student = models.ForeignKey(
+        Student, on_delete=models.CASCADE, related_name="guardian_links", verbose_name=_("student")
+    )
     relation = models.CharField(_("relation"), max_length=16, choices=GuardianRelation.choices)
 
     class Meta:
         verbose_name = _("guardian of a student")
         verbose_name_plural = _("guardians of students")
-        constraints = [models.UniqueConstraint(fields=["guardian", "student"], name="guardianlink_unique_pair",
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guardian", "student"],
+                name="guardianlink_unique_pair",
                 violation_error_message=_("This guardian is already linked to this student."),
-            )]
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.guardian} → {self.student}"

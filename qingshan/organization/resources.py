@@ -59,7 +59,11 @@ RESOURCES: tuple[Resource, ...] = (
         filterset_class=filters.DepartmentFilter,
         columns=("name", "head", "description"),
         related=(
-            Related(_("Staff"), lambda record: record.staff.select_related("department").order_by("staff_no"), ("staff_no", "name", "position")),
+            Related(
+                _("Staff"),
+                lambda record: record.staff.select_related("department").order_by("staff_no"),
+                ("staff_no", "name", "position"),
+            ),
         ),
     ),
     Resource(
@@ -69,7 +73,11 @@ RESOURCES: tuple[Resource, ...] = (
         filterset_class=filters.GradeTeamFilter,
         columns=("name", "entry_year", "leader"),
         related=(
-            Related(_("Classes"), lambda record: record.classes.select_related("major", "head_teacher"), ("name", "track", "major", "head_teacher")),
+            Related(
+                _("Classes"),
+                lambda record: record.classes.select_related("major", "head_teacher"),
+                ("name", "track", "major", "head_teacher"),
+            ),
         ),
     ),
     Resource(
@@ -86,7 +94,11 @@ RESOURCES: tuple[Resource, ...] = (
         filterset_class=filters.MajorFilter,
         columns=("code", "name", "length_years", "established_year"),
         related=(
-            Related(_("Classes"), lambda record: record.classes.select_related("major", "head_teacher"), ("name", "entry_year", "head_teacher")),
+            Related(
+                _("Classes"),
+                lambda record: record.classes.select_related("major", "head_teacher"),
+                ("name", "entry_year", "head_teacher"),
+            ),
         ),
     ),
     Resource(
@@ -96,7 +108,11 @@ RESOURCES: tuple[Resource, ...] = (
         filterset_class=filters.SchoolClassFilter,
         columns=("name", "grade_team", "track", "major", "head_teacher"),
         related=(
-            Related(_("Students"), lambda record: record.students.order_by("student_no"), ("student_no", "name", "gender", "status")),
+            Related(
+                _("Students"),
+                lambda record: record.students.order_by("student_no"),
+                ("student_no", "name", "gender", "status"),
+            ),
             Related(
                 _("Teaching assignments"),
                 lambda record: record.assignments.select_related("teacher", "term"),
@@ -132,7 +148,11 @@ RESOURCES: tuple[Resource, ...] = (
         filterset_class=filters.StudentFilter,
         columns=("student_no", "name", "gender", "school_class", "status"),
         related=(
-            Related(_("Guardians"), lambda record: record.guardian_links.select_related("guardian"), ("guardian", "relation")),
+            Related(
+                _("Guardians"),
+                lambda record: record.guardian_links.select_related("guardian"),
+                ("guardian", "relation"),
+            ),
         ),
     ),
     Resource(
@@ -142,7 +162,11 @@ RESOURCES: tuple[Resource, ...] = (
         filterset_class=filters.GuardianFilter,
         columns=("name", "phone", "workplace"),
         related=(
-            Related(_("Students"), lambda record: record.links.select_related("student__school_class"), ("student", "relation")),
+            Related(
+                _("Students"),
+                lambda record: record.links.select_related("student__school_class"),
+                ("student", "relation"),
+            ),
         ),
     ),
 )

@@ -23,22 +23,34 @@ from qingshan.organization.models import (
 
 def staff_on(*, schools: Any, day: dt.date) -> QuerySet[Staff]:
     """Staff on the rolls on ``day``: joined on or before it and not left before it."""
-    return Staff.objects.for_schools(schools).filter(hired_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
+    return (
+        Staff.objects.for_schools(schools)
+        .filter(hired_on__lte=day)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
+    )
 
 
 def students_on(*, schools: Any, day: dt.date) -> QuerySet[Student]:
     """Students enrolled on ``day``: enrolled on or before it and not left before it."""
-    return Student.objects.for_schools(schools).filter(enrolled_on__lte=day).filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
+    return (
+        Student.objects.for_schools(schools)
+        .filter(enrolled_on__lte=day)
+        .filter(Q(left_on__isnull=True) | Q(left_on__gte=day))
+    )
 
 
 def classes_on(*, schools: Any, day: dt.date) -> QuerySet[SchoolClass]:
     """Classes that have students on ``day``."""
-    return SchoolClass.objects.for_schools(schools).filter(pk__in=students_on(schools=schools, day=day).values("school_class"))
+    return SchoolClass.objects.for_schools(schools).filter(
+        pk__in=students_on(schools=schools, day=day).values("school_class")
+    )
 
 
 def majors_on(*, schools: Any, day: dt.date) -> QuerySet[Major]:
     """Majors with at least one vocational class that has students on ``day``."""
-    return Major.objects.for_schools(schools).filter(pk__in=classes_on(schools=schools, day=day).values("major"))
+    return Major.objects.for_schools(schools).filter(
+        pk__in=classes_on(schools=schools, day=day).values("major")
+    )
 
 
 def terms_in(*, schools: Any, start: dt.date, end: dt.date) -> QuerySet[Term]:
@@ -46,7 +58,9 @@ def terms_in(*, schools: Any, start: dt.date, end: dt.date) -> QuerySet[Term]:
 
 
 def current_term(*, school: School, day: dt.date) -> Term | None:
-    return Term.objects.for_school(school).filter(start_date__lte=day).order_by("-start_date").first()
+    return (
+        Term.objects.for_school(school).filter(start_date__lte=day).order_by("-start_date").first()
+    )
 
 
 def latest_school_year(*, school: School, today: dt.date) -> int:
@@ -72,7 +86,12 @@ def assignments_of_user(*, school: School, user: Any) -> list[TeachingAssignment
 
 
 def class_of_user(*, school: School, user: Any) -> SchoolClass | None:
-    student = Student.objects.for_school(school).filter(user=user).select_related("school_class__head_teacher").first()
+    student = (
+        Student.objects.for_school(school)
+        .filter(user=user)
+        .select_related("school_class__head_teacher")
+        .first()
+    )
     return student.school_class if student else None
 
 
@@ -93,11 +112,15 @@ def majors(school: School) -> QuerySet[Major]:
 
 
 def school_classes(school: School) -> QuerySet[SchoolClass]:
-    return SchoolClass.objects.for_school(school).select_related("grade_team", "major", "head_teacher")
+    return SchoolClass.objects.for_school(school).select_related(
+        "grade_team", "major", "head_teacher"
+    )
 
 
 def teaching_assignments(school: School) -> QuerySet[TeachingAssignment]:
-    return TeachingAssignment.objects.for_school(school).select_related("teacher", "school_class", "term")
+    return TeachingAssignment.objects.for_school(school).select_related(
+        "teacher", "school_class", "term"
+    )
 
 
 def staff(school: School) -> QuerySet[Staff]:

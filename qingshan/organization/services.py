@@ -30,7 +30,8 @@ def _check_same_school(record: SchoolOwned) -> None:
         target = getattr(record, field.name)
         if isinstance(target, SchoolOwned) and target.school_id != record.school_id:
             raise ValidationError(
-                {field.name: _("%(value)s belongs to another school.") % {"value": target}}, code="other_school"
+                {field.name: _("%(value)s belongs to another school.") % {"value": target}},
+                code="other_school",
             )
 
 
@@ -43,7 +44,8 @@ def _check_term_overlap(term: Term) -> None:
     )
     if clash is not None:
         raise ValidationError(
-            {"start_date": _("These dates overlap the term %(term)s.") % {"term": clash}}, code="term_overlap"
+            {"start_date": _("These dates overlap the term %(term)s.") % {"term": clash}},
+            code="term_overlap",
         )
 
 
@@ -65,7 +67,9 @@ def create_record(*, school: School, model: type[RecordT], values: dict[str, Any
 @transaction.atomic
 def update_record(*, record: RecordT, values: dict[str, Any]) -> RecordT:
     if record.is_archived:
-        raise DomainError(_("An archived record cannot be changed; restore it first."), code="archived")
+        raise DomainError(
+            _("An archived record cannot be changed; restore it first."), code="archived"
+        )
     for name, value in values.items():
         setattr(record, name, value)
     validate_record(record)
@@ -95,10 +99,16 @@ def restore_record(*, record: RecordT) -> RecordT:
 def link_guardian(*, guardian: Any, student_no: str, relation: str) -> Any:
     from qingshan.organization.models import GuardianLink, Student
 
-    student = Student.objects.for_school(guardian.school).filter(student_no=student_no.strip()).first()
+    student = (
+        Student.objects.for_school(guardian.school).filter(student_no=student_no.strip()).first()
+    )
     if student is None:
-        raise DomainError(_("No student with the number %(number)s.") % {"number": student_no}, code="no_student")
-    link = GuardianLink(school=guardian.school, guardian=guardian, student=student, relation=relation)
+        raise DomainError(
+            _("No student with the number %(number)s.") % {"number": student_no}, code="no_student"
+        )
+    link = GuardianLink(
+        school=guardian.school, guardian=guardian, student=student, relation=relation
+    )
     validate_record(link)
     link.save()
     return link

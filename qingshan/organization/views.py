@@ -31,13 +31,16 @@ def school_for(request: HttpRequest, permission: str) -> School:
 @login_required
 def record_list(request: HttpRequest, resource: Resource) -> HttpResponse:
     school = school_for(request, "organization.view")
-    filterset = resource.filterset_class(request.GET or None, queryset=resource.selector(school), school=school)
+    filterset = resource.filterset_class(
+        request.GET or None, queryset=resource.selector(school), school=school
+    )
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     context = {
         "resource": resource,
         "filter": filterset,
         "page": page,
-        "can_manage": request.user.has_perm("organization.manage", school) and not request.read_only,  # type: ignore[attr-defined]
+        "can_manage": request.user.has_perm("organization.manage", school)
+        and not request.read_only,  # type: ignore[attr-defined]
         "mask_personal": not request.user.has_perm("organization.view_personal", school),
     }
     return render_page(request, "organization/record_list.html", context, partial="results")
@@ -47,12 +50,16 @@ def record_list(request: HttpRequest, resource: Resource) -> HttpResponse:
 def record_detail(request: HttpRequest, resource: Resource, pk: int) -> HttpResponse:
     school = school_for(request, "organization.view")
     record = get_object_or_404(resource.selector(school), pk=pk)
-    related = [{"label": item.label, "rows": item.rows(record)[:200], "columns": item.columns} for item in resource.related]
+    related = [
+        {"label": item.label, "rows": item.rows(record)[:200], "columns": item.columns}
+        for item in resource.related
+    ]
     context = {
         "resource": resource,
         "record": record,
         "related": related,
-        "can_manage": request.user.has_perm("organization.manage", school) and not request.read_only,  # type: ignore[attr-defined]
+        "can_manage": request.user.has_perm("organization.manage", school)
+        and not request.read_only,  # type: ignore[attr-defined]
         "link_form": GuardianLinkForm() if resource.key == "guardian" else None,
         "mask_personal": not request.user.has_perm("organization.view_personal", school),
     }
@@ -67,7 +74,9 @@ def record_form(request: HttpRequest, resource: Resource, pk: int | None = None)
     if request.method == "POST" and form.is_valid():
         try:
             if record is None:
-                record = services.create_record(school=school, model=resource.model, values=form.values())
+                record = services.create_record(
+                    school=school, model=resource.model, values=form.values()
+                )
                 messages.success(request, _("%(record)s was added.") % {"record": record})
             else:
                 record = services.update_record(record=record, values=form.values())
@@ -77,7 +86,12 @@ def record_form(request: HttpRequest, resource: Resource, pk: int | None = None)
         else:
             return redirect(f"organization:{resource.key}_detail", pk=record.pk)
     status = 422 if request.method == "POST" else 200
-    return render(request, "organization/record_form.html", {"resource": resource, "form": form, "record": record}, status=status)
+    return render(
+        request,
+        "organization/record_form.html",
+        {"resource": resource, "form": form, "record": record},
+        status=status,
+    )
 
 
 @login_required
@@ -107,7 +121,9 @@ def guardian_link(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.link_guardian(
-                guardian=guardian, student_no=form.cleaned_data["student_no"], relation=form.cleaned_data["relation"]
+                guardian=guardian,
+                student_no=form.cleaned_data["student_no"],
+                relation=form.cleaned_data["relation"],
             )
             messages.success(request, _("The student was linked."))
         except ValidationError as error:

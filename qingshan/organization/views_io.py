@@ -34,14 +34,22 @@ def _attachment(content: bytes, filename: str, content_type: str) -> HttpRespons
 @login_required
 def record_export(request: HttpRequest, resource: Resource) -> HttpResponse:
     school = school_for(request, "organization.view")
-    filterset = resource.filterset_class(request.GET or None, queryset=resource.selector(school), school=school)
+    filterset = resource.filterset_class(
+        request.GET or None, queryset=resource.selector(school), school=school
+    )
     language = translation.get_language()
     mask = not request.user.has_perm("organization.view_personal", school)
     sheet, rows = export_sheet(resource, filterset.qs, mask=mask)
     stamp = timezone.localdate().isoformat()
     if request.GET.get("format") == "csv":
-        return _attachment(write_csv(sheet, rows, language=language), f"{resource.key}-{stamp}.csv", "text/csv; charset=utf-8")
-    return _attachment(write_xlsx(sheet, rows, language=language), f"{resource.key}-{stamp}.xlsx", XLSX)
+        return _attachment(
+            write_csv(sheet, rows, language=language),
+            f"{resource.key}-{stamp}.csv",
+            "text/csv; charset=utf-8",
+        )
+    return _attachment(
+        write_xlsx(sheet, rows, language=language), f"{resource.key}-{stamp}.xlsx", XLSX
+    )
 
 
 @login_required
@@ -77,7 +85,9 @@ def import_start(request: HttpRequest) -> HttpResponse:
         del request.session[PENDING_KEY]
         if report.written:
             messages.success(
-                request, _("Imported: %(created)d added, %(updated)d updated.") % {"created": report.created, "updated": report.updated}
+                request,
+                _("Imported: %(created)d added, %(updated)d updated.")
+                % {"created": report.created, "updated": report.updated},
             )
             return redirect("organization:import_start")
     elif request.method == "POST":
@@ -85,16 +95,31 @@ def import_start(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             data = upload.read()
-            report = IMPORTERS[form.cleaned_data["sheet"]](school).run(data, upload.name, dry_run=True)
+            report = IMPORTERS[form.cleaned_data["sheet"]](school).run(
+                data, upload.name, dry_run=True
+            )
             if report.ok:
                 if pending:
                     default_storage.delete(pending["path"])
-                path = default_storage.save(f"imports/{school.pk}/{uuid.uuid4().hex}", ContentFile(data))
-                request.session[PENDING_KEY] = {"sheet": form.cleaned_data["sheet"], "path": path, "filename": upload.name}
+                path = default_storage.save(
+                    f"imports/{school.pk}/{uuid.uuid4().hex}", ContentFile(data)
+                )
+                request.session[PENDING_KEY] = {
+                    "sheet": form.cleaned_data["sheet"],
+                    "path": path,
+                    "filename": upload.name,
+                }
     context = {
         "form": form,
         "report": report,
         "sheets": _sheet_choices(),
-        "pending": request.session.get(PENDING_KEY) if report and report.ok and not report.written else None,
+        "pending": request.session.get(PENDING_KEY)
+        if report and report.ok and not report.written
+        else None,
     }
-    return render(request, "organization/import.html", context, status=422 if report and not report.ok else 200)
+    return render(
+        request,
+        "organization/import.html",
+        context,
+        status=422 if report and not report.ok else 200,
+    )

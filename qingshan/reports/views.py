@@ -27,7 +27,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/no_school.html", status=403)
     if not request.user.has_perm("core.view_dashboard", school):
         raise PermissionDenied
-    context = dashboard_for(school=school, user=request.user, roles=request.roles, year=_year_from(request))  # type: ignore[attr-defined]
+    context = dashboard_for(
+        school=school, user=request.user, roles=request.roles, year=_year_from(request)
+    )  # type: ignore[attr-defined]
     return render(request, "reports/dashboard.html", context)
 
 
@@ -38,4 +40,8 @@ def figure_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     year = _year_from(request) or latest_school_year(school=school, today=timezone.localdate())
     rows = figure_table(scope=Scope.of_school(school), year=year)
-    return render(request, "reports/figures.html", {"rows": rows, "year": year, "years": range(year - 6, year + 1)})
+    return render(
+        request,
+        "reports/figures.html",
+        {"rows": rows, "year": year, "years": range(year - 6, year + 1)},
+    )

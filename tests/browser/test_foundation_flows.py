@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 from pathlib import Path
 from typing import Any
 
@@ -43,16 +42,38 @@ def roster(tmp_path: Path) -> Path:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["工号", "姓名", "性别", "身份证号", "部门", "入校日期"])
-    sheet.append(["T0001", "王青山", "男", make_resident_id("511921", dt.date(1980, 3, 1), 11), "教务处", "2005-09-01"])
-    sheet.append(["T0002", "李绿水", "女", make_resident_id("511921", dt.date(1985, 6, 1), 22), "教务处", "2008-09-01"])
+    sheet.append(
+        [
+            "T0001",
+            "王青山",
+            "男",
+            make_resident_id("511921", dt.date(1980, 3, 1), 11),
+            "教务处",
+            "2005-09-01",
+        ]
+    )
+    sheet.append(
+        [
+            "T0002",
+            "李绿水",
+            "女",
+            make_resident_id("511921", dt.date(1985, 6, 1), 22),
+            "教务处",
+            "2008-09-01",
+        ]
+    )
     path = tmp_path / "roster.xlsx"
     book.save(path)
     return path
 
 
-def test_sign_in_switch_language_import_and_sign_out(page: Page, live_server: Any, signed_up_admin: Any, tmp_path: Path) -> None:
+def test_sign_in_switch_language_import_and_sign_out(
+    page: Page, live_server: Any, signed_up_admin: Any, tmp_path: Path
+) -> None:
     errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
 
     sign_in(page, live_server.url)
     expect(page.locator("html")).to_have_attribute("lang", "zh-hans")
@@ -77,7 +98,9 @@ def test_sign_in_switch_language_import_and_sign_out(page: Page, live_server: An
     assert [error for error in errors if "Content Security Policy" in error] == []
 
 
-def test_a_roster_with_errors_is_listed_row_by_row(page: Page, live_server: Any, signed_up_admin: Any, tmp_path: Path) -> None:
+def test_a_roster_with_errors_is_listed_row_by_row(
+    page: Page, live_server: Any, signed_up_admin: Any, tmp_path: Path
+) -> None:
     book = openpyxl.Workbook()
     book.active.append(["工号", "姓名", "性别", "入校日期"])
     book.active.append(["T0001", "王青山", "男", "2005-13-01"])
@@ -95,7 +118,9 @@ def test_a_roster_with_errors_is_listed_row_by_row(page: Page, live_server: Any,
     assert Staff.objects.count() == 0
 
 
-def test_the_dashboard_fits_a_phone(page: Page, live_server: Any, signed_up_admin: Any, artifacts: Path) -> None:
+def test_the_dashboard_fits_a_phone(
+    page: Page, live_server: Any, signed_up_admin: Any, artifacts: Path
+) -> None:
     page.set_viewport_size(PHONE)
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/org/staff/")

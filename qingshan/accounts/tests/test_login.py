@@ -36,7 +36,9 @@ def test_a_member_signs_in_and_reaches_the_dashboard(school: Any, user_with_role
     assert client.get("/").status_code == 200
 
 
-def test_a_wrong_password_and_an_unknown_user_get_the_same_answer(school: Any, user_with_role: Any) -> None:
+def test_a_wrong_password_and_an_unknown_user_get_the_same_answer(
+    school: Any, user_with_role: Any
+) -> None:
     user_with_role(Role.TEACHER, school, username="wang")
 
     wrong_password = _login(Client(), "wang", "nope")
@@ -46,7 +48,9 @@ def test_a_wrong_password_and_an_unknown_user_get_the_same_answer(school: Any, u
     assert wrong_password.context["form"].errors == unknown_user.context["form"].errors
 
 
-def test_repeated_failures_lock_out_known_and_unknown_names_alike(settings: Any, school: Any, user_with_role: Any) -> None:
+def test_repeated_failures_lock_out_known_and_unknown_names_alike(
+    settings: Any, school: Any, user_with_role: Any
+) -> None:
     user_with_role(Role.TEACHER, school, username="wang")
     known, unknown = Client(), Client()
 
@@ -61,7 +65,9 @@ def test_repeated_failures_lock_out_known_and_unknown_names_alike(settings: Any,
     assert "Too many failed attempts" in locked_unknown.content.decode()
 
 
-def test_one_failure_less_than_the_limit_still_lets_the_right_password_in(settings: Any, school: Any, user_with_role: Any) -> None:
+def test_one_failure_less_than_the_limit_still_lets_the_right_password_in(
+    settings: Any, school: Any, user_with_role: Any
+) -> None:
     user_with_role(Role.TEACHER, school, username="wang")
     client = Client()
 
@@ -71,11 +77,19 @@ def test_one_failure_less_than_the_limit_still_lets_the_right_password_in(settin
     assert _login(client, "wang", PASSWORD).status_code == 302
 
 
-@pytest.mark.parametrize(("key", "seconds_ago"), [(SESSION_SEEN_AT_KEY, "idle"), (SESSION_LOGIN_AT_KEY, "absolute")])
-def test_a_session_ends_after_its_timeout(settings: Any, school: Any, client_for: Any, key: str, seconds_ago: str) -> None:
+@pytest.mark.parametrize(
+    ("key", "seconds_ago"), [(SESSION_SEEN_AT_KEY, "idle"), (SESSION_LOGIN_AT_KEY, "absolute")]
+)
+def test_a_session_ends_after_its_timeout(
+    settings: Any, school: Any, client_for: Any, key: str, seconds_ago: str
+) -> None:
     client = client_for(Role.TEACHER, school)
     assert client.get("/").status_code == 200
-    limit = settings.QS_SESSION_IDLE_SECONDS if seconds_ago == "idle" else settings.QS_SESSION_ABSOLUTE_SECONDS
+    limit = (
+        settings.QS_SESSION_IDLE_SECONDS
+        if seconds_ago == "idle"
+        else settings.QS_SESSION_ABSOLUTE_SECONDS
+    )
     session = client.session
     session[key] = int(time.time()) - limit - 1
     session.save()
@@ -85,7 +99,9 @@ def test_a_session_ends_after_its_timeout(settings: Any, school: Any, client_for
     assert (response.status_code, response["Location"]) == (302, reverse("accounts:login"))
 
 
-def test_a_session_just_inside_its_idle_timeout_goes_on(settings: Any, school: Any, client_for: Any) -> None:
+def test_a_session_just_inside_its_idle_timeout_goes_on(
+    settings: Any, school: Any, client_for: Any
+) -> None:
     client = client_for(Role.TEACHER, school)
     client.get("/")
     session = client.session
@@ -95,7 +111,9 @@ def test_a_session_just_inside_its_idle_timeout_goes_on(settings: Any, school: A
     assert client.get("/").status_code == 200
 
 
-def test_privileged_roles_must_set_up_a_one_time_code_when_required(settings: Any, school: Any, client_for: Any) -> None:
+def test_privileged_roles_must_set_up_a_one_time_code_when_required(
+    settings: Any, school: Any, client_for: Any
+) -> None:
     settings.QS_REQUIRE_OTP = True
 
     admin = client_for(Role.SCHOOL_ADMIN, school).get("/")
@@ -113,8 +131,12 @@ def test_a_confirmed_code_opens_the_pages(settings: Any, school: Any, user_with_
     client.get(reverse("accounts:otp_setup"))
     device = TOTPDevice.objects.get(user=user)
 
-    wrong = client.post(reverse("accounts:otp_setup"), {"code": "000000" if totp(device.bin_key) != 0 else "111111"})
-    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_count=0, throttling_failure_timestamp=None)
+    wrong = client.post(
+        reverse("accounts:otp_setup"), {"code": "000000" if totp(device.bin_key) != 0 else "111111"}
+    )
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=0, throttling_failure_timestamp=None
+    )
     right = client.post(reverse("accounts:otp_setup"), {"code": f"{totp(device.bin_key):06d}"})
 
     assert wrong.status_code == 200
@@ -123,7 +145,9 @@ def test_a_confirmed_code_opens_the_pages(settings: Any, school: Any, user_with_
     assert client.get("/").status_code == 200
 
 
-def test_a_user_with_a_device_is_asked_for_a_code_after_signing_in(settings: Any, school: Any, user_with_role: Any) -> None:
+def test_a_user_with_a_device_is_asked_for_a_code_after_signing_in(
+    settings: Any, school: Any, user_with_role: Any
+) -> None:
     settings.QS_REQUIRE_OTP = True
     user = user_with_role(Role.SECRETARY, school)
     TOTPDevice.objects.create(user=user, name="phone", confirmed=True)
@@ -180,4 +204,9 @@ def test_create_api_token_command_prints_a_working_token(db: None) -> None:
 
     token = out.getvalue().strip()
     assert token.startswith("qs_")
-    assert Client().get("/api/v1/organization/schools/", headers={"Authorization": f"Bearer {token}"}).status_code == 200
+    assert (
+        Client()
+        .get("/api/v1/organization/schools/", headers={"Authorization": f"Bearer {token}"})
+        .status_code
+        == 200
+    )

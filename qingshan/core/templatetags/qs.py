@@ -27,7 +27,11 @@ MASKED_FIELDS = frozenset({"id_number"})
 
 def mask_identifier(value: str) -> str:
     """Keep the first four and last two characters: 5119************3X."""
-    return value[:4] + "*" * max(len(value) - 6, 0) + value[-2:] if len(value) > 6 else "*" * len(value)
+    return (
+        value[:4] + "*" * max(len(value) - 6, 0) + value[-2:]
+        if len(value) > 6
+        else "*" * len(value)
+    )
 
 
 @register.simple_tag
@@ -55,6 +59,17 @@ def field_value(record: Any, name: str, mask: bool = False) -> Any:
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all())
     return value
+
+
+@register.simple_tag
+def cell_url(record: Any, name: str, first: bool = False) -> str:
+    """Where a cell links to: the record it names, or (first column) the row's own record."""
+    value = getattr(record, name, None)
+    if isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
+        return value.get_absolute_url()
+    if first and hasattr(record, "get_absolute_url"):
+        return record.get_absolute_url()
+    return ""
 
 
 @register.simple_tag(takes_context=True)

@@ -8,7 +8,15 @@ from typing import Any
 import pytest
 from django.core.management import call_command
 
-from qingshan.core.figures import Figure, FigureRegistry, FigureResult, Period, Scope, Unit, registry
+from qingshan.core.figures import (
+    Figure,
+    FigureRegistry,
+    FigureResult,
+    Period,
+    Scope,
+    Unit,
+    registry,
+)
 from tests import factories
 
 
@@ -17,18 +25,27 @@ def _noop(scope: Scope, period: Period) -> FigureResult:
 
 
 def test_registry_discovers_the_organisation_figures() -> None:
-    assert {"organization.staff", "organization.students", "organization.classes", "organization.majors"} <= set(registry.keys())
+    assert {
+        "organization.staff",
+        "organization.students",
+        "organization.classes",
+        "organization.majors",
+    } <= set(registry.keys())
 
 
 @pytest.mark.parametrize("key", ["staff", "Organization.staff", "organization.", "a.b.c"])
 def test_a_misdeclared_key_is_refused(key: str) -> None:
     with pytest.raises(ValueError, match="must look like"):
-        FigureRegistry().register(Figure(key=key, label="x", unit=Unit.COUNT, definition="x", compute=_noop))
+        FigureRegistry().register(
+            Figure(key=key, label="x", unit=Unit.COUNT, definition="x", compute=_noop)
+        )
 
 
 def test_an_unknown_unit_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown unit"):
-        FigureRegistry().register(Figure(key="a.b", label="x", unit="apples", definition="x", compute=_noop))
+        FigureRegistry().register(
+            Figure(key="a.b", label="x", unit="apples", definition="x", compute=_noop)
+        )
 
 
 def test_a_key_declared_twice_is_refused() -> None:
@@ -36,7 +53,15 @@ def test_a_key_declared_twice_is_refused() -> None:
     figures.register(Figure(key="a.b", label="x", unit=Unit.COUNT, definition="x", compute=_noop))
 
     with pytest.raises(ValueError, match="declared twice"):
-        figures.register(Figure(key="a.b", label="x", unit=Unit.COUNT, definition="x", compute=lambda s, p: FigureResult(1)))
+        figures.register(
+            Figure(
+                key="a.b",
+                label="x",
+                unit=Unit.COUNT,
+                definition="x",
+                compute=lambda s, p: FigureResult(1),
+            )
+        )
 
 
 def test_a_figure_returning_the_wrong_type_fails_loudly(school: Any) -> None:
@@ -47,7 +72,9 @@ def test_a_figure_returning_the_wrong_type_fails_loudly(school: Any) -> None:
 
 
 def test_every_registered_figure_evaluates_on_an_empty_school(school: Any) -> None:
-    results = {item.key: item.evaluate(Scope.of_school(school), Period.year(2013)) for item in registry}
+    results = {
+        item.key: item.evaluate(Scope.of_school(school), Period.year(2013)) for item in registry
+    }
 
     assert all(isinstance(result, FigureResult) for result in results.values())
     assert all(str(item.label) and str(item.definition) for item in registry)
@@ -55,10 +82,24 @@ def test_every_registered_figure_evaluates_on_an_empty_school(school: Any) -> No
 
 def test_head_counts_follow_the_last_day_of_the_period(school: Any) -> None:
     school_class = factories.SchoolClassFactory(school=school)
-    factories.StudentFactory(school=school, school_class=school_class, enrolled_on=dt.date(2013, 9, 1))
-    factories.StudentFactory(school=school, school_class=school_class, enrolled_on=dt.date(2013, 9, 1), left_on=dt.date(2013, 12, 31))
-    factories.StudentFactory(school=school, school_class=school_class, enrolled_on=dt.date(2013, 9, 1), left_on=dt.date(2013, 12, 30))
-    factories.StudentFactory(school=school, school_class=school_class, enrolled_on=dt.date(2014, 1, 1))
+    factories.StudentFactory(
+        school=school, school_class=school_class, enrolled_on=dt.date(2013, 9, 1)
+    )
+    factories.StudentFactory(
+        school=school,
+        school_class=school_class,
+        enrolled_on=dt.date(2013, 9, 1),
+        left_on=dt.date(2013, 12, 31),
+    )
+    factories.StudentFactory(
+        school=school,
+        school_class=school_class,
+        enrolled_on=dt.date(2013, 9, 1),
+        left_on=dt.date(2013, 12, 30),
+    )
+    factories.StudentFactory(
+        school=school, school_class=school_class, enrolled_on=dt.date(2014, 1, 1)
+    )
     factories.StaffFactory(school=school, hired_on=dt.date(2000, 1, 1))
 
     period = Period.year(2013)
@@ -68,7 +109,9 @@ def test_head_counts_follow_the_last_day_of_the_period(school: Any) -> None:
     assert students.value == 2
     assert students.records is not None
     assert sorted(students.records.values_list("pk", flat=True)) == sorted(
-        s.pk for s in school_class.students.all() if s.enrolled_on <= period.end and (s.left_on is None or s.left_on >= period.end)
+        s.pk
+        for s in school_class.students.all()
+        if s.enrolled_on <= period.end and (s.left_on is None or s.left_on >= period.end)
     )
     assert registry.get("organization.classes").evaluate(scope, period).value == 1
     assert registry.get("organization.majors").evaluate(scope, period).value == 1

@@ -29,7 +29,11 @@ def test_templates_have_no_inline_script_or_style(school: Any, client_for: Any) 
 
     body = client_for(Role.SCHOOL_ADMIN, school).get("/").content.decode()
 
-    inline_scripts = [tag for tag in re.findall(r"<script[^>]*>", body) if "src=" not in tag and "application/json" not in tag]
+    inline_scripts = [
+        tag
+        for tag in re.findall(r"<script[^>]*>", body)
+        if "src=" not in tag and "application/json" not in tag
+    ]
     assert inline_scripts == []
     assert " style=" not in body
     assert "<style" not in body
@@ -44,11 +48,15 @@ def test_unknown_page_gets_a_translated_404(db: None) -> None:
     assert "This page does not exist" not in chinese.content.decode()
 
 
-def test_an_unreachable_database_gives_a_503_please_retry_page(school: Any, client_for: Any) -> None:
+def test_an_unreachable_database_gives_a_503_please_retry_page(
+    school: Any, client_for: Any
+) -> None:
     client = client_for(Role.SCHOOL_ADMIN, school)
     client.raise_request_exception = False
 
-    with mock.patch("qingshan.reports.views.dashboard_for", side_effect=OperationalError("connection refused")):
+    with mock.patch(
+        "qingshan.reports.views.dashboard_for", side_effect=OperationalError("connection refused")
+    ):
         response = client.get("/")
 
     assert response.status_code == 503
@@ -61,7 +69,9 @@ def test_another_error_gives_the_500_page_without_details(school: Any, client_fo
     client = client_for(Role.SCHOOL_ADMIN, school)
     client.raise_request_exception = False
 
-    with mock.patch("qingshan.reports.views.dashboard_for", side_effect=RuntimeError("secret detail")):
+    with mock.patch(
+        "qingshan.reports.views.dashboard_for", side_effect=RuntimeError("secret detail")
+    ):
         response = client.get("/")
 
     assert response.status_code == 500
@@ -101,14 +111,21 @@ def test_authority_viewer_switches_between_its_schools(school: Any, user_with_ro
     client = Client()
     client.force_login(user_with_role(Role.AUTHORITY_VIEWER, school))
 
-    client.post(reverse("accounts:switch_school"), {"school": sibling.pk, "next": reverse("organization:department_list")})
+    client.post(
+        reverse("accounts:switch_school"),
+        {"school": sibling.pk, "next": reverse("organization:department_list")},
+    )
     page = client.get(reverse("organization:department_list")).content.decode()
 
     assert "兄弟学校部门" in page
     assert "read only" in page
 
 
-def test_switching_to_a_school_out_of_reach_is_refused(school: Any, other_school: Any, client_for: Any) -> None:
-    response = client_for(Role.SCHOOL_ADMIN, school).post(reverse("accounts:switch_school"), {"school": other_school.pk})
+def test_switching_to_a_school_out_of_reach_is_refused(
+    school: Any, other_school: Any, client_for: Any
+) -> None:
+    response = client_for(Role.SCHOOL_ADMIN, school).post(
+        reverse("accounts:switch_school"), {"school": other_school.pk}
+    )
 
     assert response.status_code == 403

@@ -18,7 +18,10 @@ def test_create_record_saves_and_audits_with_the_school(school: Any) -> None:
 
     entry = LogEntry.objects.get_for_object(department).get()
     assert department.school == school
-    assert (entry.action, entry.additional_data) == (LogEntry.Action.CREATE, {"school_id": school.pk})
+    assert (entry.action, entry.additional_data) == (
+        LogEntry.Action.CREATE,
+        {"school_id": school.pk},
+    )
 
 
 def test_create_record_refuses_a_duplicate_name_with_a_clear_message(school: Any) -> None:
@@ -43,7 +46,14 @@ def test_a_reference_to_another_schools_record_is_refused(school: Any, other_sch
 
     with pytest.raises(ValidationError) as error:
         services.create_record(
-            school=school, model=SchoolClass, values={"name": "1班", "grade_team": foreign_team, "entry_year": 2013, "track": "general"}
+            school=school,
+            model=SchoolClass,
+            values={
+                "name": "1班",
+                "grade_team": foreign_team,
+                "entry_year": 2013,
+                "track": "general",
+            },
         )
 
     assert "grade_team" in error.value.message_dict
@@ -52,9 +62,16 @@ def test_a_reference_to_another_schools_record_is_refused(school: Any, other_sch
 
 @pytest.mark.parametrize(
     ("track", "with_major", "valid"),
-    [("vocational", True, True), ("vocational", False, False), ("general", False, True), ("general", True, False)],
+    [
+        ("vocational", True, True),
+        ("vocational", False, False),
+        ("general", False, True),
+        ("general", True, False),
+    ],
 )
-def test_a_class_has_a_major_exactly_when_vocational(school: Any, track: str, with_major: bool, valid: bool) -> None:
+def test_a_class_has_a_major_exactly_when_vocational(
+    school: Any, track: str, with_major: bool, valid: bool
+) -> None:
     values = {
         "name": "1班",
         "grade_team": factories.GradeTeamFactory(school=school),
@@ -75,14 +92,25 @@ def test_a_class_has_a_major_exactly_when_vocational(school: Any, track: str, wi
 @pytest.mark.parametrize(
     ("start", "end", "overlaps"),
     [
-        (dt.date(2014, 1, 20), dt.date(2014, 7, 1), True),  # starts on the last day of the autumn term
+        (
+            dt.date(2014, 1, 20),
+            dt.date(2014, 7, 1),
+            True,
+        ),  # starts on the last day of the autumn term
         (dt.date(2014, 1, 21), dt.date(2014, 7, 1), False),  # starts the day after
         (dt.date(2013, 6, 1), dt.date(2013, 9, 1), True),  # ends on its first day
         (dt.date(2013, 6, 1), dt.date(2013, 8, 31), False),
     ],
 )
-def test_terms_of_one_school_do_not_overlap(school: Any, start: dt.date, end: dt.date, overlaps: bool) -> None:
-    factories.TermFactory(school=school, school_year=2013, start_date=dt.date(2013, 9, 1), end_date=dt.date(2014, 1, 20))
+def test_terms_of_one_school_do_not_overlap(
+    school: Any, start: dt.date, end: dt.date, overlaps: bool
+) -> None:
+    factories.TermFactory(
+        school=school,
+        school_year=2013,
+        start_date=dt.date(2013, 9, 1),
+        end_date=dt.date(2014, 1, 20),
+    )
     values = {"school_year": 2013, "semester": 2, "start_date": start, "end_date": end}
 
     if overlaps:
@@ -94,7 +122,12 @@ def test_terms_of_one_school_do_not_overlap(school: Any, start: dt.date, end: dt
 
 
 def test_a_term_must_end_after_it_starts(school: Any) -> None:
-    values = {"school_year": 2013, "semester": 1, "start_date": dt.date(2013, 9, 1), "end_date": dt.date(2013, 9, 1)}
+    values = {
+        "school_year": 2013,
+        "semester": 1,
+        "start_date": dt.date(2013, 9, 1),
+        "end_date": dt.date(2013, 9, 1),
+    }
 
     with pytest.raises(ValidationError) as error:
         services.create_record(school=school, model=Term, values=values)
@@ -162,7 +195,9 @@ def test_link_guardian_refuses_an_unknown_student_number(school: Any) -> None:
         services.link_guardian(guardian=guardian, student_no="404", relation="father")
 
 
-def test_link_guardian_does_not_reach_another_schools_student(school: Any, other_school: Any) -> None:
+def test_link_guardian_does_not_reach_another_schools_student(
+    school: Any, other_school: Any
+) -> None:
     guardian = factories.GuardianFactory(school=school)
     factories.StudentFactory(school=other_school, student_no="2013001")
 

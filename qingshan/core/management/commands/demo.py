@@ -1,6 +1,5 @@
-from typing import Any
-
 from importlib.util import find_spec
+from typing import Any
 
 from django.apps import apps
 from django.core.management.base import BaseCommand

@@ -13,7 +13,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         target = parser.add_mutually_exclusive_group(required=True)
         target.add_argument("--school", help="the school's short name (slug)")
-        target.add_argument("--authority", help="the authority's short name (slug): sums over its schools")
+        target.add_argument(
+            "--authority", help="the authority's short name (slug): sums over its schools"
+        )
         parser.add_argument("--year", type=int, required=True)
 
     def handle(self, *args: Any, **options: Any) -> None:
