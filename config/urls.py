@@ -13,7 +13,11 @@ handler500 = core_views.server_error
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("health/", core_views.health, name="health"),
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True), name="favicon"),
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=static("favicon.svg"), permanent=True),
+        name="favicon",
+    ),
     path("api/v1/", api.urls),
     path("accounts/", include("qingshan.accounts.urls")),
     path("org/", include("qingshan.organization.urls")),

@@ -19,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
 
+from qingshan.core.constraints import ConstraintChecker
+from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.models import SchoolOwned
 from qingshan.core.tabular.errors import ErrorCategory, RowError, sorted_errors
 from qingshan.core.tabular.parsing import clean_row, find_duplicates
@@ -60,10 +62,9 @@ class Importer:
     # --- hooks for subclasses --------------------------------------------------------------
     def prepare(self) -> None:
         """Load what rows refer to, once, before any row is built."""
-        self.existing = {
-            str(getattr(record, self.key_column)): record
-            for record in self.model.objects.filter(school=self.school)
-        }
+        records = list(self.model.objects.filter(school=self.school))
+        self.existing = {str(getattr(record, self.key_column)): record for record in records}
+        self.constraints = ConstraintChecker(self.model, records)
 
     def build(self, row: RawRow, values: dict[str, Any], record: SchoolOwned) -> list[RowError]:
         """Copy ``values`` onto ``record``; return reference errors."""
@@ -121,10 +122,13 @@ class Importer:
             record.full_clean(
                 exclude=foreign_keys, validate_unique=False, validate_constraints=False
             )
-            record.validate_constraints()
         except ValidationError as error:
             return self._row_errors(row, error)
-        return []
+        conflicts = self.constraints.errors(record)
+        return [self._conflict(row, error) for error in conflicts]
+
+    def _conflict(self, row: RawRow, error: ValidationError) -> RowError:
+        return RowError(row.number, None, ErrorCategory.CONFLICT, " ".join(error.messages))
 
     def _row_errors(self, row: RawRow, error: ValidationError) -> list[RowError]:
         language = translation.get_language()

@@ -444,8 +444,20 @@ def login_table() -> str:
     from django.conf import settings
 
     rows = [f"  {username:<10} {role}" for username, role, _name in DEMO_LOGINS]
-    rows += ["  bureau     authority_viewer (every school of the county, read-only)", "  admin2     school_admin of the second school"]
-    otp = "on" if settings.QS_REQUIRE_OTP else "off (set QS_REQUIRE_OTP=true to require them for privileged roles)"
+    rows += [
+        "  bureau     authority_viewer (every school of the county, read-only)",
+        "  admin2     school_admin of the second school",
+    ]
+    otp = (
+        "on"
+        if settings.QS_REQUIRE_OTP
+        else "off (set QS_REQUIRE_OTP=true to require them for privileged roles)"
+    )
     return "\n".join(
-        ["Demo logins (password: " + DEMO_PASSWORD + "):", *rows, f"One-time codes: {otp}", "Open http://127.0.0.1:8000/"]
+        [
+            "Demo logins (password: " + DEMO_PASSWORD + "):",
+            *rows,
+            f"One-time codes: {otp}",
+            "Open http://127.0.0.1:8000/",
+        ]
     )

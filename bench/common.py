@@ -1,0 +1,122 @@
+"""Shared set-up for benchmarks: a throw-away database, Django, a synthetic school, timing helpers.
+
+Benchmarks are run by hand (never in the test suite): `uv run python bench/<name>.py`.
+Set DATABASE_URL to a PostgreSQL database to measure there; the default is a fresh SQLite file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django() -> str:
+    if "DATABASE_URL" not in os.environ:
+        os.environ["DATABASE_URL"] = (
+            f"sqlite:///{tempfile.mkdtemp(prefix='qingshan-bench-')}/bench.sqlite3"
+        )
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ.setdefault("QS_ENV", "dev")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("AXES_ENABLED", "false")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return os.environ["DATABASE_URL"].split(":", 1)[0]
+
+
+def synthetic_school(*, slug: str, students: int, staff: int = 200) -> Any:
+    """A school with ``students`` students in classes of 50, ``staff`` staff and one guardian each."""
+    from qingshan.core.validators import make_resident_id
+    from qingshan.organization import models
+
+    authority, _created = models.Authority.objects.get_or_create(
+        slug="bench-county", defaults={"name": "基准县教育局"}
+    )
+    school = models.School.objects.create(authority=authority, name=f"基准学校 {slug}", slug=slug)
+    department = models.Department.objects.create(school=school, name="教务处")
+    team = models.GradeTeam.objects.create(school=school, name="2013级", entry_year=2013)
+    major = models.Major.objects.create(school=school, code="01", name="计算机应用")
+    teachers = models.Staff.objects.bulk_create(
+        models.Staff(
+            school=school,
+            staff_no=f"T{n:05d}",
+            name=f"教师{n}",
+            gender="male",
+            department=department,
+            id_number=make_resident_id("511921", dt.date(1970, 1, 1) + dt.timedelta(days=n), 1),
+            hired_on=dt.date(2005, 9, 1),
+        )
+        for n in range(staff)
+    )
+    classes = models.SchoolClass.objects.bulk_create(
+        models.SchoolClass(
+            school=school,
+            name=f"2013级{n}班",
+            grade_team=team,
+            track="vocational",
+            major=major,
+            entry_year=2013,
+            head_teacher=teachers[n % len(teachers)],
+        )
+        for n in range((students + 49) // 50)
+    )
+    rows = models.Student.objects.bulk_create(
+        (
+            models.Student(
+                school=school,
+                student_no=f"S{n:06d}",
+                name=f"学生{n}",
+                gender="female",
+                school_class=classes[n // 50],
+                id_number=make_resident_id(
+                    "511921", dt.date(1996, 1, 1) + dt.timedelta(days=n // 400), n % 400 * 2 + 1
+                ),
+                enrolled_on=dt.date(2013, 9, 1),
+            )
+            for n in range(students)
+        ),
+        batch_size=2000,
+    )
+    guardians = models.Guardian.objects.bulk_create(
+        (models.Guardian(school=school, name=f"家长{n}") for n in range(students)), batch_size=2000
+    )
+    models.GuardianLink.objects.bulk_create(
+        (
+            models.GuardianLink(school=school, guardian=g, student=s, relation="mother")
+            for g, s in zip(guardians, rows, strict=True)
+        ),
+        batch_size=2000,
+    )
+    return school
+
+
+def timed(function: Callable[[], Any], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def percentile(samples: list[float], fraction: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def summary(samples: list[float]) -> str:
+    return f"median {statistics.median(samples) * 1000:.1f} ms, p95 {percentile(samples, 0.95) * 1000:.1f} ms"
