@@ -20,7 +20,6 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 
 from qingshan.core.constraints import ConstraintChecker
-from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.models import SchoolOwned
 from qingshan.core.tabular.errors import ErrorCategory, RowError, sorted_errors
 from qingshan.core.tabular.parsing import clean_row, find_duplicates
