@@ -36,6 +36,7 @@ def sign_in(page: Page, base: str) -> None:
     page.fill("input[name=username]", "office")
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
 
 
 def roster(tmp_path: Path) -> Path:
@@ -111,7 +112,7 @@ def test_a_roster_with_errors_is_listed_row_by_row(
     page.goto(f"{live_server.url}/org/import/")
     page.select_option("select[name=sheet]", "staff")
     page.set_input_files("input[name=file]", str(path))
-    page.click("button[type=submit]")
+    page.click("form[enctype] button[type=submit]")
 
     expect(page.locator("#import-errors")).to_be_visible()
     expect(page.locator("table")).to_contain_text("2")
