@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from qingshan.api.urls import api
@@ -13,11 +11,7 @@ handler500 = core_views.server_error
 urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("health/", core_views.health, name="health"),
-    path(
-        "favicon.ico",
-        RedirectView.as_view(url=static("favicon.svg"), permanent=True),
-        name="favicon",
-    ),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("api/v1/", api.urls),
     path("accounts/", include("qingshan.accounts.urls")),
     path("org/", include("qingshan.organization.urls")),
