@@ -6,6 +6,7 @@ import hashlib
 import secrets
 
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -41,7 +42,10 @@ def create_user(
         user.set_unusable_password()
     else:
         if check_password:
-            validate_password(password, user)
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                raise ValidationError({"password": error.messages}) from error
         user.set_password(password)
     user.save()
     return user

@@ -148,10 +148,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
                 for name, errors in error.error_dict.items():
                     form.add_error(name if name in form.fields else None, errors)
             else:
-                form.add_error(
-                    "password" if error.code is None or "password" in str(error.code) else None,
-                    error,
-                )
+                form.add_error(None, error)
         else:
             messages.success(request, _("The role was granted."))
             return redirect("accounts:user_list")
