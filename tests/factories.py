@@ -153,3 +153,35 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     role = "teacher"
     school = factory.SubFactory(SchoolFactory)
+
+
+def one_of_each(school: models.School, mark: str = "") -> dict[str, object]:
+    """One record of every organisation resource of ``school`` (keyed like ``resources.BY_KEY``).
+
+    ``mark`` goes into every name, so that a page showing any of them can be caught.
+    """
+    assignment = TeachingAssignmentFactory(
+        school=school,
+        subject=f"{mark}科目",
+        teacher__name=f"{mark}教师",
+        school_class__name=f"{mark}班",
+        school_class__grade_team__name=f"{mark}级",
+        school_class__major__name=f"{mark}专业",
+    )
+    link = GuardianLinkFactory(
+        school=school,
+        student__school_class=assignment.school_class,
+        student__name=f"{mark}学生",
+        guardian__name=f"{mark}家长",
+    )
+    return {
+        "department": DepartmentFactory(school=school, name=f"{mark}部门"),
+        "gradeteam": assignment.school_class.grade_team,
+        "term": assignment.term,
+        "major": assignment.school_class.major,
+        "schoolclass": assignment.school_class,
+        "teachingassignment": assignment,
+        "staff": assignment.teacher,
+        "student": link.student,
+        "guardian": link.guardian,
+    }

@@ -12,56 +12,16 @@ from django.urls import reverse
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
-from tests.factories import GuardianLinkFactory, TeachingAssignmentFactory
+from qingshan.organization.resources import BY_KEY
+from tests.factories import one_of_each
 
-RESOURCE_KEYS = [
-    "department",
-    "gradeteam",
-    "term",
-    "major",
-    "schoolclass",
-    "teachingassignment",
-    "staff",
-    "student",
-    "guardian",
-]
+RESOURCE_KEYS = list(BY_KEY)
 MARK = "泄漏LEAK"
-
-
-def _records_with_marks(school: Any) -> dict[str, Any]:
-    """Records of ``school`` whose names carry MARK, so that any leak shows in a page."""
-    from tests.factories import DepartmentFactory
-
-    assignment = TeachingAssignmentFactory(
-        school=school,
-        subject=f"{MARK}科目",
-        teacher__name=f"{MARK}教师",
-        school_class__name=f"{MARK}班",
-        school_class__grade_team__name=f"{MARK}级",
-        school_class__major__name=f"{MARK}专业",
-    )
-    link = GuardianLinkFactory(
-        school=school,
-        student__school_class=assignment.school_class,
-        student__name=f"{MARK}学生",
-        guardian__name=f"{MARK}家长",
-    )
-    return {
-        "department": DepartmentFactory(school=school, name=f"{MARK}部门"),
-        "gradeteam": assignment.school_class.grade_team,
-        "term": assignment.term,
-        "major": assignment.school_class.major,
-        "schoolclass": assignment.school_class,
-        "teachingassignment": assignment,
-        "staff": assignment.teacher,
-        "student": link.student,
-        "guardian": link.guardian,
-    }
 
 
 @pytest.fixture
 def foreign(other_school: Any) -> dict[str, Any]:
-    return _records_with_marks(other_school)
+    return one_of_each(other_school, MARK)
 
 
 @pytest.fixture

@@ -11,7 +11,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
-from tests.factories import GuardianLinkFactory, TeachingAssignmentFactory
+from qingshan.organization.resources import BY_KEY
+from tests.factories import one_of_each
 
 ROLES = [None, *Role.values]
 ANON, ADMIN, SECRETARY, HEAD, TEACHER, COUNSELOR, STUDENT, VIEWER = ROLES
@@ -45,17 +46,7 @@ API_VIEW = {
 }
 API_SIGNED_IN = {ANON: 401, **dict.fromkeys(Role.values, 200)}
 
-RESOURCE_KEYS = [
-    "department",
-    "gradeteam",
-    "term",
-    "major",
-    "schoolclass",
-    "teachingassignment",
-    "staff",
-    "student",
-    "guardian",
-]
+RESOURCE_KEYS = list(BY_KEY)
 
 EXPECTED: dict[str, dict[Any, int]] = {
     "set_language": {**dict.fromkeys(ROLES, 302)},
@@ -118,25 +109,7 @@ def test_every_url_name_has_a_row() -> None:
 
 @pytest.fixture
 def records(school: Any) -> dict[str, Any]:
-    assignment = TeachingAssignmentFactory(school=school)
-    link = GuardianLinkFactory(school=school, student__school_class=assignment.school_class)
-    return {
-        "department": assignment.teacher.department or _department(school),
-        "gradeteam": assignment.school_class.grade_team,
-        "term": assignment.term,
-        "major": assignment.school_class.major,
-        "schoolclass": assignment.school_class,
-        "teachingassignment": assignment,
-        "staff": assignment.teacher,
-        "student": link.student,
-        "guardian": link.guardian,
-    }
-
-
-def _department(school: Any) -> Any:
-    from tests.factories import DepartmentFactory
-
-    return DepartmentFactory(school=school)
+    return one_of_each(school)
 
 
 def _url_for(name: str, records: dict[str, Any], user: Any) -> str:
