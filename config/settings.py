@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "qingshan.core",
     "qingshan.accounts",
     "qingshan.organization",
+    "qingshan.party",
     "qingshan.reports",
 ]
 
