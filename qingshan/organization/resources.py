@@ -6,53 +6,30 @@ views in ``views.py`` and the URL patterns in ``urls.py`` are built from this li
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization import filters, forms, selectors
-from qingshan.organization.models import School
+from qingshan.core.records import Related, Resource
+from qingshan.organization import filters, forms, selectors, services
 
 
-@dataclass(frozen=True)
-class Related:
-    label: Any
-    rows: Callable[[Any], QuerySet[Any]]
-    columns: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Resource:
-    key: str
-    selector: Callable[[School], QuerySet[Any]]
-    form_class: type[forms.SchoolModelForm]
-    filterset_class: type[filters.SchoolFilterSet]
-    columns: tuple[str, ...]
-    detail_fields: tuple[str, ...] = ()
-    related: tuple[Related, ...] = field(default_factory=tuple)
-
-    @property
-    def model(self) -> Any:
-        return self.form_class._meta.model
-
-    @property
-    def verbose_name(self) -> Any:
-        return self.model._meta.verbose_name
-
-    @property
-    def verbose_name_plural(self) -> Any:
-        return self.model._meta.verbose_name_plural
-
-    @property
-    def fields_for_detail(self) -> tuple[str, ...]:
-        return self.detail_fields or tuple(self.form_class._meta.fields or ())
+def _resource(**options: Any) -> Resource:
+    return Resource(
+        namespace="organization",
+        view_permission="organization.view",
+        manage_permission="organization.manage",
+        personal_permission="organization.view_personal",
+        create=services.create_record,
+        update=services.update_record,
+        exportable=True,
+        detail_template="organization/record_detail.html",
+        **options,
+    )
 
 
 RESOURCES: tuple[Resource, ...] = (
-    Resource(
+    _resource(
         key="department",
         selector=selectors.departments,
         form_class=forms.DepartmentForm,
@@ -66,7 +43,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
     ),
-    Resource(
+    _resource(
         key="gradeteam",
         selector=selectors.grade_teams,
         form_class=forms.GradeTeamForm,
@@ -80,14 +57,14 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
     ),
-    Resource(
+    _resource(
         key="term",
         selector=selectors.terms,
         form_class=forms.TermForm,
         filterset_class=filters.TermFilter,
         columns=("school_year", "semester", "start_date", "end_date"),
     ),
-    Resource(
+    _resource(
         key="major",
         selector=selectors.majors,
         form_class=forms.MajorForm,
@@ -101,7 +78,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
     ),
-    Resource(
+    _resource(
         key="schoolclass",
         selector=selectors.school_classes,
         form_class=forms.SchoolClassForm,
@@ -120,14 +97,14 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
     ),
-    Resource(
+    _resource(
         key="teachingassignment",
         selector=selectors.teaching_assignments,
         form_class=forms.TeachingAssignmentForm,
         filterset_class=filters.TeachingAssignmentFilter,
         columns=("term", "school_class", "subject", "teacher", "weekly_hours"),
     ),
-    Resource(
+    _resource(
         key="staff",
         selector=selectors.staff,
         form_class=forms.StaffForm,
@@ -141,7 +118,7 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
     ),
-    Resource(
+    _resource(
         key="student",
         selector=selectors.students,
         form_class=forms.StudentForm,
@@ -155,8 +132,9 @@ RESOURCES: tuple[Resource, ...] = (
             ),
         ),
     ),
-    Resource(
+    _resource(
         key="guardian",
+        detail_extra=lambda record: {"link_form": forms.GuardianLinkForm()},
         selector=selectors.guardians,
         form_class=forms.GuardianForm,
         filterset_class=filters.GuardianFilter,

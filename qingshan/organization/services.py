@@ -1,10 +1,5 @@
-"""Every write to a school's organisation. Keyword-only, one transaction each, audited by auditlog.
-
-Invariants enforced here (and so for pages, API and imports alike):
-- a record and every record it points to belong to the same school;
-- a record passes ``full_clean`` (fields, unique and check constraints) before it is saved;
-- terms of one school do not overlap;
-- referenced records are archived, never deleted.
+"""Writes to a school's organisation. The generic record writes of ``core.services`` plus the
+organisation's own rules: terms of one school do not overlap; guardians link to students by number.
 """
 
 from __future__ import annotations
@@ -12,27 +7,18 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.utils import timezone
+from django.db import transaction
 from django.utils.translation import gettext as _
 
+from qingshan.core import services as core_services
 from qingshan.core.errors import DomainError
 from qingshan.core.models import SchoolOwned
-from qingshan.organization.models import School, Term
+from qingshan.core.services import archive_record, restore_record
+from qingshan.organization.models import GuardianLink, School, Student, Term
 
 RecordT = TypeVar("RecordT", bound=SchoolOwned)
 
-
-def _check_same_school(record: SchoolOwned) -> None:
-    for field in record._meta.concrete_fields:
-        if not isinstance(field, models.ForeignKey) or field.name == "school":
-            continue
-        target = getattr(record, field.name)
-        if isinstance(target, SchoolOwned) and target.school_id != record.school_id:
-            raise ValidationError(
-                {field.name: _("%(value)s belongs to another school.") % {"value": target}},
-                code="other_school",
-            )
+__all__ = ["archive_record", "create_record", "link_guardian", "restore_record", "update_record"]
 
 
 def _check_term_overlap(term: Term) -> None:
@@ -49,56 +35,27 @@ def _check_term_overlap(term: Term) -> None:
         )
 
 
-def validate_record(record: SchoolOwned) -> None:
-    _check_same_school(record)
-    record.full_clean()
-    if isinstance(record, Term):
-        _check_term_overlap(record)
+CHECKS: dict[type, tuple[core_services.Check, ...]] = {Term: (_check_term_overlap,)}
 
 
-@transaction.atomic
 def create_record(*, school: School, model: type[RecordT], values: dict[str, Any]) -> RecordT:
-    record = model(school=school, **values)
-    validate_record(record)
-    record.save()
-    return record
+    return core_services.create_record(
+        school=school, model=model, values=values, checks=CHECKS.get(model, ())
+    )
 
 
-@transaction.atomic
 def update_record(*, record: RecordT, values: dict[str, Any]) -> RecordT:
-    if record.is_archived:
-        raise DomainError(
-            _("An archived record cannot be changed; restore it first."), code="archived"
-        )
-    for name, value in values.items():
-        setattr(record, name, value)
-    validate_record(record)
-    record.save()
-    return record
+    return core_services.update_record(
+        record=record, values=values, checks=CHECKS.get(type(record), ())
+    )
+
+
+def validate_record(record: SchoolOwned) -> None:
+    core_services.validate_record(record, CHECKS.get(type(record), ()))
 
 
 @transaction.atomic
-def archive_record(*, record: RecordT) -> RecordT:
-    if record.is_archived:
-        raise DomainError(_("This record is already archived."), code="already_archived")
-    record.archived_at = timezone.now()
-    record.save(update_fields=["archived_at", "updated_at"])
-    return record
-
-
-@transaction.atomic
-def restore_record(*, record: RecordT) -> RecordT:
-    if not record.is_archived:
-        raise DomainError(_("This record is not archived."), code="not_archived")
-    record.archived_at = None
-    record.save(update_fields=["archived_at", "updated_at"])
-    return record
-
-
-@transaction.atomic
-def link_guardian(*, guardian: Any, student_no: str, relation: str) -> Any:
-    from qingshan.organization.models import GuardianLink, Student
-
+def link_guardian(*, guardian: Any, student_no: str, relation: str) -> GuardianLink:
     student = (
         Student.objects.for_school(guardian.school).filter(student_no=student_no.strip()).first()
     )

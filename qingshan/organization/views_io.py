@@ -13,12 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from qingshan.core.records import school_for
 from qingshan.core.tabular.writing import build_template, write_csv, write_xlsx
 from qingshan.organization.exporters import export_sheet
 from qingshan.organization.forms import ImportForm
 from qingshan.organization.importers import IMPORTERS
 from qingshan.organization.resources import Resource
-from qingshan.organization.views import school_for
 
 PENDING_KEY = "qs_pending_import"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,7 +54,7 @@ def record_export(request: HttpRequest, resource: Resource) -> HttpResponse:
 
 @login_required
 def import_template(request: HttpRequest, sheet: str) -> HttpResponse:
-    school_for(request, "organization.manage")
+    school_for(request, "organization.manage", write=True)
     if sheet not in IMPORTERS:
         from django.http import Http404
 
@@ -72,7 +72,7 @@ def _sheet_choices() -> list[tuple[str, str]]:
 @login_required
 def import_start(request: HttpRequest) -> HttpResponse:
     """Upload → dry run with every row error → confirm → all-or-nothing import."""
-    school = school_for(request, "organization.manage")
+    school = school_for(request, "organization.manage", write=True)
     form = ImportForm(sheets=_sheet_choices())
     report = None
     pending = request.session.get(PENDING_KEY)
