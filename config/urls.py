@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/", include("qingshan.accounts.urls")),
     path("org/", include("qingshan.organization.urls")),
+    path("party/", include("qingshan.party.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),
 ]

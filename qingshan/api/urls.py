@@ -4,6 +4,7 @@ from ninja import NinjaAPI
 
 from qingshan.core.api import TokenAuth, install_error_handlers
 from qingshan.organization.api import router as organization_router
+from qingshan.party.api import router as party_router
 
 api = NinjaAPI(
     title="Qingshan API",
@@ -15,3 +16,4 @@ api = NinjaAPI(
 )
 install_error_handlers(api)
 api.add_router("/organization/", organization_router)
+api.add_router("/party/", party_router)

@@ -50,6 +50,19 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
         ),
     ),
     (
+        _("Party"),
+        (
+            NavItem(_("Branch"), "party:branch", "party.view"),
+            NavItem(_("Members"), "party:member_list", "party.view"),
+            NavItem(_("Recruitment"), "party:recruit_board", "party.view"),
+            NavItem(_("Meetings and study"), "party:meeting_list", "party.view"),
+            NavItem(_("Meeting compliance"), "party:compliance", "party.view"),
+            NavItem(_("Mentoring pairs"), "party:mentoring_list", "party.view"),
+            NavItem(_("Democratic appraisal"), "party:appraisal_list", "party.view"),
+            NavItem(_("Party dues"), "party:dues", "party.view"),
+        ),
+    ),
+    (
         _("Administration"),
         (
             NavItem(_("Logins and roles"), "accounts:user_list", "accounts.manage_users"),

@@ -45,6 +45,26 @@ class SchoolModelForm(forms.ModelForm):
                 )
             if isinstance(field, forms.DateField):
                 field.widget = DATE_WIDGET
+        self.limit_people_to_current()
+
+    def limit_people_to_current(self) -> None:
+        """Pickers of people offer current staff and studying students (plus the current value)."""
+        from qingshan.organization.enums import StudentStatus
+
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            current = (
+                Q(pk=getattr(self.instance, f"{name}_id", None))
+                if self.instance.pk
+                else Q(pk__in=[])
+            )
+            if field.queryset.model is Staff:
+                field.queryset = field.queryset.filter(Q(left_on__isnull=True) | current)
+            elif field.queryset.model is Student:
+                field.queryset = field.queryset.filter(
+                    Q(status=StudentStatus.STUDYING) | current
+                ).select_related("school_class")
 
     def _current_pk(self, field: forms.ModelChoiceField) -> Any:
         for name, candidate in self.fields.items():

@@ -79,3 +79,9 @@ def query_with(context: Any, **changes: Any) -> str:
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def get_item(mapping: Any, key: Any) -> Any:
+    """``mapping[key]`` in a template, or "" when missing."""
+    return mapping.get(key, "") if hasattr(mapping, "get") else ""

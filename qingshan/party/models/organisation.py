@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.models import SchoolOwned
+from qingshan.core.models import SchoolOwned, SchoolScopedQuerySet
 from qingshan.party.enums import (
     ACTIVE_MEMBER_STATUSES,
     CommitteeDuty,
@@ -104,11 +104,9 @@ class PartyGroup(SchoolOwned):
         return reverse("party:group_detail", args=[self.pk])
 
 
-class MemberQuerySet(models.QuerySet):
-    def for_school(self, school: object) -> MemberQuerySet:
-        return self.filter(school=school)
-
-    def active(self) -> MemberQuerySet:
+class MemberQuerySet(SchoolScopedQuerySet):
+    def active(self) -> MemberQuerySet:  # type: ignore[override]
+        """Probationary and full members, not archived."""
         return self.filter(status__in=ACTIVE_MEMBER_STATUSES, archived_at__isnull=True)
 
 

@@ -1,0 +1,148 @@
+"""The party's simple record types on the shared record pages (``core.records``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from qingshan.core.records import Related, Resource
+from qingshan.party import filters, forms
+from qingshan.party.selectors import organisation as org_selectors
+from qingshan.party.services import organisation as org_services
+
+
+def _meetings(school: Any) -> Any:
+    from qingshan.party.selectors.meetings import meetings
+
+    return meetings(school)
+
+
+def _pairs(school: Any) -> Any:
+    from qingshan.party.selectors.mentoring import pairs
+
+    return pairs(school)
+
+
+def _create_meeting(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+    from qingshan.party.services.meetings import record_meeting
+
+    return record_meeting(branch=org_services.branch_or_refuse(school), **values)
+
+
+def _update_meeting(*, record: Any, values: dict[str, Any]) -> Any:
+    from qingshan.party.services.meetings import update_meeting
+
+    return update_meeting(meeting=record, **values)
+
+
+def _create_pair(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+    from qingshan.party.services.mentoring import start_pair
+
+    return start_pair(**values)
+
+
+def _update_pair(*, record: Any, values: dict[str, Any]) -> Any:
+    from qingshan.core.services import update_record
+
+    return update_record(record=record, values=values)
+
+
+def _meeting_extra(meeting: Any) -> dict[str, Any]:
+    """The attendance list of a meeting: every active member with the status recorded, if any."""
+    from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, AttendanceStatus
+    from qingshan.party.models import Member
+    from qingshan.party.selectors.meetings import attendance_summary
+
+    listed = {row.member_id: row.status for row in meeting.attendance.all()}
+    members = (
+        Member.objects.for_school(meeting.school)
+        .filter(status__in=ACTIVE_MEMBER_STATUSES)
+        .order_by("group__sort_order", "name")
+    )
+    return {
+        "attendance_rows": [
+            {"member": member, "status": listed.get(member.pk, "")} for member in members
+        ],
+        "attendance_choices": AttendanceStatus.choices,
+        "summary": attendance_summary(meeting),
+    }
+
+
+def _mentoring_extra() -> dict[str, Any]:
+    from qingshan.party.work_forms import MentoringCloseForm, MentoringLogForm
+
+    return {"log_form": MentoringLogForm(), "close_form": MentoringCloseForm()}
+
+
+def _resource(**options: Any) -> Resource:
+    return Resource(
+        namespace="party", view_permission="party.view", manage_permission="party.manage", **options
+    )
+
+
+RESOURCES: tuple[Resource, ...] = (
+    _resource(
+        key="member",
+        selector=org_selectors.members,
+        form_class=forms.MemberForm,
+        filterset_class=filters.MemberFilter,
+        columns=("name", "group", "status", "category", "joined_on", "full_on"),
+        create=org_services.create_member,
+        update=org_services.update_member,
+        detail_template="party/member_detail.html",
+        detail_extra=lambda record: {"departure_form": forms.DepartureForm()},
+        related=(
+            Related(
+                _("Membership history"),
+                lambda record: record.events.all(),
+                ("date", "kind", "counterpart", "note"),
+            ),
+            Related(
+                _("Committee duties"),
+                lambda record: record.committee_seats.all(),
+                ("duty", "start_on", "end_on"),
+            ),
+        ),
+    ),
+    _resource(
+        key="group",
+        selector=org_selectors.groups,
+        form_class=forms.PartyGroupForm,
+        filterset_class=filters.PartyGroupFilter,
+        columns=("name", "kind", "leader"),
+        create=org_services.create_group,
+        related=(
+            Related(
+                _("Members"),
+                lambda record: record.members.select_related("group"),
+                ("name", "status", "category", "joined_on"),
+            ),
+        ),
+    ),
+    _resource(
+        key="meeting",
+        selector=_meetings,
+        form_class=forms.MeetingForm,
+        filterset_class=filters.MeetingFilter,
+        columns=("date", "kind", "topic", "group", "moderator", "hours"),
+        create=_create_meeting,
+        update=_update_meeting,
+        detail_template="party/meeting_detail.html",
+        detail_extra=lambda record: _meeting_extra(record),
+    ),
+    _resource(
+        key="mentoring",
+        selector=_pairs,
+        form_class=forms.MentoringPairForm,
+        filterset_class=filters.MentoringPairFilter,
+        columns=("mentor", "kind", "start_on", "end_on", "outcome"),
+        create=_create_pair,
+        update=_update_pair,
+        detail_template="party/mentoring_detail.html",
+        detail_extra=lambda record: _mentoring_extra(),
+        related=(Related(_("Log"), lambda record: record.logs.all(), ("date", "note")),),
+    ),
+)
+
+BY_KEY = {resource.key: resource for resource in RESOURCES}

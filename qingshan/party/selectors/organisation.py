@@ -1,0 +1,69 @@
+"""Reads of the branch, its groups and members; every function takes the school."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, MembershipEventKind
+from qingshan.party.models import Branch, CommitteeSeat, Member, MembershipEvent, PartyGroup
+
+
+def branch_of(school: Any) -> Branch | None:
+    return Branch.objects.for_school(school).first()
+
+
+def members(school: Any) -> QuerySet[Member]:
+    return Member.objects.for_school(school).select_related("group", "staff", "student")
+
+
+def groups(school: Any) -> QuerySet[PartyGroup]:
+    active = Q(members__status__in=ACTIVE_MEMBER_STATUSES, members__archived_at__isnull=True)
+    return (
+        PartyGroup.objects.for_school(school)
+        .select_related("leader")
+        .annotate(member_count=Count("members", filter=active))
+    )
+
+
+def current_committee(branch: Branch, today: dt.date) -> QuerySet[CommitteeSeat]:
+    return (
+        CommitteeSeat.objects.filter(branch=branch, start_on__lte=today)
+        .filter(Q(end_on__isnull=True) | Q(end_on__gt=today))
+        .select_related("member")
+        .order_by("duty")
+    )
+
+
+DEPARTURES = (
+    MembershipEventKind.TRANSFER_OUT,
+    MembershipEventKind.DECEASED,
+    MembershipEventKind.REVOKED,
+    MembershipEventKind.LEFT,
+)
+
+
+def members_on(*, schools: Any, day: dt.date) -> QuerySet[Member]:
+    """Members of the branch on ``day``: admitted (or transferred in) by then and not gone by then."""
+    departed = MembershipEvent.objects.filter(kind__in=DEPARTURES, date__lte=day).values(
+        "member_id"
+    )
+    arriving_later = MembershipEvent.objects.filter(
+        kind=MembershipEventKind.TRANSFER_IN, date__gt=day
+    ).values("member_id")
+    return (
+        Member.objects.for_schools(schools)
+        .filter(joined_on__lte=day, archived_at__isnull=True)
+        .exclude(pk__in=departed)
+        .exclude(pk__in=arriving_later)
+    )
+
+
+def full_members_on(*, schools: Any, day: dt.date) -> QuerySet[Member]:
+    return members_on(schools=schools, day=day).filter(full_on__isnull=False, full_on__lte=day)
+
+
+def member_events(school: Any) -> QuerySet[MembershipEvent]:
+    return MembershipEvent.objects.for_school(school).select_related("member")
