@@ -70,5 +70,27 @@ class MentoringPairFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
     mentor = factory.SubFactory(MemberFactory, school=factory.SelfAttribute("..school"))
     kind = enums.MenteeKind.YOUNG_TEACHER
-    mentee_staff = factory.SubFactory("tests.factories.StaffFactory", school=factory.SelfAttribute("..school"))
+    mentee_staff = factory.SubFactory(
+        "tests.factories.StaffFactory", school=factory.SelfAttribute("..school")
+    )
     start_on = dt.date(2012, 9, 1)
+
+
+def party_records(school: object) -> dict[str, object]:
+    """One record of each party page's type at ``school`` (keyed like the URL names)."""
+    branch = BranchFactory(school=school)
+    group = PartyGroupFactory(branch=branch, school=school)
+    member = MemberFactory(school=school, group=group)
+    recruit = RecruitFactory(school=school)
+    models.RecruitmentStep.objects.create(
+        school=school, recruit=recruit, step=1, date=dt.date(2013, 3, 1), ruleset="1990"
+    )
+    return {
+        "branch": branch,
+        "group": group,
+        "member": member,
+        "recruit": recruit,
+        "meeting": MeetingFactory(branch=branch, school=school, moderator=member),
+        "mentoring": MentoringPairFactory(school=school, mentor=member),
+        "appraisal": models.AppraisalRound.objects.create(school=school, branch=branch, year=2013),
+    }

@@ -13,6 +13,7 @@ from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from qingshan.organization.resources import BY_KEY
 from tests.factories import one_of_each
+from tests.party_factories import party_records
 
 ROLES = [None, *Role.values]
 ANON, ADMIN, SECRETARY, HEAD, TEACHER, COUNSELOR, STUDENT, VIEWER = ROLES
@@ -87,6 +88,62 @@ for _key in RESOURCE_KEYS:
         f"api-v1:{_key}_update": API_VIEW,
     }
 
+PARTY_VIEW = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
+PARTY_MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), SECRETARY: 200}
+API_PARTY_VIEW = {
+    ANON: 401,
+    **dict.fromkeys(Role.values, 403),
+    ADMIN: 200,
+    SECRETARY: 200,
+    VIEWER: 200,
+}
+PARTY_RESOURCES = ["member", "group", "meeting", "mentoring"]
+EXPECTED |= {
+    "party:branch": PARTY_VIEW,
+    "party:branch_form": PARTY_MANAGE,
+    "party:committee_seat": POST_ONLY,
+    "party:transfer_in": PARTY_MANAGE,
+    "party:member_departure": POST_ONLY,
+    "party:import_start": PARTY_MANAGE,
+    "party:import_template": PARTY_MANAGE,
+    "party:recruit_board": PARTY_VIEW,
+    "party:recruit_create": PARTY_MANAGE,
+    "party:recruit_detail": PARTY_VIEW,
+    "party:recruit_step": POST_ONLY,
+    "party:recruit_event": POST_ONLY,
+    "party:recruit_cultivation": POST_ONLY,
+    "party:recruit_paperwork": PARTY_VIEW,
+    "party:meeting_attendance": POST_ONLY,
+    "party:compliance": PARTY_VIEW,
+    "party:mentoring_log": POST_ONLY,
+    "party:mentoring_close": POST_ONLY,
+    "party:appraisal_list": PARTY_VIEW,
+    "party:appraisal_detail": PARTY_VIEW,
+    "party:appraisal_action": POST_ONLY,
+    "party:dues": PARTY_VIEW,
+    "api-v1:recruit_list": API_PARTY_VIEW,
+    "api-v1:recruit_create": API_PARTY_VIEW,
+    "api-v1:recruit_detail": API_PARTY_VIEW,
+    # POST only; the method is refused before the token is read.
+    "api-v1:recruit_step_create": dict.fromkeys(ROLES, 405),
+    "api-v1:recruit_board": API_PARTY_VIEW,
+    "api-v1:compliance": API_PARTY_VIEW,
+    "api-v1:appraisal_list": API_PARTY_VIEW,
+    "api-v1:dues_arrears": API_PARTY_VIEW,
+}
+for _key in PARTY_RESOURCES:
+    EXPECTED |= {
+        f"party:{_key}_list": PARTY_VIEW,
+        f"party:{_key}_detail": PARTY_VIEW,
+        f"party:{_key}_create": PARTY_MANAGE,
+        f"party:{_key}_edit": PARTY_MANAGE,
+        f"party:{_key}_archive": POST_ONLY,
+        f"api-v1:{_key}_list": API_PARTY_VIEW,
+        f"api-v1:{_key}_detail": API_PARTY_VIEW,
+        f"api-v1:{_key}_create": API_PARTY_VIEW,
+        f"api-v1:{_key}_update": API_PARTY_VIEW,
+    }
+
 # Django's own admin is for the operator's superuser only; every role is sent to its login.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -109,24 +166,41 @@ def test_every_url_name_has_a_row() -> None:
 
 @pytest.fixture
 def records(school: Any) -> dict[str, Any]:
-    return one_of_each(school)
+    return {**one_of_each(school), **party_records(school)}
 
 
-def _url_for(name: str, records: dict[str, Any], user: Any) -> str:
-    key = name.split(":", 1)[1].rsplit("_", 1)[0] if ":" in name else ""
-    if name == "organization:import_template":
-        return reverse(name, args=["staff"])
-    if name in {"accounts:api_token_revoke"}:
-        return reverse(name, args=[1])
-    if name == "accounts:membership_revoke":
-        return reverse(name, args=[1])
-    if name == "organization:guardian_link":
-        return reverse(name, args=[records["guardian"].pk])
+# URL names whose arguments are not just the pk of the record named by their prefix.
+EXTRA_ARGS: dict[str, Any] = {
+    "organization:import_template": lambda records: ["staff"],
+    "party:import_template": lambda records: ["party_members"],
+    "accounts:api_token_revoke": lambda records: [1],
+    "accounts:membership_revoke": lambda records: [1],
+    "organization:guardian_link": lambda records: [records["guardian"].pk],
+    "party:member_departure": lambda records: [records["member"].pk, "transfer_out"],
+    "party:recruit_event": lambda records: [records["recruit"].pk, "revoked"],
+    "party:recruit_paperwork": lambda records: [records["recruit"].pk, "application_talk"],
+    "party:appraisal_action": lambda records: [records["appraisal"].pk, "advance"],
+    "party:recruit_step": lambda records: [records["recruit"].pk],
+    "party:recruit_cultivation": lambda records: [records["recruit"].pk],
+    "party:meeting_attendance": lambda records: [records["meeting"].pk],
+    "party:mentoring_log": lambda records: [records["mentoring"].pk],
+    "party:mentoring_close": lambda records: [records["mentoring"].pk],
+    "api-v1:recruit_step_create": lambda records: {"pk": records["recruit"].pk},
+}
+QUERY = {"api-v1:compliance": {"year": 2013}, "party:compliance": {"year": 2013}}
+
+
+def _url_for(name: str, records: dict[str, Any]) -> str:
+    if name in EXTRA_ARGS:
+        args = EXTRA_ARGS[name](records)
+        return reverse(name, kwargs=args) if isinstance(args, dict) else reverse(name, args=args)
+    key = name.split(":")[-1].rsplit("_", 1)[0]
     if name.endswith(("_detail", "_edit", "_archive", "_update")) and key in records:
+        pk = records[key].pk
         return (
-            reverse(name, args=[records[key].pk])
-            if not name.startswith("api-v1:")
-            else reverse(name, kwargs={"pk": records[key].pk})
+            reverse(name, kwargs={"pk": pk})
+            if name.startswith("api-v1:")
+            else reverse(name, args=[pk])
         )
     return reverse(name)
 
@@ -145,8 +219,10 @@ def test_access_matrix(
         headers = {"Authorization": f"Bearer {raw}"}
     mismatches = []
     for name in sorted(EXPECTED):
-        url = _url_for(name, records, user)
-        response = client.get(url, headers=headers if name.startswith("api-v1:") else {})
+        url = _url_for(name, records)
+        response = client.get(
+            url, QUERY.get(name, {}), headers=headers if name.startswith("api-v1:") else {}
+        )
         if response.status_code != EXPECTED[name][role]:
             mismatches.append((name, url, response.status_code, EXPECTED[name][role]))
     assert mismatches == []

@@ -60,6 +60,7 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
             NavItem(_("Mentoring pairs"), "party:mentoring_list", "party.view"),
             NavItem(_("Democratic appraisal"), "party:appraisal_list", "party.view"),
             NavItem(_("Party dues"), "party:dues", "party.view"),
+            NavItem(_("Import members or recruits"), "party:import_start", "party.manage"),
         ),
     ),
     (

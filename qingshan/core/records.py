@@ -104,10 +104,13 @@ def record_list(request: HttpRequest, resource: Resource) -> HttpResponse:
     filterset = resource.filterset_class(
         request.GET or None, queryset=resource.selector(school), school=school
     )
+    rows = filterset.qs
+    if not rows.ordered:  # annotated (GROUP BY) querysets drop Meta.ordering
+        rows = rows.order_by(*(resource.model._meta.ordering or ["pk"]), "pk")
     context = {
         "resource": resource,
         "filter": filterset,
-        "page": Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
         "can_manage": _can_manage(request, resource, school),
         "mask_personal": _mask(request, resource, school),
     }

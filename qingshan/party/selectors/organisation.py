@@ -25,6 +25,7 @@ def groups(school: Any) -> QuerySet[PartyGroup]:
         PartyGroup.objects.for_school(school)
         .select_related("leader")
         .annotate(member_count=Count("members", filter=active))
+        .order_by("sort_order", "name")
     )
 
 
