@@ -3,7 +3,7 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
-MYPY_TARGETS := $(wildcard qingshan/*/services.py qingshan/*/selectors.py qingshan/*/rules.py)
+MYPY_TARGETS := $(wildcard qingshan/*/services.py qingshan/*/selectors.py qingshan/*/rules.py qingshan/*/services/*.py qingshan/*/selectors/*.py)
 
 .PHONY: run test check lint format mypy migrations-check messages messages-check deploy-check env system-deps
 

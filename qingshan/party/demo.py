@@ -17,6 +17,7 @@ from django.db import transaction
 
 from qingshan.organization.enums import PoliticalStatus, StudentStatus
 from qingshan.organization.models import School, Staff, Student
+from qingshan.party.dues import monthly_dues
 from qingshan.party.enums import (
     AppraisalGrade,
     AppraisalStatus,
@@ -46,7 +47,6 @@ from qingshan.party.models import (
     PartyGroup,
     Recruit,
 )
-from qingshan.party.dues import monthly_dues
 from qingshan.party.rulesets import add_months, age_on
 from qingshan.party.selectors.organisation import full_members_on
 from qingshan.party.services import recruitment

@@ -130,7 +130,9 @@ def new_full(scope: Scope, period: Period) -> FigureResult:
 
 def _studies(scope: Scope, period: Period) -> object:
     return Meeting.objects.for_schools(scope.school_ids).filter(
-        kind=MeetingKind.POLITICAL_STUDY, date__range=(period.start, period.end)
+        kind=MeetingKind.POLITICAL_STUDY,
+        date__range=(period.start, period.end),
+        archived_at__isnull=True,
     )
 
 
@@ -179,6 +181,7 @@ def study_hours(scope: Scope, period: Period) -> FigureResult:
         meeting__school__in=scope.school_ids,
         meeting__kind__in=(MeetingKind.POLITICAL_STUDY, MeetingKind.PARTY_LESSON),
         meeting__date__range=(period.start, period.end),
+        meeting__archived_at__isnull=True,
         status=AttendanceStatus.PRESENT,
     )
     total = rows.aggregate(hours=Sum("meeting__hours"))["hours"] or Decimal("0")

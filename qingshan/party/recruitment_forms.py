@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization.forms import DATE_WIDGET
 from qingshan.organization.enums import StudentStatus
+from qingshan.organization.forms import DATE_WIDGET
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CultivationKind, MemberCategory, Step
 from qingshan.party.models import Member
@@ -32,7 +32,9 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = Staff.objects.for_school(school).active().filter(left_on__isnull=True)
+        self.fields["staff"].queryset = (
+            Staff.objects.for_school(school).active().filter(left_on__isnull=True)
+        )
         self.fields["student"].queryset = (
             Student.objects.for_school(school)
             .active()

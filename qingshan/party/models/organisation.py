@@ -105,7 +105,7 @@ class PartyGroup(SchoolOwned):
 
 
 class MemberQuerySet(SchoolScopedQuerySet):
-    def active(self) -> MemberQuerySet:  # type: ignore[override]
+    def active(self) -> MemberQuerySet:
         """Probationary and full members, not archived."""
         return self.filter(status__in=ACTIVE_MEMBER_STATUSES, archived_at__isnull=True)
 

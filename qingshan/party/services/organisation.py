@@ -30,7 +30,7 @@ def _check_member(member: Member) -> None:
             )
         if member.probation_ends_on is None:
             member.probation_ends_on = add_months(member.joined_on, 12)
-    if member.group_id and member.group.branch.school_id != member.school_id:
+    if member.group is not None and member.group.branch.school_id != member.school_id:
         raise ValidationError(
             {"group": _("%(value)s belongs to another school.") % {"value": member.group}}
         )

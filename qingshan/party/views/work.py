@@ -191,7 +191,8 @@ def appraisal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse
                     kind: _count(request, f"votes_{entry.pk}_{kind}")
                     for kind in AppraisalGrade.values
                 }
-                appraisal_services.record_votes(entry=entry, **counts)
+                if any(counts.values()):  # a blank row is not recorded yet, not zero votes
+                    appraisal_services.record_votes(entry=entry, **counts)
         elif action == "decide":
             grades = {
                 entry: request.POST.get(f"grade_{entry.pk}", "")
@@ -236,13 +237,13 @@ def dues(request: HttpRequest) -> HttpResponse:
             if target == "base":
                 base_form = DuesBaseForm(request.POST, school=school)
                 if base_form.is_valid():
-                    dues_services.set_dues_base(**base_form.cleaned_data)
+                    dues_services.set_dues_base(school=school, **base_form.cleaned_data)
                     messages.success(request, _("The dues base was saved."))
                     return redirect("party:dues")
             elif target == "payment":
                 payment_form = DuesPaymentForm(request.POST, school=school)
                 if payment_form.is_valid():
-                    dues_services.record_payment(**payment_form.cleaned_data)
+                    dues_services.record_payment(school=school, **payment_form.cleaned_data)
                     messages.success(request, _("The payment was recorded."))
                     return redirect("party:dues")
         except ValidationError as error:
