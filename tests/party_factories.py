@@ -38,7 +38,9 @@ class MemberFactory(factory.django.DjangoModelFactory):
     birth_date = dt.date(1975, 5, 1)
     status = enums.MemberStatus.FULL
     joined_on = dt.date(2000, 7, 1)
-    full_on = dt.date(2001, 7, 1)
+    full_on = factory.LazyAttribute(
+        lambda o: dt.date(o.joined_on.year + 1, o.joined_on.month, min(o.joined_on.day, 28))
+    )
 
 
 class RecruitFactory(factory.django.DjangoModelFactory):

@@ -133,3 +133,86 @@ def test_audit_log_shows_only_the_own_school(school: Any, other_school: Any, adm
 
     assert "本校部门" in page
     assert MARK not in page
+
+
+PARTY_KEYS = ["member", "group", "meeting", "mentoring"]
+
+
+@pytest.fixture
+def foreign_party(other_school: Any) -> dict[str, Any]:
+    from tests.party_factories import party_records
+
+    records = party_records(other_school)
+    for key in ("member", "group", "recruit"):
+        type(records[key]).objects.filter(pk=records[key].pk).update(name=f"{MARK}{key}")
+    type(records["meeting"]).objects.filter(pk=records["meeting"].pk).update(topic=f"{MARK}会议")
+    return records
+
+
+@pytest.fixture
+def secretary(school: Any, user_with_role: Any) -> Any:
+    from tests.party_factories import BranchFactory
+
+    BranchFactory(school=school)
+    return user_with_role(Role.SECRETARY, school)
+
+
+@pytest.mark.parametrize("key", PARTY_KEYS)
+def test_party_pages_show_nothing_of_another_school(
+    key: str, foreign_party: dict[str, Any], secretary: Any
+) -> None:
+    client = Client()
+    client.force_login(secretary)
+
+    listing = client.get(reverse(f"party:{key}_list"), {"archive": "all"})
+    detail = client.get(reverse(f"party:{key}_detail", args=[foreign_party[key].pk]))
+    edit = client.get(reverse(f"party:{key}_edit", args=[foreign_party[key].pk]))
+
+    assert (listing.status_code, detail.status_code, edit.status_code) == (200, 404, 404)
+    assert MARK not in listing.content.decode()
+
+
+def test_party_workflow_pages_refuse_another_schools_records(
+    foreign_party: dict[str, Any], secretary: Any
+) -> None:
+    client = Client()
+    client.force_login(secretary)
+    recruit, appraisal = foreign_party["recruit"], foreign_party["appraisal"]
+
+    statuses = [
+        client.get(reverse("party:recruit_detail", args=[recruit.pk])).status_code,
+        client.post(
+            reverse("party:recruit_step", args=[recruit.pk]), {"step": 2, "date": "2013-03-10"}
+        ).status_code,
+        client.get(
+            reverse("party:recruit_paperwork", args=[recruit.pk, "application_talk"])
+        ).status_code,
+        client.get(reverse("party:appraisal_detail", args=[appraisal.pk])).status_code,
+        client.post(
+            reverse("party:meeting_attendance", args=[foreign_party["meeting"].pk]), {}
+        ).status_code,
+        client.post(
+            reverse("party:member_departure", args=[foreign_party["member"].pk, "transfer_out"]),
+            {"date": "2013-01-01"},
+        ).status_code,
+    ]
+    board = client.get(reverse("party:recruit_board")).content.decode()
+
+    assert statuses == [404] * 6
+    assert MARK not in board
+    assert recruit.steps.count() == 1
+
+
+def test_party_api_shows_nothing_of_another_school(
+    foreign_party: dict[str, Any], secretary: Any
+) -> None:
+    _token, raw = create_api_token(user=secretary, name="isolation")
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+
+    bodies = [
+        client.get(f"/api/v1/party/{key}/").content.decode() for key in [*PARTY_KEYS, "recruits"]
+    ]
+    detail = client.get(f"/api/v1/party/recruits/{foreign_party['recruit'].pk}/")
+
+    assert [body for body in bodies if MARK in body] == []
+    assert detail.status_code == 404

@@ -1,0 +1,441 @@
+"""The party's pages: allowed and refused, the workflows through them, query counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+from typing import Any
+
+import docx
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from qingshan.accounts.enums import Role
+from qingshan.party.enums import AppraisalStatus, MembershipEventKind, MemberStatus, Stage
+from qingshan.party.models import (
+    AppraisalRound,
+    Attendance,
+    Branch,
+    DuesPayment,
+    Member,
+    MembershipEvent,
+    Recruit,
+)
+from tests.party_factories import (
+    BranchFactory,
+    MeetingFactory,
+    MemberFactory,
+    MentoringPairFactory,
+    PartyGroupFactory,
+    RecruitFactory,
+)
+
+
+@pytest.fixture
+def secretary(school: Any, client_for: Any) -> Client:
+    return client_for(Role.SECRETARY, school)
+
+
+@pytest.fixture
+def branch(school: Any) -> Branch:
+    return BranchFactory(school=school)
+
+
+def _count(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_without_a_branch_the_secretary_is_offered_to_set_it_up(
+    school: Any, secretary: Client
+) -> None:
+    page = secretary.get(reverse("party:branch"))
+
+    created = secretary.post(
+        reverse("party:branch_form"),
+        {
+            "name": "青山党支部",
+            "members_meeting_months": 3,
+            "committee_meeting_months": 1,
+            "group_meeting_months": 1,
+            "party_lesson_months": 3,
+            "study_weekday": 3,
+            "resubmission_wait_months": 6,
+            "league_recommendation_max_age": 28,
+        },
+    )
+
+    assert reverse("party:branch_form") in page.content.decode()
+    assert created.status_code == 302
+    assert Branch.objects.get(school=school).name == "青山党支部"
+
+
+def test_a_teacher_cannot_open_the_party_pages(
+    school: Any, branch: Branch, client_for: Any
+) -> None:
+    teacher = client_for(Role.TEACHER, school)
+
+    assert teacher.get(reverse("party:branch")).status_code == 403
+    assert teacher.get(reverse("party:member_list")).status_code == 403
+
+
+def test_the_school_admin_reads_but_does_not_change_party_records(
+    school: Any, branch: Branch, client_for: Any
+) -> None:
+    admin = client_for(Role.SCHOOL_ADMIN, school)
+
+    assert admin.get(reverse("party:member_list")).status_code == 200
+    assert admin.post(reverse("party:member_create"), {"name": "x"}).status_code == 403
+
+
+def test_a_full_member_without_a_full_membership_date_is_refused(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    data = {
+        "name": "王青山",
+        "gender": "male",
+        "category": "teacher",
+        "status": "full",
+        "joined_on": "2001-07-01",
+    }
+
+    refused = secretary.post(reverse("party:member_create"), data)
+    accepted = secretary.post(reverse("party:member_create"), {**data, "full_on": "2002-07-01"})
+
+    assert refused.status_code == 422
+    assert "A full member needs the date of full membership." in refused.content.decode()
+    assert accepted.status_code == 302
+    assert Member.objects.get().full_on == dt.date(2002, 7, 1)
+
+
+def test_a_probationary_member_gets_a_year_of_probation_by_default(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    data = {
+        "name": "李绿水",
+        "gender": "female",
+        "category": "teacher",
+        "status": "probationary",
+        "joined_on": "2013-05-10",
+    }
+
+    secretary.post(reverse("party:member_create"), data)
+
+    assert Member.objects.get().probation_ends_on == dt.date(2014, 5, 10)
+
+
+def test_transfer_in_and_out_keep_the_history(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    data = {
+        "name": "张调入",
+        "gender": "male",
+        "category": "teacher",
+        "status": "full",
+        "joined_on": "1999-07-01",
+        "full_on": "2000-07-01",
+        "date": "2013-03-01",
+        "counterpart": "某县中学党支部",
+    }
+
+    secretary.post(reverse("party:transfer_in"), data)
+    member = Member.objects.get()
+    secretary.post(
+        reverse("party:member_departure", args=[member.pk, "transfer_out"]),
+        {"date": "2013-09-01", "counterpart": "县教育局机关党支部"},
+    )
+
+    member.refresh_from_db()
+    assert member.status == MemberStatus.TRANSFERRED_OUT
+    assert list(
+        MembershipEvent.objects.filter(member=member)
+        .order_by("date")
+        .values_list("kind", "counterpart")
+    ) == [
+        (MembershipEventKind.TRANSFER_IN, "某县中学党支部"),
+        (MembershipEventKind.TRANSFER_OUT, "县教育局机关党支部"),
+    ]
+
+
+def test_a_transfer_out_without_a_destination_is_refused(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    member = MemberFactory(school=school)
+
+    secretary.post(
+        reverse("party:member_departure", args=[member.pk, "transfer_out"]), {"date": "2013-09-01"}
+    )
+
+    member.refresh_from_db()
+    assert member.status == MemberStatus.FULL
+
+
+FACTORIES = {
+    "member": lambda school: MemberFactory(
+        school=school,
+        group=PartyGroupFactory(branch=Branch.objects.get(school=school), school=school),
+    ),
+    "group": lambda school: PartyGroupFactory(
+        branch=Branch.objects.get(school=school), school=school
+    ),
+    "meeting": lambda school: MeetingFactory(
+        branch=Branch.objects.get(school=school),
+        school=school,
+        moderator=MemberFactory(school=school),
+    ),
+    "mentoring": lambda school: MentoringPairFactory(school=school),
+}
+
+
+@pytest.mark.parametrize("key", FACTORIES)
+def test_list_page_query_count_does_not_grow_with_rows(
+    key: str, school: Any, branch: Branch, secretary: Client
+) -> None:
+    url = reverse(f"party:{key}_list")
+    FACTORIES[key](school)
+    _count(secretary, url)
+    one = _count(secretary, url)
+
+    FACTORIES[key](school)
+    FACTORIES[key](school)
+
+    assert _count(secretary, url) == one
+
+
+def test_recruit_board_query_count_does_not_grow_with_recruits(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.recruitment import register_application
+
+    def apply(name: str) -> None:
+        register_application(
+            school=school,
+            name=name,
+            gender="female",
+            birth_date=dt.date(1990, 1, 1),
+            applied_on=dt.date(2013, 3, 1),
+            category="teacher",
+        )
+
+    apply("一")
+    url = reverse("party:recruit_board")
+    _count(secretary, url)
+    one = _count(secretary, url)
+    apply("二")
+    apply("三")
+
+    assert _count(secretary, url) == one
+
+
+def test_dues_page_query_count_does_not_grow_with_members(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.dues import set_dues_base
+
+    def member() -> None:
+        set_dues_base(
+            member=MemberFactory(school=school, joined_on=dt.date(2013, 1, 1)),
+            valid_from=dt.date(2013, 1, 1),
+            income_kind="employed",
+            monthly_income=Decimal("3000"),
+        )
+
+    member()
+    url = reverse("party:dues")
+    _count(secretary, url)
+    one = _count(secretary, url)
+    member()
+    member()
+
+    assert _count(secretary, url) == one
+
+
+def test_an_application_is_registered_and_a_step_recorded_through_the_pages(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    secretary.post(
+        reverse("party:recruit_create"),
+        {
+            "name": "赵积极",
+            "gender": "female",
+            "birth_date": "1990-01-01",
+            "applied_on": "2013-03-01",
+            "category": "teacher",
+        },
+    )
+    recruit = Recruit.objects.get()
+    talker = MemberFactory(school=school)
+
+    response = secretary.post(
+        reverse("party:recruit_step", args=[recruit.pk]),
+        {"step": 2, "date": "2013-03-15", "actors": [talker.pk]},
+    )
+
+    assert response.status_code == 302
+    assert list(recruit.steps.values_list("step", flat=True)) == [1, 2]
+
+
+def test_a_refused_step_shows_the_rule_and_records_nothing(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    recruit = RecruitFactory(school=school)
+    from qingshan.party.services.recruitment import register_application
+
+    recruit = register_application(
+        school=school,
+        name="钱",
+        gender="male",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2013, 3, 1),
+        category="teacher",
+    )
+
+    response = secretary.post(
+        reverse("party:recruit_step", args=[recruit.pk]), {"step": 7, "date": "2013-04-01"}
+    )
+
+    assert response.status_code == 422
+    assert 'id="step-errors"' in response.content.decode()
+    assert recruit.steps.count() == 1
+
+
+def test_an_applicant_under_18_is_refused_on_the_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    response = secretary.post(
+        reverse("party:recruit_create"),
+        {
+            "name": "小",
+            "gender": "male",
+            "birth_date": "1996-03-02",
+            "applied_on": "2014-03-01",
+            "category": "student",
+        },
+    )
+
+    assert response.status_code == 422
+    assert Recruit.objects.count() == 0
+
+
+def test_paperwork_is_a_word_document_with_the_recruits_facts(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.recruitment import register_application
+
+    recruit = register_application(
+        school=school,
+        name="孙文书",
+        gender="male",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2013, 3, 1),
+        category="teacher",
+    )
+
+    response = secretary.get(
+        reverse("party:recruit_paperwork", args=[recruit.pk, "application_talk"])
+    )
+    later_stage = secretary.get(reverse("party:recruit_paperwork", args=[recruit.pk, "conversion"]))
+
+    text = "\n".join(
+        cell.text
+        for table in docx.Document(io.BytesIO(response.content)).tables
+        for row in table.rows
+        for cell in row.cells
+    )
+    assert "孙文书" in text
+    assert "2013年03月01日" in text
+    assert later_stage.status_code == 404
+
+
+def test_attendance_is_saved_from_the_meeting_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    present, absent = MemberFactory(school=school), MemberFactory(school=school)
+    meeting = MeetingFactory(branch=branch, school=school, moderator=present, content="学习")
+
+    secretary.post(
+        reverse("party:meeting_attendance", args=[meeting.pk]),
+        {f"member_{present.pk}": "present", f"member_{absent.pk}": "absent"},
+    )
+
+    assert dict(Attendance.objects.filter(meeting=meeting).values_list("member_id", "status")) == {
+        present.pk: "present",
+        absent.pk: "absent",
+    }
+
+
+def test_compliance_page_lists_the_cadences(school: Any, branch: Branch, secretary: Client) -> None:
+    MeetingFactory(branch=branch, school=school, kind="members_meeting", date=dt.date(2013, 2, 1))
+
+    page = secretary.get(reverse("party:compliance"), {"year": 2013}).content.decode()
+
+    assert 'id="compliance"' in page
+    assert "members&#x27; meeting" in page or "members' meeting" in page
+
+
+def test_appraisal_is_opened_and_moved_on_from_the_pages(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    MemberFactory(school=school, joined_on=dt.date(2000, 1, 1), full_on=dt.date(2001, 1, 1))
+
+    secretary.post(reverse("party:appraisal_list"), {"year": 2013})
+    appraisal = AppraisalRound.objects.get()
+    secretary.post(reverse("party:appraisal_action", args=[appraisal.pk, "advance"]))
+
+    appraisal.refresh_from_db()
+    assert appraisal.status == AppraisalStatus.MUTUAL_APPRAISAL
+    assert appraisal.entries.count() == 1
+
+
+def test_dues_payment_below_the_due_amount_is_refused_on_the_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    member = MemberFactory(school=school, joined_on=dt.date(2013, 1, 1))
+    secretary.post(
+        reverse("party:dues"),
+        {
+            "form": "base",
+            "member": member.pk,
+            "valid_from": "2013-01-01",
+            "income_kind": "employed",
+            "monthly_income": "4000",
+        },
+    )
+
+    short = secretary.post(
+        reverse("party:dues"),
+        {
+            "form": "payment",
+            "member": member.pk,
+            "month": "2013-01-01",
+            "amount": "30",
+            "paid_on": "2013-01-10",
+        },
+    )
+    paid = secretary.post(
+        reverse("party:dues"),
+        {
+            "form": "payment",
+            "member": member.pk,
+            "month": "2013-01-01",
+            "amount": "40",
+            "paid_on": "2013-01-10",
+        },
+    )
+
+    assert short.status_code == 422
+    assert paid.status_code == 302
+    assert list(DuesPayment.objects.values_list("amount", flat=True)) == [Decimal("40.00")]
+
+
+def test_recruit_stage_shows_on_the_board(school: Any, branch: Branch, secretary: Client) -> None:
+    RecruitFactory(school=school, name="看板上的人", stage=Stage.ACTIVIST)
+
+    page = secretary.get(reverse("party:recruit_board")).content.decode()
+
+    assert "看板上的人" in page
