@@ -221,3 +221,43 @@ def mentees_admitted(scope: Scope, period: Period) -> FigureResult:
         outcome=MentoringOutcome.BECAME_MEMBER, end_on__range=(period.start, period.end)
     )
     return FigureResult(value=records.count(), records=records)
+
+
+def _graded(scope: Scope, period: Period) -> object:
+    from qingshan.party.enums import AppraisalStatus
+    from qingshan.party.models import AppraisalEntry
+
+    return AppraisalEntry.objects.filter(
+        school__in=scope.school_ids,
+        round__year__range=(period.start.year, period.end.year),
+        round__status=AppraisalStatus.CLOSED,
+    ).exclude(grade="")
+
+
+@figure(
+    "party.appraised_members",
+    label=_("members graded in the democratic appraisal"),
+    unit=Unit.COUNT,
+    definition=_("Members given a grade in the closed democratic appraisal of the year; by grade."),
+)
+def appraised_members(scope: Scope, period: Period) -> FigureResult:
+    from qingshan.party.enums import AppraisalGrade
+
+    records = _graded(scope, period)
+    counts = dict(records.values_list("grade").annotate(n=Count("pk")).values_list("grade", "n"))  # type: ignore[attr-defined]
+    return FigureResult(
+        value=records.count(),  # type: ignore[attr-defined]
+        records=records,  # type: ignore[arg-type]
+        breakdown={str(label): counts.get(value, 0) for value, label in AppraisalGrade.choices},
+    )
+
+
+@figure(
+    "party.appraisal_excellent",
+    label=_("members graded excellent"),
+    unit=Unit.COUNT,
+    definition=_("Members graded excellent in the closed democratic appraisal of the year."),
+)
+def appraisal_excellent(scope: Scope, period: Period) -> FigureResult:
+    records = _graded(scope, period).filter(grade="excellent")  # type: ignore[attr-defined]
+    return FigureResult(value=records.count(), records=records)

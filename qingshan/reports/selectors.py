@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.utils import timezone
@@ -31,6 +32,27 @@ def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
         }
         for item in registry
     ]
+
+
+def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
+    """What the branch secretary should act on: overdue recruitment steps, explained exceptions,
+    meetings overdue this year."""
+    from qingshan.party.selectors.meetings import meeting_compliance
+    from qingshan.party.selectors.organisation import branch_of
+    from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
+
+    branch = branch_of(school)
+    if branch is None:
+        return None
+    board = pipeline_board(school=school, today=today)
+    compliance = meeting_compliance(
+        branch=branch, start=dt.date(today.year, 1, 1), end=dt.date(today.year, 12, 31), today=today
+    )
+    return {
+        "overdue_steps": [row for row in board if row.overdue],
+        "exceptions": list(explained_exceptions(school=school).select_related("recruit")[:5]),
+        "overdue_meetings": [row for row in compliance if row.status == "overdue"],
+    }
 
 
 def dashboard_for(
@@ -70,4 +92,7 @@ def dashboard_for(
         if Role.TEACHER in roles
         else [],
         "my_class": class_of_user(school=school, user=user) if Role.STUDENT in roles else None,
+        "party": party_panel(school=school, today=timezone.localdate())
+        if user.has_perm("party.view", school)
+        else None,
     }

@@ -439,3 +439,17 @@ def test_recruit_stage_shows_on_the_board(school: Any, branch: Branch, secretary
     page = secretary.get(reverse("party:recruit_board")).content.decode()
 
     assert "看板上的人" in page
+
+
+def test_the_dashboard_shows_overdue_steps_and_explained_exceptions(school: Any, branch: Branch, secretary: Client) -> None:
+    from qingshan.party.services.recruitment import record_step, register_application
+
+    late = register_application(school=school, name="迟谈话", gender="male", birth_date=dt.date(1990, 1, 1), applied_on=dt.date(2015, 1, 5), category="teacher")
+    excused = register_application(school=school, name="有说明", gender="male", birth_date=dt.date(1990, 1, 1), applied_on=dt.date(2015, 1, 5), category="teacher")
+    record_step(recruit=excused, step=2, date=dt.date(2015, 3, 1), actors=[MemberFactory(school=school)], exception_reason="谈话人生病住院")
+
+    page = secretary.get("/").content.decode()
+
+    assert 'id="party-panel"' in page
+    assert "迟谈话" in page
+    assert "有说明" in page
