@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -18,6 +19,12 @@ PASSWORD = "correct-horse-battery"
 def _english_by_default(settings: pytest.FixtureRequest) -> None:
     """Tests read English messages unless they switch the language themselves."""
     settings.LANGUAGE_CODE = "en"  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings: Any, tmp_path: Any) -> None:
+    """Uploaded files of a test go to a folder of its own, never the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

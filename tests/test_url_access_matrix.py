@@ -112,6 +112,9 @@ EXPECTED |= {
     "party:recruit_step": POST_ONLY,
     "party:recruit_event": POST_ONLY,
     "party:recruit_cultivation": POST_ONLY,
+    "party:recruit_document": POST_ONLY,
+    # the document named does not exist: those who may read the recruit get 404, others 403
+    "party:recruit_document_file": {**PARTY_VIEW, ADMIN: 404, SECRETARY: 404, VIEWER: 404},
     "party:recruit_paperwork": PARTY_VIEW,
     "party:meeting_attendance": POST_ONLY,
     "party:compliance": PARTY_VIEW,
@@ -182,6 +185,8 @@ EXTRA_ARGS: dict[str, Any] = {
     "party:appraisal_action": lambda records: [records["appraisal"].pk, "advance"],
     "party:recruit_step": lambda records: [records["recruit"].pk],
     "party:recruit_cultivation": lambda records: [records["recruit"].pk],
+    "party:recruit_document": lambda records: [records["recruit"].pk],
+    "party:recruit_document_file": lambda records: [records["recruit"].pk, 999],
     "party:meeting_attendance": lambda records: [records["meeting"].pk],
     "party:mentoring_log": lambda records: [records["mentoring"].pk],
     "party:mentoring_close": lambda records: [records["mentoring"].pk],

@@ -11,7 +11,7 @@ from qingshan.organization.enums import StudentStatus
 from qingshan.organization.forms import DATE_WIDGET
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CultivationKind, MemberCategory, Step
-from qingshan.party.models import Member
+from qingshan.party.models import Member, RecruitmentStep
 
 
 class ApplicationForm(forms.Form):
@@ -109,3 +109,13 @@ class CultivationForm(forms.Form):
     summary = forms.CharField(
         label=_("summary"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+
+class StepDocumentForm(forms.Form):
+    step = forms.ModelChoiceField(label=_("step"), queryset=RecruitmentStep.objects.none())
+    title = forms.CharField(label=_("title"), max_length=120)
+    file = forms.FileField(label=_("file"), help_text=_("PDF, Word, Excel, JPEG or PNG."))
+
+    def __init__(self, *args: Any, recruit: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["step"].queryset = recruit.steps.order_by("step", "date")

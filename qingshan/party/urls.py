@@ -28,6 +28,12 @@ urlpatterns = [
         recruitment.recruit_cultivation,
         name="recruit_cultivation",
     ),
+    path("recruitment/<int:pk>/document/", recruitment.recruit_document, name="recruit_document"),
+    path(
+        "recruitment/<int:pk>/document/<int:document_pk>/",
+        recruitment.recruit_document_file,
+        name="recruit_document_file",
+    ),
     path(
         "recruitment/<int:pk>/paperwork/<str:key>/",
         recruitment.recruit_paperwork,

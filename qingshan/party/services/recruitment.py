@@ -23,10 +23,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from qingshan.core.errors import DomainError
 from qingshan.core.services import validate_record
 from qingshan.organization.models import School, Staff, Student
 from qingshan.party.enums import (
@@ -45,6 +47,7 @@ from qingshan.party.models import (
     Recruit,
     RecruitEvent,
     RecruitmentStep,
+    StepDocument,
 )
 from qingshan.party.rulesets import RuleSet, add_months, ruleset_for
 from qingshan.party.services import recruitment_rules as rules
@@ -429,3 +432,18 @@ def withdraw(*, recruit: Recruit, date: dt.date, reason: str) -> RecruitEvent:
         date=date,
         reason=reason,
     )
+
+
+@transaction.atomic
+def attach_document(*, step: RecruitmentStep, title: str, file: Any) -> StepDocument:
+    """A scanned form, minutes or opinion filed with a recorded step (type and size checked)."""
+    from qingshan.core.uploads import check_upload
+
+    if not title.strip():
+        raise DomainError(_("Give the document a title."), code="title_required")
+    document = StepDocument(
+        school=step.school, step=step, title=title.strip(), file=check_upload(file)
+    )
+    validate_record(document)
+    document.save()
+    return document

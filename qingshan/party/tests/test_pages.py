@@ -441,15 +441,72 @@ def test_recruit_stage_shows_on_the_board(school: Any, branch: Branch, secretary
     assert "看板上的人" in page
 
 
-def test_the_dashboard_shows_overdue_steps_and_explained_exceptions(school: Any, branch: Branch, secretary: Client) -> None:
+def test_the_dashboard_shows_overdue_steps_and_explained_exceptions(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
     from qingshan.party.services.recruitment import record_step, register_application
 
-    late = register_application(school=school, name="迟谈话", gender="male", birth_date=dt.date(1990, 1, 1), applied_on=dt.date(2015, 1, 5), category="teacher")
-    excused = register_application(school=school, name="有说明", gender="male", birth_date=dt.date(1990, 1, 1), applied_on=dt.date(2015, 1, 5), category="teacher")
-    record_step(recruit=excused, step=2, date=dt.date(2015, 3, 1), actors=[MemberFactory(school=school)], exception_reason="谈话人生病住院")
+    register_application(
+        school=school,
+        name="迟谈话",
+        gender="male",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2015, 1, 5),
+        category="teacher",
+    )
+    excused = register_application(
+        school=school,
+        name="有说明",
+        gender="male",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2015, 1, 5),
+        category="teacher",
+    )
+    record_step(
+        recruit=excused,
+        step=2,
+        date=dt.date(2015, 3, 1),
+        actors=[MemberFactory(school=school)],
+        exception_reason="谈话人生病住院",
+    )
 
     page = secretary.get("/").content.decode()
 
     assert 'id="party-panel"' in page
     assert "迟谈话" in page
     assert "有说明" in page
+
+
+def test_a_document_is_filed_with_a_step_and_served_to_readers_only(
+    school: Any, branch: Branch, secretary: Client, client_for: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from qingshan.party.services.recruitment import register_application
+
+    recruit = register_application(
+        school=school,
+        name="文件",
+        gender="male",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2013, 3, 1),
+        category="teacher",
+    )
+    step = recruit.steps.get()
+    pdf = SimpleUploadedFile("申请书.pdf", b"%PDF-1.4 application", content_type="application/pdf")
+    fake = SimpleUploadedFile("virus.pdf", b"MZ not a pdf", content_type="application/pdf")
+
+    secretary.post(
+        reverse("party:recruit_document", args=[recruit.pk]),
+        {"step": step.pk, "title": "入党申请书", "file": pdf},
+    )
+    secretary.post(
+        reverse("party:recruit_document", args=[recruit.pk]),
+        {"step": step.pk, "title": "伪装", "file": fake},
+    )
+
+    document = step.documents.get()
+    url = reverse("party:recruit_document_file", args=[recruit.pk, document.pk])
+    assert document.title == "入党申请书"
+    assert b"".join(secretary.get(url).streaming_content) == b"%PDF-1.4 application"
+    assert client_for(Role.TEACHER, school).get(url).status_code == 403

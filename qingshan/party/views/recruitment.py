@@ -20,6 +20,7 @@ from qingshan.party.recruitment_forms import (
     ApplicationForm,
     CultivationForm,
     RecruitEventForm,
+    StepDocumentForm,
     StepForm,
 )
 from qingshan.party.selectors import recruitment as selectors
@@ -79,7 +80,9 @@ def recruit_detail(
 ) -> HttpResponse:
     school = school_for(request, "party.view")
     recruit = _recruit(school, pk)
-    steps = list(recruit.steps.prefetch_related("actors").order_by("step", "date", "pk"))
+    steps = list(
+        recruit.steps.prefetch_related("actors", "documents").order_by("step", "date", "pk")
+    )
     next_step = min((steps[-1].step + 1) if steps else 1, 25)
     context = {
         "recruit": recruit,
@@ -92,6 +95,8 @@ def recruit_detail(
         "cultivation_form": CultivationForm(initial={"date": timezone.localdate()}),
         "can_manage": _can_manage(request, school),
         "paperwork": PAPERWORK_FOR_STAGE,
+        "document_form": StepDocumentForm(recruit=recruit),
+        "documents": [document for step in steps for document in step.documents.all()],
     }
     return render(
         request, "party/recruit_detail.html", context, status=422 if step_form is not None else 200
@@ -185,3 +190,39 @@ def recruit_paperwork(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     response = HttpResponse(paperwork.render_paper(paper, recruit, school.name), content_type=DOCX)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{paper.key}-{recruit.pk}.docx"
     return response
+
+
+@login_required
+@require_POST
+def recruit_document(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "party.manage", write=True)
+    recruit = _recruit(school, pk)
+    form = StepDocumentForm(request.POST, request.FILES, recruit=recruit)
+    if form.is_valid():
+        try:
+            services.attach_document(**form.cleaned_data)
+            messages.success(request, _("The document was filed."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    else:
+        messages.error(
+            request, " ".join(str(error) for errors in form.errors.values() for error in errors)
+        )
+    return redirect("party:recruit_detail", pk=pk)
+
+
+@login_required
+def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+    """A filed document, served through the permission check (media is never public)."""
+    from django.http import FileResponse
+
+    from qingshan.party.models import StepDocument
+
+    school = school_for(request, "party.view")
+    recruit = _recruit(school, pk)
+    document = get_object_or_404(
+        StepDocument.objects.for_school(school), pk=document_pk, step__recruit=recruit
+    )
+    return FileResponse(
+        document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1]
+    )

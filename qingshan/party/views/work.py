@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -92,8 +93,17 @@ def compliance(request: HttpRequest) -> HttpResponse:
             "year": year,
             "years": range(year - 5, today.year + 1),
             "kind_labels": dict(MeetingKind.choices),
+            "study_hours": _study_hours(school, year),
         },
     )
+
+
+def _study_hours(school: Any, year: int) -> list[tuple[Member, Decimal]]:
+    hours = meeting_selectors.study_hours(school=school, year=year)
+    members = (
+        Member.objects.for_school(school).filter(pk__in=hours).order_by("group__sort_order", "name")
+    )
+    return [(member, hours[member.pk]) for member in members]
 
 
 @login_required
