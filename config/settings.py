@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "qingshan.accounts",
     "qingshan.organization",
     "qingshan.party",
+    "qingshan.evaluations",
     "qingshan.reports",
 ]
 
@@ -222,6 +223,8 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 QS_AUDIT_RETENTION_DAYS = max(env_int("QS_AUDIT_RETENTION_DAYS", 365), 180)
 
 # --- Application ----------------------------------------------------------------------------
+# Rating results of a person are shown only from this many raters (DESIGN §4).
+QS_RATING_MIN_RATERS = env_int("QS_RATING_MIN_RATERS", 5)
 QS_API_PAGE_SIZE = env_int("QS_API_PAGE_SIZE", 50)
 QS_LIST_PAGE_SIZE = env_int("QS_LIST_PAGE_SIZE", 50)
 QS_SITE_NAME = _("Qingshan")

@@ -1,0 +1,25 @@
+from qingshan.evaluations.models.answers import ChoiceCount, ScaleCount, TextAnswer
+from qingshan.evaluations.models.campaigns import (
+    Campaign,
+    CampaignTransition,
+    RaterToken,
+    RatingDue,
+    Target,
+)
+from qingshan.evaluations.models.followups import FollowUp, FollowUpRecord
+from qingshan.evaluations.models.instruments import Instrument, Question
+
+__all__ = [
+    "Campaign",
+    "CampaignTransition",
+    "ChoiceCount",
+    "FollowUp",
+    "FollowUpRecord",
+    "Instrument",
+    "Question",
+    "RaterToken",
+    "RatingDue",
+    "ScaleCount",
+    "Target",
+    "TextAnswer",
+]

@@ -1,0 +1,113 @@
+"""What was answered, with nothing that leads back to a rater.
+
+- Scale and choice answers are counters, created when the campaign is prepared (one row per
+  target × question × value), so a submission only increments existing rows: no row is born at
+  the moment of a rating.
+- Free-text answers are rows keyed by a random UUID, with no user, no token and no time; they
+  are always read in key order, which is random.
+None of these models has a timestamp.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from qingshan.evaluations.enums import ReviewStatus
+
+
+class ScaleCount(models.Model):
+    school = models.ForeignKey(
+        "organization.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
+    )
+    target = models.ForeignKey(
+        "evaluations.Target",
+        on_delete=models.CASCADE,
+        related_name="scale_counts",
+        verbose_name=_("rated"),
+    )
+    question = models.ForeignKey(
+        "evaluations.Question",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("question"),
+    )
+    value = models.PositiveSmallIntegerField(_("score"))
+    count = models.PositiveIntegerField(_("answers"), default=0)
+
+    class Meta:
+        verbose_name = _("score count")
+        verbose_name_plural = _("score counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target", "question", "value"], name="scalecount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}={self.value}: {self.count}"
+
+
+class ChoiceCount(models.Model):
+    school = models.ForeignKey(
+        "organization.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
+    )
+    target = models.ForeignKey(
+        "evaluations.Target",
+        on_delete=models.CASCADE,
+        related_name="choice_counts",
+        verbose_name=_("rated"),
+    )
+    question = models.ForeignKey(
+        "evaluations.Question",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("question"),
+    )
+    option = models.PositiveSmallIntegerField(_("option"))
+    count = models.PositiveIntegerField(_("answers"), default=0)
+
+    class Meta:
+        verbose_name = _("choice count")
+        verbose_name_plural = _("choice counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target", "question", "option"], name="choicecount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.question_id}#{self.option}: {self.count}"
+
+
+class TextAnswer(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    school = models.ForeignKey(
+        "organization.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
+    )
+    target = models.ForeignKey(
+        "evaluations.Target",
+        on_delete=models.CASCADE,
+        related_name="text_answers",
+        verbose_name=_("rated"),
+    )
+    question = models.ForeignKey(
+        "evaluations.Question",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("question"),
+    )
+    text = models.TextField(_("answer"))
+    review = models.CharField(
+        _("review"), max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PENDING
+    )
+
+    class Meta:
+        verbose_name = _("free-text answer")
+        verbose_name_plural = _("free-text answers")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.text[:40]
