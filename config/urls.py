@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/", include("qingshan.accounts.urls")),
     path("org/", include("qingshan.organization.urls")),
     path("party/", include("qingshan.party.urls")),
+    path("", include("qingshan.evaluations.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),
 ]

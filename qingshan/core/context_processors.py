@@ -64,6 +64,16 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
         ),
     ),
     (
+        _("Ratings"),
+        (
+            NavItem(_("My ratings to give"), "evaluations:rate_home", "core.view_dashboard"),
+            NavItem(_("My results"), "evaluations:my_results", "evaluations.view_own"),
+            NavItem(_("Rating campaigns"), "evaluations:campaign_list", "evaluations.view"),
+            NavItem(_("Instruments"), "evaluations:instrument_list", "evaluations.view"),
+            NavItem(_("Follow-ups"), "evaluations:followup_list", "evaluations.manage"),
+        ),
+    ),
+    (
         _("Administration"),
         (
             NavItem(_("Logins and roles"), "accounts:user_list", "accounts.manage_users"),

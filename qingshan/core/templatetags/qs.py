@@ -85,3 +85,26 @@ def query_with(context: Any, **changes: Any) -> str:
 def get_item(mapping: Any, key: Any) -> Any:
     """``mapping[key]`` in a template, or "" when missing."""
     return mapping.get(key, "") if hasattr(mapping, "get") else ""
+
+
+@register.filter
+def getlist(querydict: Any, key: str) -> list[Any]:
+    return querydict.getlist(key) if hasattr(querydict, "getlist") else []
+
+
+@register.filter
+def index(sequence: Any, position: int) -> Any:
+    try:
+        return sequence[position]
+    except (IndexError, TypeError, KeyError):
+        return ""
+
+
+@register.filter
+def localized_labels(question: Any) -> list[str]:
+    return question.localized(question.labels)
+
+
+@register.filter
+def localized_options(question: Any) -> list[str]:
+    return question.localized(question.options)

@@ -105,6 +105,11 @@ class Question(SchoolOwned):
         return [item.get(key) or item.get("zh", "") for item in items]
 
     @property
+    def field_name(self) -> str:
+        """The form field of this question on the rating page."""
+        return f"q{self.pk}"
+
+    @property
     def values(self) -> list[int]:
         """The answer values a counter exists for: 1..scale_max, or the option indexes."""
         if self.kind == QuestionKind.SCALE:

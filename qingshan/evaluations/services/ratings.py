@@ -32,6 +32,10 @@ from qingshan.evaluations.models import (
 MAX_TEXT = 2000
 
 
+class AlreadyRated(DomainError):
+    """The rating due was given already (by an earlier or a concurrent submission)."""
+
+
 def token_for_key(key: str) -> RaterToken | None:
     if not key or len(key) > 40:
         return None
@@ -125,7 +129,7 @@ def submit_rating(*, due: RatingDue, raw_answers: Mapping[str, Any]) -> None:
     answers = clean_answers(questions, raw_answers)
     flipped = RatingDue.objects.filter(pk=due.pk, done=False).update(done=True)
     if flipped != 1:
-        raise DomainError(
+        raise AlreadyRated(
             _("This rating has been given already; it cannot be given twice."), code="already_rated"
         )
     for question in questions:

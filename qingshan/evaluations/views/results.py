@@ -1,0 +1,196 @@
+"""Results (shown only from the minimum of raters, to those the instrument names) and follow-ups."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from qingshan.core.audit import log_read
+from qingshan.core.import_views import XLSX, attachment
+from qingshan.core.records import school_for
+from qingshan.evaluations.enums import CampaignStatus
+from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
+from qingshan.evaluations.models import Campaign, Target
+
+
+def _campaign(school: Any, pk: int) -> Campaign:
+    return get_object_or_404(
+        Campaign.objects.for_school(school).select_related("instrument", "term"), pk=pk
+    )
+
+
+@login_required
+def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
+    from qingshan.evaluations.selectors import results
+
+    school = school_for(request, "evaluations.manage")
+    campaign = _campaign(school, pk)
+    if campaign.status < CampaignStatus.CLOSED:
+        messages.info(request, _("Results are shown once the campaign is closed."))
+        return redirect("evaluations:campaign_detail", pk=pk)
+    context = {
+        "campaign": campaign,
+        "rows": results.campaign_results(campaign=campaign),
+        "flags": {row.target.pk for row in results.flags(campaign=campaign)},
+        "school_mean": results.school_mean(campaign=campaign),
+        "departments": results.department_results(campaign=campaign),
+    }
+    return render(request, "evaluations/results.html", context)
+
+
+@login_required
+def results_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    from qingshan.evaluations import exporters
+
+    school = school_for(request, "evaluations.manage")
+    campaign = _campaign(school, pk)
+    if campaign.status < CampaignStatus.CLOSED:
+        raise PermissionDenied
+    language = translation.get_language()
+    if kind == "pdf":
+        return attachment(
+            exporters.results_pdf(campaign=campaign, language=language),
+            f"results-{campaign.pk}.pdf",
+            "application/pdf",
+        )
+    return attachment(
+        exporters.results_xlsx(campaign=campaign, language=language),
+        f"results-{campaign.pk}.xlsx",
+        XLSX,
+    )
+
+
+@login_required
+def target_result(request: HttpRequest, pk: int) -> HttpResponse:
+    """One person's results, to the managers and (once published) to the person; every read is logged."""
+    from qingshan.evaluations.selectors import results
+
+    school = school_for(request, "evaluations.view_own")
+    target = get_object_or_404(
+        Target.objects.for_school(school).select_related(
+            "campaign__instrument", "staff", "member__staff"
+        ),
+        pk=pk,
+    )
+    if not results.may_see_results(user=request.user, school=school, target=target):
+        raise PermissionDenied
+    is_manager = request.user.has_perm("evaluations.manage", school)
+    is_target = not is_manager
+    log_read(obj=target, actor=request.user, remote_addr=request.META.get("REMOTE_ADDR"))
+    result = results.target_result(target=target)
+    questions = [
+        question
+        for question in target.campaign.instrument.questions.all()
+        if results.may_see_results(
+            user=request.user, school=school, target=target, question=question
+        )
+    ]
+    context = {
+        "target": target,
+        "result": result,
+        "visible_questions": {question.pk for question in questions},
+        "texts": results.text_answers(
+            target=target, viewer_is_target=is_target, viewer_is_manager=is_manager
+        ),
+        "previous": results.previous_results(target=target),
+        "can_follow_up": is_manager and not request.read_only,  # type: ignore[attr-defined]
+        "follow_up_form": FollowUpForm(),
+        "follow_ups": target.follow_ups.all(),
+    }
+    return render(request, "evaluations/target_result.html", context)
+
+
+@login_required
+def my_results(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "evaluations.view_own")
+    targets = (
+        Target.objects.for_school(school)
+        .filter(campaign__status=CampaignStatus.PUBLISHED)
+        .filter(staff__user=request.user)
+        .select_related("campaign__term", "campaign__instrument")
+        .order_by("-campaign__opens_at")
+    )
+    member_targets = Target.objects.for_school(school).filter(
+        campaign__status=CampaignStatus.PUBLISHED, member__staff__user=request.user
+    )
+    return render(
+        request,
+        "evaluations/my_results.html",
+        {
+            "targets": [
+                *targets,
+                *member_targets.select_related("campaign__term", "campaign__instrument"),
+            ]
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow_up_open(request: HttpRequest, pk: int) -> HttpResponse:
+    from qingshan.evaluations.services.followups import open_follow_up
+
+    school = school_for(request, "evaluations.manage", write=True)
+    target = get_object_or_404(Target.objects.for_school(school), pk=pk)
+    form = FollowUpForm(request.POST)
+    if form.is_valid():
+        try:
+            follow_up = open_follow_up(target=target, owner=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            return redirect("evaluations:followup_detail", pk=follow_up.pk)
+    else:
+        messages.error(request, _("Choose the kind and a deadline."))
+    return redirect("evaluations:target_result", pk=pk)
+
+
+@login_required
+def follow_up_list(request: HttpRequest) -> HttpResponse:
+    from qingshan.evaluations.selectors.followups import follow_ups
+
+    school = school_for(request, "evaluations.manage")
+    rows = follow_ups(school)
+    return render(request, "evaluations/followup_list.html", {"follow_ups": rows})
+
+
+@login_required
+def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from qingshan.evaluations.selectors.followups import follow_ups
+    from qingshan.evaluations.services.followups import add_follow_up_record, close_follow_up
+
+    school = school_for(request, "evaluations.manage")
+    follow_up = get_object_or_404(follow_ups(school), pk=pk)
+    record_form, close_form = FollowUpRecordForm(), FollowUpCloseForm()
+    if request.method == "POST":
+        school_for(request, "evaluations.manage", write=True)
+        try:
+            if request.POST.get("action") == "close":
+                close_form = FollowUpCloseForm(request.POST)
+                if close_form.is_valid():
+                    close_follow_up(follow_up=follow_up, **close_form.cleaned_data)
+                    messages.success(request, _("The follow-up was closed."))
+                    return redirect("evaluations:followup_detail", pk=pk)
+            else:
+                record_form = FollowUpRecordForm(request.POST, request.FILES)
+                if record_form.is_valid():
+                    add_follow_up_record(follow_up=follow_up, **record_form.cleaned_data)
+                    messages.success(request, _("Recorded."))
+                    return redirect("evaluations:followup_detail", pk=pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    context = {
+        "follow_up": follow_up,
+        "records": follow_up.records.all(),
+        "record_form": record_form,
+        "close_form": close_form,
+    }
+    return render(request, "evaluations/followup_detail.html", context)
