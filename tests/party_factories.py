@@ -96,3 +96,20 @@ def party_records(school: object) -> dict[str, object]:
         "mentoring": MentoringPairFactory(school=school, mentor=member),
         "appraisal": models.AppraisalRound.objects.create(school=school, branch=branch, year=2013),
     }
+
+
+def evaluation_records(school: object) -> dict[str, object]:
+    """An instrument with its questions and a draft campaign of ``school``."""
+    from django.utils import timezone
+
+    from qingshan.evaluations.models import Campaign
+    from qingshan.evaluations.services.library import install_instrument
+    from tests.factories import TermFactory
+
+    instrument = install_instrument(school=school, kind="students_teachers")
+    now = timezone.now()
+    campaign = Campaign.objects.create(
+        school=school, instrument=instrument, term=TermFactory(school=school), name="评教",
+        opens_at=now, closes_at=now + dt.timedelta(days=7),
+    )
+    return {"instrument": instrument, "question": instrument.questions.first(), "campaign": campaign}

@@ -13,7 +13,7 @@ from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from qingshan.organization.resources import BY_KEY
 from tests.factories import one_of_each
-from tests.party_factories import party_records
+from tests.party_factories import evaluation_records, party_records
 
 ROLES = [None, *Role.values]
 ANON, ADMIN, SECRETARY, HEAD, TEACHER, COUNSELOR, STUDENT, VIEWER = ROLES
@@ -147,6 +147,46 @@ for _key in PARTY_RESOURCES:
         f"api-v1:{_key}_update": API_PARTY_VIEW,
     }
 
+EVAL_VIEW = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
+EVAL_MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200}
+OWN_RESULTS = {ANON: 302, **dict.fromkeys(Role.values, 200), STUDENT: 403, VIEWER: 403}
+MISSING_FOR_MANAGERS = {**EVAL_MANAGE, ADMIN: 404, SECRETARY: 404}
+API_EVAL_VIEW = {ANON: 401, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
+API_EVAL_MANAGE = {ANON: 401, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200}
+EXPECTED |= {
+    "evaluations:rate_home": PUBLIC,
+    "evaluations:exchange": dict.fromkeys(ROLES, 404),  # an unknown key
+    "evaluations:rate": dict.fromkeys(ROLES, 404),  # a due of nobody's session
+    "evaluations:rate_thanks": dict.fromkeys(ROLES, 404),
+    "evaluations:instrument_list": EVAL_VIEW,
+    "evaluations:instrument_detail": EVAL_VIEW,
+    "evaluations:question_create": EVAL_MANAGE,
+    "evaluations:question_edit": EVAL_MANAGE,
+    "evaluations:campaign_list": EVAL_VIEW,
+    "evaluations:campaign_create": EVAL_MANAGE,
+    "evaluations:campaign_detail": EVAL_VIEW,
+    "evaluations:campaign_action": POST_ONLY,
+    "evaluations:participation": EVAL_MANAGE,
+    "evaluations:token_export": EVAL_MANAGE,
+    "evaluations:qr_sheets": EVAL_MANAGE,
+    "evaluations:review": EVAL_MANAGE,
+    "evaluations:results": {**EVAL_MANAGE, ADMIN: 302, SECRETARY: 302},  # a draft has no results yet
+    "evaluations:results_export": EVAL_MANAGE | {ADMIN: 403, SECRETARY: 403},
+    "evaluations:target_result": {**OWN_RESULTS, ADMIN: 404, SECRETARY: 404, HEAD: 404, TEACHER: 404, COUNSELOR: 404},
+    "evaluations:followup_open": POST_ONLY,
+    "evaluations:my_results": OWN_RESULTS,
+    "evaluations:followup_list": EVAL_MANAGE,
+    "evaluations:followup_detail": MISSING_FOR_MANAGERS,
+    "api-v1:instrument_list": API_EVAL_VIEW,
+    "api-v1:campaign_list": API_EVAL_VIEW,
+    "api-v1:campaign_create": API_EVAL_VIEW,
+    "api-v1:campaign_detail": API_EVAL_VIEW,
+    "api-v1:campaign_action": dict.fromkeys(ROLES, 405),
+    "api-v1:campaign_tokens": API_EVAL_MANAGE,
+    "api-v1:campaign_participation": API_EVAL_MANAGE,
+    "api-v1:campaign_results": {**API_EVAL_MANAGE, ADMIN: 403, SECRETARY: 403},
+}
+
 # Django's own admin is for the operator's superuser only; every role is sent to its login.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -169,7 +209,7 @@ def test_every_url_name_has_a_row() -> None:
 
 @pytest.fixture
 def records(school: Any) -> dict[str, Any]:
-    return {**one_of_each(school), **party_records(school)}
+    return {**one_of_each(school), **party_records(school), **evaluation_records(school)}
 
 
 # URL names whose arguments are not just the pk of the record named by their prefix.
@@ -191,6 +231,25 @@ EXTRA_ARGS: dict[str, Any] = {
     "party:mentoring_log": lambda records: [records["mentoring"].pk],
     "party:mentoring_close": lambda records: [records["mentoring"].pk],
     "api-v1:recruit_step_create": lambda records: {"pk": records["recruit"].pk},
+    "evaluations:exchange": lambda records: ["no-such-key"],
+    "evaluations:rate": lambda records: [999999],
+    "evaluations:rate_thanks": lambda records: [999999],
+    "evaluations:question_create": lambda records: [records["instrument"].pk],
+    "evaluations:question_edit": lambda records: [records["instrument"].pk, records["question"].pk],
+    "evaluations:campaign_action": lambda records: [records["campaign"].pk, "prepare"],
+    "evaluations:participation": lambda records: [records["campaign"].pk],
+    "evaluations:token_export": lambda records: [records["campaign"].pk],
+    "evaluations:qr_sheets": lambda records: [records["campaign"].pk],
+    "evaluations:review": lambda records: [records["campaign"].pk],
+    "evaluations:results": lambda records: [records["campaign"].pk],
+    "evaluations:results_export": lambda records: [records["campaign"].pk, "xlsx"],
+    "evaluations:target_result": lambda records: [999999],
+    "evaluations:followup_open": lambda records: [999999],
+    "evaluations:followup_detail": lambda records: [999999],
+    "api-v1:campaign_action": lambda records: {"pk": records["campaign"].pk, "action": "prepare"},
+    "api-v1:campaign_tokens": lambda records: {"pk": records["campaign"].pk},
+    "api-v1:campaign_participation": lambda records: {"pk": records["campaign"].pk},
+    "api-v1:campaign_results": lambda records: {"pk": records["campaign"].pk},
 }
 QUERY = {"api-v1:compliance": {"year": 2013}, "party:compliance": {"year": 2013}}
 

@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from qingshan.core.api import TokenAuth, install_error_handlers
+from qingshan.evaluations.api import router as evaluations_router
 from qingshan.organization.api import router as organization_router
 from qingshan.party.api import router as party_router
 
@@ -17,3 +18,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/organization/", organization_router)
 api.add_router("/party/", party_router)
+api.add_router("/evaluations/", evaluations_router)
