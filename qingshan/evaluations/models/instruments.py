@@ -30,7 +30,7 @@ class Instrument(SchoolOwned):
         max_digits=3,
         decimal_places=2,
         default=0,
-        help_text=_("A fraction: 0.30 means 30% of those invited must have rated."),
+        help_text=_("A fraction: 0.30 means three in ten of those invited must have rated."),
     )
     threshold = models.DecimalField(
         _("the bar (mean score)"),

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,6 +72,21 @@ def tokens_for_user(user: Any) -> list[RaterToken]:
     )
 
 
+_QUESTIONS: dict[tuple[int, str], list[Question]] = {}
+
+
+def questions_of(instrument: Any) -> list[Question]:
+    """The instrument's questions, kept per process: an instrument's questions do not change once
+    a campaign uses it (``views.manage.question_form`` refuses), and only a campaign in use is rated.
+    The key includes the creation time, so a reused primary key never finds another's questions."""
+    key = (instrument.pk, instrument.created_at.isoformat())
+    if key not in _QUESTIONS:
+        if len(_QUESTIONS) > 200:
+            _QUESTIONS.clear()
+        _QUESTIONS[key] = list(instrument.questions.all())
+    return _QUESTIONS[key]
+
+
 def clean_answers(questions: list[Question], raw: Mapping[str, Any]) -> dict[int, Any]:
     """Parse ``raw`` (form data keyed ``q<id>``) into {question id: value}; raise on any problem."""
     answers: dict[int, Any] = {}
@@ -120,35 +134,59 @@ def clean_answers(questions: list[Question], raw: Mapping[str, Any]) -> dict[int
 
 
 @transaction.atomic
-def submit_rating(*, due: RatingDue, raw_answers: Mapping[str, Any]) -> None:
-    """Record one rating of ``due.target`` by ``due.token``: once, all or nothing."""
+def submit_rating(
+    *, due: RatingDue, raw_answers: Mapping[str, Any], questions: list[Question] | None = None
+) -> None:
+    """Record one rating of ``due.target`` by ``due.token``: once, all or nothing.
+
+    ``questions``: the instrument's questions when the caller has them already.
+    """
     campaign = due.target.campaign
     if not campaign.is_open_now:
         raise DomainError(_("This rating campaign is not open."), code="closed")
-    questions = list(campaign.instrument.questions.all())
+    if questions is None:
+        questions = questions_of(campaign.instrument)
     answers = clean_answers(questions, raw_answers)
     flipped = RatingDue.objects.filter(pk=due.pk, done=False).update(done=True)
     if flipped != 1:
         raise AlreadyRated(
             _("This rating has been given already; it cannot be given twice."), code="already_rated"
         )
+    scale_pairs: list[tuple[int, int]] = []
+    choice_pairs: list[tuple[int, int]] = []
+    texts = []
     for question in questions:
         value = answers.get(question.pk)
         if value is None:
             continue
         if question.kind == QuestionKind.SCALE:
-            ScaleCount.objects.filter(target=due.target, question=question, value=value).update(
-                count=F("count") + 1
-            )
+            scale_pairs.append((question.pk, value))
         elif question.kind == QuestionKind.SINGLE:
-            ChoiceCount.objects.filter(target=due.target, question=question, option=value).update(
-                count=F("count") + 1
-            )
+            choice_pairs.append((question.pk, value))
         elif question.kind == QuestionKind.MULTIPLE:
-            ChoiceCount.objects.filter(
-                target=due.target, question=question, option__in=value
-            ).update(count=F("count") + 1)
+            choice_pairs += [(question.pk, option) for option in value]
         else:
-            TextAnswer.objects.create(
-                school=due.school, target=due.target, question=question, text=value
+            texts.append(
+                TextAnswer(school=due.school, target=due.target, question=question, text=value)
             )
+    _increment(ScaleCount, "value", due.target_id, scale_pairs)
+    _increment(ChoiceCount, "option", due.target_id, choice_pairs)
+    TextAnswer.objects.bulk_create(texts)
+
+
+def _increment(
+    model: type[ScaleCount] | type[ChoiceCount],
+    column: str,
+    target_id: int,
+    pairs: list[tuple[int, int]],
+) -> None:
+    """Add one to each (question, value) counter of the target, in a single statement."""
+    if not pairs:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    rows = ", ".join(["(%s, %s)"] * len(pairs))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET count = count + 1 WHERE target_id = %s AND (question_id, {column}) IN (VALUES {rows})",
+            [target_id, *(item for pair in pairs for item in pair)],
+        )

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from qingshan.evaluations.models import RaterToken, RatingDue
+from qingshan.evaluations.models import RatingDue
 from qingshan.evaluations.services import ratings
 
 SESSION_TOKENS = "qs_rater_tokens"
@@ -31,12 +31,16 @@ def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return wrapped
 
 
-def _tokens(request: HttpRequest) -> list[RaterToken]:
+def _tokens(request: HttpRequest) -> list[Any]:
+    """The tokens this browser holds: from exchanged links, and those of the signed-in person.
+    For an anonymous rater, their ids only (no query)."""
     ids = request.session.get(SESSION_TOKENS, [])
-    tokens = list(RaterToken.objects.filter(pk__in=ids).select_related("campaign__instrument"))
-    if request.user.is_authenticated:
-        tokens += [token for token in ratings.tokens_for_user(request.user) if token.pk not in ids]
-    return tokens
+    if not request.user.is_authenticated:
+        return list(ids)
+    return [
+        *ids,
+        *(token.pk for token in ratings.tokens_for_user(request.user) if token.pk not in ids),
+    ]
 
 
 @private_page
@@ -54,7 +58,7 @@ def exchange(request: HttpRequest, key: str) -> HttpResponse:
 def rate_home(request: HttpRequest) -> HttpResponse:
     tokens = _tokens(request)
     dues = list(
-        RatingDue.objects.filter(token__in=tokens)
+        RatingDue.objects.filter(token_id__in=tokens)
         .select_related("target__campaign__instrument")
         .order_by("done", "target__label")
     )
@@ -64,9 +68,9 @@ def rate_home(request: HttpRequest) -> HttpResponse:
 @private_page
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
     due = get_object_or_404(
-        RatingDue.objects.select_related("target__campaign__instrument", "token"),
+        RatingDue.objects.select_related("target__campaign__instrument"),
         pk=pk,
-        token__in=_tokens(request),
+        token_id__in=_tokens(request),
     )
     campaign = due.target.campaign
     if due.done:
@@ -75,11 +79,11 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if not campaign.is_open_now:
         return render(request, "evaluations/rate_closed.html", {"campaign": campaign}, status=410)
-    questions = list(campaign.instrument.questions.all())
+    questions = ratings.questions_of(campaign.instrument)
     errors: list[str] = []
     if request.method == "POST":
         try:
-            ratings.submit_rating(due=due, raw_answers=request.POST)
+            ratings.submit_rating(due=due, raw_answers=request.POST, questions=questions)
         except ratings.AlreadyRated:
             return render(
                 request, "evaluations/rate_done.html", {"due": due, "already": True}, status=409
@@ -101,7 +105,7 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
 @private_page
 def rate_thanks(request: HttpRequest, pk: int) -> HttpResponse:
     due = (
-        RatingDue.objects.filter(pk=pk, token__in=_tokens(request), done=True)
+        RatingDue.objects.filter(pk=pk, token_id__in=_tokens(request), done=True)
         .select_related("target")
         .first()
     )

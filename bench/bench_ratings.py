@@ -1,0 +1,197 @@
+"""Rating submissions under load (DESIGN §7, issue 4), against a bare view in the same run.
+
+1. A synthetic school of 5,000 students, one teacher per class, a 12-question form: 5,000
+   distinct one-time links, one rating each.
+2. gunicorn serves it on 127.0.0.1 (loopback only); every rater's link is exchanged for a session
+   and its form fetched (CSRF) before the clock starts.
+3. Throughput: the bare "hello" view (/health/) and the submission POST, each at full speed
+   with the same number of client threads; the ratio is the target (≥ 0.15).
+4. Burst: the remaining raters submit at 100 per second; every answer must be stored once,
+   none lost, none doubled, p99 ≤ 300 ms.
+
+Run: `uv run python bench/bench_ratings.py` (SQLite) or with DATABASE_URL=postgres://… .
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.cookiejar
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from common import ROOT, percentile, setup_django, synthetic_school
+
+RATERS = int(os.environ.get("BENCH_RATERS", "5000"))
+THROUGHPUT_SAMPLE = int(os.environ.get("BENCH_THROUGHPUT_SAMPLE", "600"))
+RATE = 100.0
+CLIENT_THREADS = 16
+PORT = int(os.environ.get("BENCH_PORT", "8765"))
+BASE = f"http://127.0.0.1:{PORT}"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def prepare_campaign() -> tuple[list[str], dict[str, str]]:
+    from django.utils import timezone
+
+    from qingshan.evaluations.models import RaterToken
+    from qingshan.evaluations.services import campaigns
+    from qingshan.evaluations.services.library import install_instrument
+    from qingshan.organization.models import SchoolClass, TeachingAssignment, Term
+
+    school = synthetic_school(slug=f"bench-ratings-{int(time.time())}", students=RATERS, staff=RATERS // 50 + 1)
+    term = Term.objects.create(school=school, school_year=2013, semester=1, start_date=dt.date(2013, 9, 1), end_date=dt.date(2014, 1, 20))
+    teachers = list(school_staff(school))
+    TeachingAssignment.objects.bulk_create(
+        TeachingAssignment(school=school, term=term, school_class=school_class, subject="专业课", teacher=teachers[index % len(teachers)])
+        for index, school_class in enumerate(SchoolClass.objects.for_school(school).order_by("pk"))
+    )
+    now = timezone.now()
+    campaign = campaigns.create_campaign(
+        school=school, instrument=install_instrument(school=school, kind="students_teachers"), term=term, name="bench",
+        opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(days=1),
+    )
+    campaigns.prepare_campaign(campaign=campaign)
+    campaigns.open_campaign(campaign=campaign)
+    answers = {}
+    for question in campaign.instrument.questions.all():
+        if question.kind == "scale":
+            answers[question.field_name] = "4"
+        elif question.kind == "single":
+            answers[question.field_name] = "1"
+        else:
+            answers[question.field_name] = "很好"
+    return list(RaterToken.objects.filter(campaign=campaign).values_list("key", flat=True)), answers
+
+
+def school_staff(school: object) -> object:
+    from qingshan.organization.models import Staff
+
+    return Staff.objects.for_school(school).order_by("pk")
+
+
+def start_server(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
+        "--workers", os.environ.get("BENCH_WORKERS", "2"), "--worker-class", "gthread", "--threads", os.environ.get("BENCH_THREADS", "4"), "--log-level", "warning", "--timeout", "60",
+    ]
+    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(f"{BASE}/health/", timeout=1).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("the server did not start")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Report a redirect as the answer instead of following it (a stored rating answers 302)."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None
+
+
+class Rater:
+    """One rater's browser: a cookie jar, the exchanged session, the form's CSRF token."""
+
+    def __init__(self, key: str) -> None:
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        self.poster = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+        self.opener.open(f"{BASE}/r/{key}/", timeout=30).read()
+        home = self.opener.open(f"{BASE}/r/", timeout=30).read().decode()
+        self.due = re.search(r'href="/r/(\d+)/"', home).group(1)  # type: ignore[union-attr]
+        form = self.opener.open(f"{BASE}/r/{self.due}/", timeout=30).read().decode()
+        self.csrf = CSRF.search(form).group(1)  # type: ignore[union-attr]
+
+    def submit(self, answers: dict[str, str]) -> tuple[int, float]:
+        body = urllib.parse.urlencode({**answers, "csrfmiddlewaretoken": self.csrf}).encode()
+        request = urllib.request.Request(f"{BASE}/r/{self.due}/", data=body, headers={"Referer": f"{BASE}/r/{self.due}/"})
+        start = time.perf_counter()
+        try:
+            response = self.poster.open(request, timeout=30)
+            status = response.status
+            response.read()
+        except urllib.error.HTTPError as error:
+            status = error.code
+        return status, time.perf_counter() - start
+
+
+def throughput(task: object, count: int) -> float:
+    start = time.perf_counter()
+    with ThreadPoolExecutor(CLIENT_THREADS) as pool:
+        list(pool.map(task, range(count)))  # type: ignore[arg-type]
+    return count / (time.perf_counter() - start)
+
+
+def main() -> None:
+    backend = setup_django()
+    keys, answers = prepare_campaign()
+    env = {**os.environ, "QS_ENV": "dev", "DEBUG": "false", "AXES_ENABLED": "false", "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
+    server = start_server(env)
+    try:
+        started = time.perf_counter()
+        with ThreadPoolExecutor(CLIENT_THREADS) as pool:
+            raters = list(pool.map(Rater, keys))
+        print(f"database: {backend}; {len(raters)} raters exchanged their links in {time.perf_counter() - started:.0f} s")
+
+        hello = throughput(lambda _n: urllib.request.urlopen(f"{BASE}/health/", timeout=30).read(), 2000)
+        sample, burst = raters[:THROUGHPUT_SAMPLE], raters[THROUGHPUT_SAMPLE:]
+        statuses: list[int] = []
+        lock = threading.Lock()
+
+        def submit_one(index: int) -> None:
+            status, _seconds = sample[index].submit(answers)
+            with lock:
+                statuses.append(status)
+
+        submissions = throughput(submit_one, len(sample))
+        print(f"bare view: {hello:.0f}/s; rating submission: {submissions:.0f}/s; ratio {submissions / hello:.2f} (target ≥ 0.15)")
+
+        latencies: list[float] = []
+        burst_statuses: list[int] = []
+
+        def timed_submit(rater: Rater) -> None:
+            status, seconds = rater.submit(answers)
+            with lock:
+                latencies.append(seconds)
+                burst_statuses.append(status)
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(64) as pool:
+            for index, rater in enumerate(burst):
+                delay = start + index / RATE - time.perf_counter()
+                if delay > 0:
+                    time.sleep(delay)
+                pool.submit(timed_submit, rater)
+        elapsed = time.perf_counter() - start
+        again = [rater.submit(answers)[0] for rater in burst[:50]]
+    finally:
+        server.terminate()
+        server.wait(10)
+
+    from qingshan.evaluations.models import RatingDue, ScaleCount
+
+    stored = RatingDue.objects.filter(token__key__in=keys, done=True).count()
+    counted = sum(ScaleCount.objects.filter(target__dues__token__key__in=keys[:1]).values_list("count", flat=True))
+    errors = [s for s in statuses + burst_statuses if s != 302]
+    print(
+        f"burst: {len(burst)} raters at {RATE:.0f}/s over {elapsed:.0f} s; p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
+        f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms (target ≤ 300); errors {len(errors)}; "
+        f"stored {stored} of {len(keys)} (none lost: {stored == len(keys)}); second use refused: {all(s == 409 for s in again)}; "
+        f"counter check {counted > 0}"
+    )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).parent))
+    main()
