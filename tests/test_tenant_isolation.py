@@ -216,3 +216,30 @@ def test_party_api_shows_nothing_of_another_school(
 
     assert [body for body in bodies if MARK in body] == []
     assert detail.status_code == 404
+
+
+def test_evaluation_pages_and_api_show_nothing_of_another_school(other_school: Any, school: Any, user_with_role: Any) -> None:
+    from tests.party_factories import evaluation_records
+
+    foreign = evaluation_records(other_school)
+    type(foreign["campaign"]).objects.filter(pk=foreign["campaign"].pk).update(name=f"{MARK}活动")
+    admin = user_with_role(Role.SCHOOL_ADMIN, school)
+    client = Client()
+    client.force_login(admin)
+    _token, raw = create_api_token(user=admin, name="isolation")
+    api = Client(headers={"Authorization": f"Bearer {raw}"})
+
+    statuses = [
+        client.get(reverse("evaluations:campaign_detail", args=[foreign["campaign"].pk])).status_code,
+        client.get(reverse("evaluations:instrument_detail", args=[foreign["instrument"].pk])).status_code,
+        client.post(reverse("evaluations:campaign_action", args=[foreign["campaign"].pk, "prepare"])).status_code,
+        client.get(reverse("evaluations:token_export", args=[foreign["campaign"].pk])).status_code,
+        api.get(f"/api/v1/evaluations/campaigns/{foreign['campaign'].pk}/").status_code,
+    ]
+    listing = client.get(reverse("evaluations:campaign_list")).content.decode()
+    api_listing = api.get("/api/v1/evaluations/campaigns/").content.decode()
+
+    assert statuses == [404] * 5
+    assert MARK not in listing and MARK not in api_listing
+    foreign["campaign"].refresh_from_db()
+    assert foreign["campaign"].status == 1

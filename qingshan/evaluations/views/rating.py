@@ -24,7 +24,6 @@ def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     @wraps(view)
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
         response["Cache-Control"] = "no-store"
         return response
 
@@ -43,8 +42,17 @@ def _tokens(request: HttpRequest) -> list[Any]:
     ]
 
 
-@private_page
 def exchange(request: HttpRequest, key: str) -> HttpResponse:
+    """The only address that carries a key: it answers with no referrer and is never cached.
+    (The rating pages themselves keep same-origin referrers: without them browsers post
+    ``Origin: null`` and the CSRF check refuses the form.)"""
+    response = _exchange(request, key)
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _exchange(request: HttpRequest, key: str) -> HttpResponse:
     token = ratings.token_for_key(key)
     if token is None:
         return render(request, "evaluations/rate_unknown.html", status=404)
