@@ -55,6 +55,21 @@ def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
     }
 
 
+def ratings_due_count(*, user: Any) -> int:
+    from qingshan.evaluations.models import RatingDue
+    from qingshan.evaluations.services.ratings import tokens_for_user
+
+    tokens = tokens_for_user(user)
+    return RatingDue.objects.filter(token__in=tokens, done=False).count() if tokens else 0
+
+
+def open_follow_up_count(*, school: School) -> int:
+    from qingshan.evaluations.enums import FollowUpStatus
+    from qingshan.evaluations.models import FollowUp
+
+    return FollowUp.objects.for_school(school).filter(status=FollowUpStatus.OPEN).count()
+
+
 def dashboard_for(
     *, school: School, user: Any, roles: frozenset[str], year: int | None = None
 ) -> dict[str, Any]:
@@ -92,6 +107,10 @@ def dashboard_for(
         if Role.TEACHER in roles
         else [],
         "my_class": class_of_user(school=school, user=user) if Role.STUDENT in roles else None,
+        "ratings_due": ratings_due_count(user=user),
+        "open_follow_ups": open_follow_up_count(school=school)
+        if user.has_perm("evaluations.manage", school)
+        else None,
         "party": party_panel(school=school, today=timezone.localdate())
         if user.has_perm("party.view", school)
         else None,
