@@ -46,17 +46,35 @@ def prepare_campaign() -> tuple[list[str], dict[str, str]]:
     from qingshan.evaluations.services.library import install_instrument
     from qingshan.organization.models import SchoolClass, TeachingAssignment, Term
 
-    school = synthetic_school(slug=f"bench-ratings-{int(time.time())}", students=RATERS, staff=RATERS // 50 + 1)
-    term = Term.objects.create(school=school, school_year=2013, semester=1, start_date=dt.date(2013, 9, 1), end_date=dt.date(2014, 1, 20))
+    school = synthetic_school(
+        slug=f"bench-ratings-{int(time.time())}", students=RATERS, staff=RATERS // 50 + 1
+    )
+    term = Term.objects.create(
+        school=school,
+        school_year=2013,
+        semester=1,
+        start_date=dt.date(2013, 9, 1),
+        end_date=dt.date(2014, 1, 20),
+    )
     teachers = list(school_staff(school))
     TeachingAssignment.objects.bulk_create(
-        TeachingAssignment(school=school, term=term, school_class=school_class, subject="专业课", teacher=teachers[index % len(teachers)])
+        TeachingAssignment(
+            school=school,
+            term=term,
+            school_class=school_class,
+            subject="专业课",
+            teacher=teachers[index % len(teachers)],
+        )
         for index, school_class in enumerate(SchoolClass.objects.for_school(school).order_by("pk"))
     )
     now = timezone.now()
     campaign = campaigns.create_campaign(
-        school=school, instrument=install_instrument(school=school, kind="students_teachers"), term=term, name="bench",
-        opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(days=1),
+        school=school,
+        instrument=install_instrument(school=school, kind="students_teachers"),
+        term=term,
+        name="bench",
+        opens_at=now - dt.timedelta(hours=1),
+        closes_at=now + dt.timedelta(days=1),
     )
     campaigns.prepare_campaign(campaign=campaign)
     campaigns.open_campaign(campaign=campaign)
@@ -79,8 +97,20 @@ def school_staff(school: object) -> object:
 
 def start_server(env: dict[str, str]) -> subprocess.Popen[bytes]:
     command = [
-        str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
-        "--workers", os.environ.get("BENCH_WORKERS", "2"), "--worker-class", "gthread", "--threads", os.environ.get("BENCH_THREADS", "4"), "--log-level", "warning", "--timeout", "60",
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{PORT}",
+        "--workers",
+        os.environ.get("BENCH_WORKERS", "2"),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        os.environ.get("BENCH_THREADS", "4"),
+        "--log-level",
+        "warning",
+        "--timeout",
+        "60",
     ]
     server = subprocess.Popen(command, cwd=ROOT, env=env)
     for _attempt in range(100):
@@ -106,7 +136,9 @@ class Rater:
     def __init__(self, key: str) -> None:
         jar = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-        self.poster = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+        self.poster = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(jar), NoRedirect
+        )
         self.opener.open(f"{BASE}/r/{key}/", timeout=30).read()
         home = self.opener.open(f"{BASE}/r/", timeout=30).read().decode()
         self.due = re.search(r'href="/r/(\d+)/"', home).group(1)  # type: ignore[union-attr]
@@ -115,7 +147,9 @@ class Rater:
 
     def submit(self, answers: dict[str, str]) -> tuple[int, float]:
         body = urllib.parse.urlencode({**answers, "csrfmiddlewaretoken": self.csrf}).encode()
-        request = urllib.request.Request(f"{BASE}/r/{self.due}/", data=body, headers={"Referer": f"{BASE}/r/{self.due}/"})
+        request = urllib.request.Request(
+            f"{BASE}/r/{self.due}/", data=body, headers={"Referer": f"{BASE}/r/{self.due}/"}
+        )
         start = time.perf_counter()
         try:
             response = self.poster.open(request, timeout=30)
@@ -136,15 +170,26 @@ def throughput(task: object, count: int) -> float:
 def main() -> None:
     backend = setup_django()
     keys, answers = prepare_campaign()
-    env = {**os.environ, "QS_ENV": "dev", "DEBUG": "false", "AXES_ENABLED": "false", "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "QS_ENV": "dev",
+        "DEBUG": "false",
+        "AXES_ENABLED": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+    }
     server = start_server(env)
     try:
         started = time.perf_counter()
         with ThreadPoolExecutor(CLIENT_THREADS) as pool:
             raters = list(pool.map(Rater, keys))
-        print(f"database: {backend}; {len(raters)} raters exchanged their links in {time.perf_counter() - started:.0f} s")
+        print(
+            f"database: {backend}; {len(raters)} raters exchanged their links in {time.perf_counter() - started:.0f} s"
+        )
 
-        hello = throughput(lambda _n: urllib.request.urlopen(f"{BASE}/health/", timeout=30).read(), 2000)
+        hello = throughput(
+            lambda _n: urllib.request.urlopen(f"{BASE}/health/", timeout=30).read(), 2000
+        )
         sample, burst = raters[:THROUGHPUT_SAMPLE], raters[THROUGHPUT_SAMPLE:]
         statuses: list[int] = []
         lock = threading.Lock()
@@ -155,7 +200,9 @@ def main() -> None:
                 statuses.append(status)
 
         submissions = throughput(submit_one, len(sample))
-        print(f"bare view: {hello:.0f}/s; rating submission: {submissions:.0f}/s; ratio {submissions / hello:.2f} (target ≥ 0.15)")
+        print(
+            f"bare view: {hello:.0f}/s; rating submission: {submissions:.0f}/s; ratio {submissions / hello:.2f} (target ≥ 0.15)"
+        )
 
         latencies: list[float] = []
         burst_statuses: list[int] = []
@@ -182,7 +229,11 @@ def main() -> None:
     from qingshan.evaluations.models import RatingDue, ScaleCount
 
     stored = RatingDue.objects.filter(token__key__in=keys, done=True).count()
-    counted = sum(ScaleCount.objects.filter(target__dues__token__key__in=keys[:1]).values_list("count", flat=True))
+    counted = sum(
+        ScaleCount.objects.filter(target__dues__token__key__in=keys[:1]).values_list(
+            "count", flat=True
+        )
+    )
     errors = [s for s in statuses + burst_statuses if s != 302]
     print(
         f"burst: {len(burst)} raters at {RATE:.0f}/s over {elapsed:.0f} s; p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "

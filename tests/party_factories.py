@@ -109,7 +109,15 @@ def evaluation_records(school: object) -> dict[str, object]:
     instrument = install_instrument(school=school, kind="students_teachers")
     now = timezone.now()
     campaign = Campaign.objects.create(
-        school=school, instrument=instrument, term=TermFactory(school=school), name="评教",
-        opens_at=now, closes_at=now + dt.timedelta(days=7),
+        school=school,
+        instrument=instrument,
+        term=TermFactory(school=school),
+        name="评教",
+        opens_at=now,
+        closes_at=now + dt.timedelta(days=7),
     )
-    return {"instrument": instrument, "question": instrument.questions.first(), "campaign": campaign}
+    return {
+        "instrument": instrument,
+        "question": instrument.questions.first(),
+        "campaign": campaign,
+    }

@@ -218,7 +218,9 @@ def test_party_api_shows_nothing_of_another_school(
     assert detail.status_code == 404
 
 
-def test_evaluation_pages_and_api_show_nothing_of_another_school(other_school: Any, school: Any, user_with_role: Any) -> None:
+def test_evaluation_pages_and_api_show_nothing_of_another_school(
+    other_school: Any, school: Any, user_with_role: Any
+) -> None:
     from tests.party_factories import evaluation_records
 
     foreign = evaluation_records(other_school)
@@ -230,9 +232,15 @@ def test_evaluation_pages_and_api_show_nothing_of_another_school(other_school: A
     api = Client(headers={"Authorization": f"Bearer {raw}"})
 
     statuses = [
-        client.get(reverse("evaluations:campaign_detail", args=[foreign["campaign"].pk])).status_code,
-        client.get(reverse("evaluations:instrument_detail", args=[foreign["instrument"].pk])).status_code,
-        client.post(reverse("evaluations:campaign_action", args=[foreign["campaign"].pk, "prepare"])).status_code,
+        client.get(
+            reverse("evaluations:campaign_detail", args=[foreign["campaign"].pk])
+        ).status_code,
+        client.get(
+            reverse("evaluations:instrument_detail", args=[foreign["instrument"].pk])
+        ).status_code,
+        client.post(
+            reverse("evaluations:campaign_action", args=[foreign["campaign"].pk, "prepare"])
+        ).status_code,
         client.get(reverse("evaluations:token_export", args=[foreign["campaign"].pk])).status_code,
         api.get(f"/api/v1/evaluations/campaigns/{foreign['campaign'].pk}/").status_code,
     ]

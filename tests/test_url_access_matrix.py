@@ -151,7 +151,13 @@ EVAL_VIEW = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY
 EVAL_MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200}
 OWN_RESULTS = {ANON: 302, **dict.fromkeys(Role.values, 200), STUDENT: 403, VIEWER: 403}
 MISSING_FOR_MANAGERS = {**EVAL_MANAGE, ADMIN: 404, SECRETARY: 404}
-API_EVAL_VIEW = {ANON: 401, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
+API_EVAL_VIEW = {
+    ANON: 401,
+    **dict.fromkeys(Role.values, 403),
+    ADMIN: 200,
+    SECRETARY: 200,
+    VIEWER: 200,
+}
 API_EVAL_MANAGE = {ANON: 401, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200}
 EXPECTED |= {
     "evaluations:rate_home": PUBLIC,
@@ -170,9 +176,20 @@ EXPECTED |= {
     "evaluations:token_export": EVAL_MANAGE,
     "evaluations:qr_sheets": EVAL_MANAGE,
     "evaluations:review": EVAL_MANAGE,
-    "evaluations:results": {**EVAL_MANAGE, ADMIN: 302, SECRETARY: 302},  # a draft has no results yet
+    "evaluations:results": {
+        **EVAL_MANAGE,
+        ADMIN: 302,
+        SECRETARY: 302,
+    },  # a draft has no results yet
     "evaluations:results_export": EVAL_MANAGE | {ADMIN: 403, SECRETARY: 403},
-    "evaluations:target_result": {**OWN_RESULTS, ADMIN: 404, SECRETARY: 404, HEAD: 404, TEACHER: 404, COUNSELOR: 404},
+    "evaluations:target_result": {
+        **OWN_RESULTS,
+        ADMIN: 404,
+        SECRETARY: 404,
+        HEAD: 404,
+        TEACHER: 404,
+        COUNSELOR: 404,
+    },
     "evaluations:followup_open": POST_ONLY,
     "evaluations:my_results": OWN_RESULTS,
     "evaluations:followup_list": EVAL_MANAGE,

@@ -126,7 +126,9 @@ def campaign_detail(request: HttpRequest, pk: int, school: str | None = None) ->
     )
 
 
-@router.post("/campaigns/{int:pk}/transitions/{action}/", response=CampaignOut, url_name="campaign_action")
+@router.post(
+    "/campaigns/{int:pk}/transitions/{action}/", response=CampaignOut, url_name="campaign_action"
+)
 def campaign_action(request: HttpRequest, pk: int, action: str, school: str | None = None) -> Any:
     from qingshan.evaluations.views.manage import ACTIONS
 

@@ -23,21 +23,36 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def open_campaign(transactional_db: None) -> Any:
     school = factories.SchoolFactory(name="青山职业中学", slug="qingshan")
-    term = factories.TermFactory(school=school, school_year=2013, start_date=dt.date(2013, 9, 1), end_date=dt.date(2014, 1, 20))
+    term = factories.TermFactory(
+        school=school,
+        school_year=2013,
+        start_date=dt.date(2013, 9, 1),
+        end_date=dt.date(2014, 1, 20),
+    )
     school_class = factories.SchoolClassFactory(school=school)
-    factories.TeachingAssignmentFactory(school=school, term=term, school_class=school_class, teacher__name="王老师")
-    factories.StudentFactory(school=school, school_class=school_class, enrolled_on=dt.date(2012, 9, 1))
+    factories.TeachingAssignmentFactory(
+        school=school, term=term, school_class=school_class, teacher__name="王老师"
+    )
+    factories.StudentFactory(
+        school=school, school_class=school_class, enrolled_on=dt.date(2012, 9, 1)
+    )
     now = timezone.now()
     campaign = campaigns.create_campaign(
-        school=school, instrument=install_instrument(school=school, kind=InstrumentKind.STUDENTS_RATE_TEACHERS), term=term,
-        name="评教", opens_at=now - dt.timedelta(hours=1), closes_at=now + dt.timedelta(days=1),
+        school=school,
+        instrument=install_instrument(school=school, kind=InstrumentKind.STUDENTS_RATE_TEACHERS),
+        term=term,
+        name="评教",
+        opens_at=now - dt.timedelta(hours=1),
+        closes_at=now + dt.timedelta(days=1),
     )
     campaigns.prepare_campaign(campaign=campaign)
     campaigns.open_campaign(campaign=campaign)
     return campaign
 
 
-def test_a_student_rates_on_a_phone_and_cannot_rate_again(page: Page, live_server: Any, open_campaign: Any, artifacts: Path) -> None:
+def test_a_student_rates_on_a_phone_and_cannot_rate_again(
+    page: Page, live_server: Any, open_campaign: Any, artifacts: Path
+) -> None:
     token = open_campaign.tokens.get()
     page.set_viewport_size(PHONE)
 
@@ -57,4 +72,11 @@ def test_a_student_rates_on_a_phone_and_cannot_rate_again(page: Page, live_serve
     expect(page.locator("#already-rated")).to_be_visible()
     assert width <= PHONE["width"]
     assert RatingDue.objects.get(token=token).done is True
-    assert sum(ScaleCount.objects.filter(target__campaign=open_campaign).values_list("count", flat=True)) == 10
+    assert (
+        sum(
+            ScaleCount.objects.filter(target__campaign=open_campaign).values_list(
+                "count", flat=True
+            )
+        )
+        == 10
+    )
