@@ -71,7 +71,7 @@ def results_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @login_required
 def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     """One person's results, to the managers and (once published) to the person; every read is logged."""
-    from qingshan.evaluations.selectors import results
+    from qingshan.evaluations.selectors import results, visibility
 
     school = school_for(request, "evaluations.view_own")
     target = get_object_or_404(
@@ -80,7 +80,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    if not results.may_see_results(user=request.user, school=school, target=target):
+    if not visibility.may_see_results(user=request.user, school=school, target=target):
         raise PermissionDenied
     is_manager = request.user.has_perm("evaluations.manage", school)
     is_target = not is_manager
@@ -89,7 +89,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     questions = [
         question
         for question in target.campaign.instrument.questions.all()
-        if results.may_see_results(
+        if visibility.may_see_results(
             user=request.user, school=school, target=target, question=question
         )
     ]
@@ -97,7 +97,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
         "target": target,
         "result": result,
         "visible_questions": {question.pk for question in questions},
-        "texts": results.text_answers(
+        "texts": visibility.text_answers(
             target=target, viewer_is_target=is_target, viewer_is_manager=is_manager
         ),
         "previous": results.previous_results(target=target),
