@@ -83,7 +83,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     if not visibility.may_see_results(user=request.user, school=school, target=target):
         raise PermissionDenied
     is_manager = request.user.has_perm("evaluations.manage", school)
-    is_target = not is_manager
+    is_target = visibility.is_rated_person(user=request.user, target=target)
     log_read(obj=target, actor=request.user, remote_addr=request.META.get("REMOTE_ADDR"))
     result = results.target_result(target=target)
     questions = [
@@ -93,14 +93,20 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
             user=request.user, school=school, target=target, question=question
         )
     ]
+    visible = {question.pk for question in questions}
+    scale_questions = {item.question.pk for item in result.scales}
     context = {
         "target": target,
         "result": result,
-        "visible_questions": {question.pk for question in questions},
+        "visible_questions": visible,
+        # The overall mean mixes every scale question: only for one who may see them all.
+        "show_overall": scale_questions <= visible,
         "texts": visibility.text_answers(
             target=target, viewer_is_target=is_target, viewer_is_manager=is_manager
         ),
-        "previous": results.previous_results(target=target),
+        "previous": results.previous_results(target=target, include_unpublished=is_manager)
+        if scale_questions <= visible
+        else [],
         "can_follow_up": is_manager and not request.read_only,  # type: ignore[attr-defined]
         "follow_up_form": FollowUpForm(),
         "follow_ups": target.follow_ups.all(),

@@ -1,0 +1,88 @@
+"""Result pages: who sees whose results, and that nothing hidden reaches a page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from qingshan.accounts.enums import Role
+from qingshan.accounts.services import create_user, grant_membership
+
+
+def _teacher_client(school: Any, staff: Any, username: str) -> Client:
+    user = create_user(username=username, password=None)
+    grant_membership(user=user, role=Role.TEACHER, school=school)
+    staff.user = user
+    staff.save(update_fields=["user"])
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_rated_teacher_sees_own_published_results_and_a_colleague_does_not(
+    school: Any, make_rated: Any
+) -> None:
+    rated = make_rated(school, teachers=2, students=5)
+    rated.rate_many(0, [4, 4, 5, 3, 4])
+    rated.close().publish()
+    target = rated.target(0)
+    own = _teacher_client(school, rated.teachers[0], "own")
+    colleague = _teacher_client(school, rated.teachers[1], "colleague")
+
+    mine = own.get(reverse("evaluations:target_result", args=[target.pk]))
+    theirs = colleague.get(reverse("evaluations:target_result", args=[target.pk]))
+
+    assert mine.status_code == 200
+    assert 'id="scales"' in mine.content.decode()
+    assert theirs.status_code == 403
+
+
+def test_below_the_minimum_the_page_has_no_numbers(
+    school: Any, make_rated: Any, client_for: Any
+) -> None:
+    rated = make_rated(school, teachers=1, students=5)
+    rated.rate_many(0, [1, 1, 1, 1])
+    rated.close()
+    target = rated.target(0)
+
+    page = (
+        client_for(Role.SECRETARY, school)
+        .get(reverse("evaluations:target_result", args=[target.pk]))
+        .content.decode()
+    )
+
+    assert 'id="too-few"' in page
+    assert 'id="scales"' not in page
+
+
+def test_a_student_sees_no_results(school: Any, make_rated: Any, client_for: Any) -> None:
+    rated = make_rated(school, teachers=1, students=5)
+    rated.rate_many(0, [4, 4, 4, 4, 4])
+    rated.close().publish()
+
+    response = client_for(Role.STUDENT, school).get(
+        reverse("evaluations:target_result", args=[rated.target(0).pk])
+    )
+
+    assert response.status_code == 403
+
+
+def test_opening_a_persons_results_is_logged(school: Any, make_rated: Any, client_for: Any) -> None:
+    from auditlog.models import LogEntry
+
+    rated = make_rated(school, teachers=1, students=5)
+    rated.rate_many(0, [4, 4, 4, 4, 4])
+    rated.close()
+
+    client_for(Role.SECRETARY, school).get(
+        reverse("evaluations:target_result", args=[rated.target(0).pk])
+    )
+
+    assert (
+        LogEntry.objects.filter(
+            action=LogEntry.Action.ACCESS, object_pk=str(rated.target(0).pk)
+        ).count()
+        == 1
+    )
