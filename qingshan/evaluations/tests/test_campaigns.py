@@ -326,3 +326,21 @@ def test_a_rating_page_with_a_missing_answer_says_which(open_campaign: Campaign)
 
     assert response.status_code == 422
     assert "needs an answer" in response.content.decode()
+
+
+def test_the_schedule_command_closes_a_campaign_whose_time_is_up(school: Any) -> None:
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    campaign = _campaign(school)
+    campaigns.prepare_campaign(campaign=campaign)
+    campaigns.open_campaign(campaign=campaign)
+    Campaign.objects.filter(pk=campaign.pk).update(
+        closes_at=timezone.now() - dt.timedelta(minutes=1)
+    )
+
+    call_command("apply_rating_schedule", stdout=StringIO())
+
+    campaign.refresh_from_db()
+    assert campaign.status == CampaignStatus.CLOSED
