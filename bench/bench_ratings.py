@@ -226,20 +226,20 @@ def main() -> None:
         server.terminate()
         server.wait(10)
 
-    from qingshan.evaluations.models import RatingDue, ScaleCount
+    from qingshan.evaluations.models import RaterToken, RatingDue, ScaleCount
 
     stored = RatingDue.objects.filter(token__key__in=keys, done=True).count()
+    campaign_id = RaterToken.objects.filter(key=keys[0]).values_list("campaign_id", flat=True).get()
     counted = sum(
-        ScaleCount.objects.filter(target__dues__token__key__in=keys[:1]).values_list(
-            "count", flat=True
-        )
+        ScaleCount.objects.filter(target__campaign_id=campaign_id).values_list("count", flat=True)
     )
+    scale_questions = sum(1 for value in answers.values() if value == "4")
     errors = [s for s in statuses + burst_statuses if s != 302]
     print(
         f"burst: {len(burst)} raters at {RATE:.0f}/s over {elapsed:.0f} s; p50 {percentile(latencies, 0.5) * 1000:.0f} ms, "
         f"p99 {percentile(latencies, 0.99) * 1000:.0f} ms (target ≤ 300); errors {len(errors)}; "
         f"stored {stored} of {len(keys)} (none lost: {stored == len(keys)}); second use refused: {all(s == 409 for s in again)}; "
-        f"counter check {counted > 0}"
+        f"scores counted {counted} = {stored} x {scale_questions} (none doubled: {counted == stored * scale_questions})"
     )
 
 
