@@ -18,14 +18,16 @@ from django.utils.translation import gettext_lazy as _
 from qingshan.evaluations.enums import ReviewStatus
 
 
-class ScaleCount(models.Model):
+class AnswerCount(models.Model):
+    """How many raters gave one value (a score, or an option) to one question about one target."""
+
     school = models.ForeignKey(
         "organization.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
     )
     target = models.ForeignKey(
         "evaluations.Target",
         on_delete=models.CASCADE,
-        related_name="scale_counts",
+        related_name="%(class)ss",
         verbose_name=_("rated"),
     )
     question = models.ForeignKey(
@@ -34,8 +36,14 @@ class ScaleCount(models.Model):
         related_name="+",
         verbose_name=_("question"),
     )
-    value = models.PositiveSmallIntegerField(_("score"))
     count = models.PositiveIntegerField(_("answers"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ScaleCount(AnswerCount):
+    value = models.PositiveSmallIntegerField(_("score"))
 
     class Meta:
         verbose_name = _("score count")
@@ -50,24 +58,8 @@ class ScaleCount(models.Model):
         return f"{self.question_id}={self.value}: {self.count}"
 
 
-class ChoiceCount(models.Model):
-    school = models.ForeignKey(
-        "organization.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
-    )
-    target = models.ForeignKey(
-        "evaluations.Target",
-        on_delete=models.CASCADE,
-        related_name="choice_counts",
-        verbose_name=_("rated"),
-    )
-    question = models.ForeignKey(
-        "evaluations.Question",
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("question"),
-    )
+class ChoiceCount(AnswerCount):
     option = models.PositiveSmallIntegerField(_("option"))
-    count = models.PositiveIntegerField(_("answers"), default=0)
 
     class Meta:
         verbose_name = _("choice count")

@@ -180,13 +180,22 @@ def _increment(
     target_id: int,
     pairs: list[tuple[int, int]],
 ) -> None:
-    """Add one to each (question, value) counter of the target, in a single statement."""
+    """Add one to each (question, value) counter of the target.
+
+    Raters of the same target update overlapping rows at the same time: the rows are first locked
+    in one global order (by id), so two submissions never wait on each other crosswise (deadlock).
+    SQLite has a single writer and needs no row locks.
+    """
     if not pairs:
         return
     table = connection.ops.quote_name(model._meta.db_table)
     rows = ", ".join(["(%s, %s)"] * len(pairs))
+    params = [target_id, *(item for pair in pairs for item in pair)]
+    match = f"target_id = %s AND (question_id, {column}) IN (VALUES {rows})"
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"UPDATE {table} SET count = count + 1 WHERE target_id = %s AND (question_id, {column}) IN (VALUES {rows})",
-            [target_id, *(item for pair in pairs for item in pair)],
-        )
+        if connection.features.has_select_for_update:
+            cursor.execute(f"SELECT id FROM {table} WHERE {match} ORDER BY id FOR UPDATE", params)
+            ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(f"UPDATE {table} SET count = count + 1 WHERE id = ANY(%s)", [ids])
+        else:
+            cursor.execute(f"UPDATE {table} SET count = count + 1 WHERE {match}", params)
