@@ -194,8 +194,10 @@ def _increment(
     match = f"target_id = %s AND (question_id, {column}) IN (VALUES {rows})"
     with connection.cursor() as cursor:
         if connection.features.has_select_for_update:
-            cursor.execute(f"SELECT id FROM {table} WHERE {match} ORDER BY id FOR UPDATE", params)
-            ids = [row[0] for row in cursor.fetchall()]
-            cursor.execute(f"UPDATE {table} SET count = count + 1 WHERE id = ANY(%s)", [ids])
+            cursor.execute(
+                f"WITH locked AS (SELECT id FROM {table} WHERE {match} ORDER BY id FOR UPDATE) "
+                f"UPDATE {table} SET count = {table}.count + 1 FROM locked WHERE {table}.id = locked.id",
+                params,
+            )
         else:
             cursor.execute(f"UPDATE {table} SET count = count + 1 WHERE {match}", params)
