@@ -86,6 +86,7 @@ def dashboard_for(
     trend = registry.get(TREND_FIGURE)
     chart = {
         "color": ["#2f7d4f"],
+        "animation": False,  # charts are printed and screenshotted; they must be whole at once
         "tooltip": {"renderMode": "richText"},
         "xAxis": {"type": "category", "data": [str(item) for item in years]},
         "yAxis": {"type": "value"},
