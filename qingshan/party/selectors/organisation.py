@@ -47,16 +47,18 @@ DEPARTURES = (
 
 
 def members_on(*, schools: Any, day: dt.date) -> QuerySet[Member]:
-    """Members of the branch on ``day``: admitted (or transferred in) by then and not gone by then."""
-    departed = MembershipEvent.objects.filter(kind__in=DEPARTURES, date__lte=day).values(
+    """Members of the branch on ``day``: admitted by then, not departed by then, not arriving later
+    by transfer; a member inactive today counts only if the departure is dated after ``day``."""
+    events = MembershipEvent.objects.for_schools(schools)
+    departed = events.filter(kind__in=DEPARTURES, date__lte=day).values("member_id")
+    departed_later = events.filter(kind__in=DEPARTURES, date__gt=day).values("member_id")
+    arriving_later = events.filter(kind=MembershipEventKind.TRANSFER_IN, date__gt=day).values(
         "member_id"
     )
-    arriving_later = MembershipEvent.objects.filter(
-        kind=MembershipEventKind.TRANSFER_IN, date__gt=day
-    ).values("member_id")
     return (
         Member.objects.for_schools(schools)
         .filter(joined_on__lte=day, archived_at__isnull=True)
+        .filter(Q(status__in=ACTIVE_MEMBER_STATUSES) | Q(pk__in=departed_later))
         .exclude(pk__in=departed)
         .exclude(pk__in=arriving_later)
     )

@@ -22,12 +22,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
 from qingshan.party.enums import (
-    ACTIVE_MEMBER_STATUSES,
     AppraisalGrade,
     AppraisalStatus,
     MembershipEventKind,
@@ -38,8 +36,8 @@ from qingshan.party.models import (
     AppraisalRound,
     Branch,
     Member,
-    MembershipEvent,
 )
+from qingshan.party.selectors.organisation import members_on
 
 NEXT_STATUS: dict[int, int] = {
     AppraisalStatus.SELF_APPRAISAL: AppraisalStatus.MUTUAL_APPRAISAL,
@@ -77,22 +75,7 @@ def _require_status(round: AppraisalRound, allowed: tuple[int, ...], message: st
 
 
 def _members_on(branch: Branch, day: dt.date) -> list[Member]:
-    """Members of the branch on ``day``: admitted by then, not departed by then, not arriving
-    later by transfer; a member inactive today counts only if the departure is dated after."""
-    events = MembershipEvent.objects.for_school(branch.school)
-    departed = events.filter(kind__in=DEPARTURES, date__lte=day).values("member_id")
-    departed_later = events.filter(kind__in=DEPARTURES, date__gt=day).values("member_id")
-    arriving_later = events.filter(kind=MembershipEventKind.TRANSFER_IN, date__gt=day).values(
-        "member_id"
-    )
-    return list(
-        Member.objects.for_school(branch.school)
-        .filter(joined_on__lte=day, archived_at__isnull=True)
-        .filter(Q(status__in=ACTIVE_MEMBER_STATUSES) | Q(pk__in=departed_later))
-        .exclude(pk__in=departed)
-        .exclude(pk__in=arriving_later)
-        .order_by("name", "pk")
-    )
+    return list(members_on(schools=[branch.school_id], day=day).order_by("name", "pk"))
 
 
 def _was_probationary(member: Member, day: dt.date) -> bool:
