@@ -376,3 +376,12 @@ class RaterPlan:
                 for d in departments
             ]
             self.token(RaterKind.STAFF, owes, label=person.name, staff=person)
+
+
+@transaction.atomic
+def review_text_answers(*, campaign: Campaign, reviews: dict[Any, str]) -> None:
+    """The review of several free-text answers at once: all saved, or none."""
+    for answer, review in reviews.items():
+        if answer.target.campaign_id != campaign.pk:
+            raise DomainError(_("This answer is not from this campaign."), code="other_campaign")
+        review_text_answer(answer=answer, review=review)

@@ -86,3 +86,22 @@ def test_opening_a_persons_results_is_logged(school: Any, make_rated: Any, clien
         ).count()
         == 1
     )
+
+
+def test_a_review_with_one_bad_choice_saves_none(
+    school: Any, make_rated: Any, client_for: Any
+) -> None:
+    from qingshan.evaluations.models import TextAnswer
+
+    rated = make_rated(school, teachers=1, students=5)
+    for student in range(2):
+        rated.rate(student, text=f"意见{student}")
+    rated.close()
+    first, second = TextAnswer.objects.order_by("id")[:2]
+
+    client_for(Role.SECRETARY, school).post(
+        reverse("evaluations:review", args=[rated.campaign.pk]),
+        {f"review_{first.pk}": "public", f"review_{second.pk}": "bogus"},
+    )
+
+    assert sorted(TextAnswer.objects.values_list("review", flat=True)) == ["pending", "pending"]

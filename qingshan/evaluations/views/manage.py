@@ -260,10 +260,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
             pk__in=[key[7:] for key in request.POST if key.startswith("review_")],
         )
         try:
-            for answer in answers.select_related("target__campaign"):
-                services.review_text_answer(
-                    answer=answer, review=request.POST[f"review_{answer.pk}"]
-                )
+            services.review_text_answers(
+                campaign=campaign,
+                reviews={
+                    answer: request.POST[f"review_{answer.pk}"]
+                    for answer in answers.select_related("target__campaign")
+                },
+            )
             messages.success(request, _("The review was saved."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -291,3 +291,23 @@ def decide_grades(
     round.decided_on = decided_on
     round.save(update_fields=["status", "decided_on", "updated_at"])
     return round
+
+
+@transaction.atomic
+def record_self_appraisals(*, round: AppraisalRound, texts: Mapping[AppraisalEntry, str]) -> None:
+    """Several members' self-appraisals at once: all saved, or none."""
+    for entry, text in texts.items():
+        if entry.round_id != round.pk:
+            raise DomainError(_("This member is not in this appraisal."), code="other_round")
+        record_self_appraisal(entry=entry, text=text)
+
+
+@transaction.atomic
+def record_round_votes(
+    *, round: AppraisalRound, votes: Mapping[AppraisalEntry, Mapping[str, int]]
+) -> None:
+    """The vote counts of several members at once: all saved, or none."""
+    for entry, counts in votes.items():
+        if entry.round_id != round.pk:
+            raise DomainError(_("This member is not in this appraisal."), code="other_round")
+        record_votes(entry=entry, **counts)

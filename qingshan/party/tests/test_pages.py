@@ -510,3 +510,24 @@ def test_a_document_is_filed_with_a_step_and_served_to_readers_only(
     assert document.title == "入党申请书"
     assert b"".join(secretary.get(url).streaming_content) == b"%PDF-1.4 application"
     assert client_for(Role.TEACHER, school).get(url).status_code == 403
+
+
+def test_appraisal_votes_with_one_bad_row_save_none(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.models import AppraisalEntry
+    from qingshan.party.services.appraisal import advance_appraisal, open_appraisal
+
+    for _n in range(2):
+        MemberFactory(school=school, joined_on=dt.date(2000, 1, 1))
+    appraisal = open_appraisal(branch=branch, year=2013)
+    for _step in range(2):
+        advance_appraisal(round=appraisal)
+    first, second = appraisal.entries.order_by("pk")
+    data = {f"votes_{first.pk}_excellent": "3", f"votes_{second.pk}_excellent": "three"}
+
+    secretary.post(reverse("party:appraisal_action", args=[appraisal.pk, "votes"]), data)
+
+    assert list(
+        AppraisalEntry.objects.order_by("pk").values_list("votes_excellent", flat=True)
+    ) == [0, 0]

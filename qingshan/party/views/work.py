@@ -191,18 +191,28 @@ def appraisal_action(request: HttpRequest, pk: int, action: str) -> HttpResponse
         if action == "advance":
             appraisal_services.advance_appraisal(round=current)
         elif action == "self":
-            for entry in entries:
-                text = request.POST.get(f"self_{entry.pk}", "").strip()
-                if text and text != entry.self_appraisal:
-                    appraisal_services.record_self_appraisal(entry=entry, text=text)
+            texts = {entry: request.POST.get(f"self_{entry.pk}", "").strip() for entry in entries}
+            appraisal_services.record_self_appraisals(
+                round=current,
+                texts={
+                    entry: text
+                    for entry, text in texts.items()
+                    if text and text != entry.self_appraisal
+                },
+            )
         elif action == "votes":
-            for entry in entries:
-                counts = {
+            votes = {
+                entry: {
                     kind: _count(request, f"votes_{entry.pk}_{kind}")
                     for kind in AppraisalGrade.values
                 }
-                if any(counts.values()):  # a blank row is not recorded yet, not zero votes
-                    appraisal_services.record_votes(entry=entry, **counts)
+                for entry in entries
+            }
+            # A blank row is not recorded yet, not zero votes.
+            appraisal_services.record_round_votes(
+                round=current,
+                votes={entry: counts for entry, counts in votes.items() if any(counts.values())},
+            )
         elif action == "decide":
             grades = {
                 entry: request.POST.get(f"grade_{entry.pk}", "")
