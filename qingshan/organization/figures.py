@@ -1,27 +1,53 @@
-"""Figures of the organisation: head counts on the last day of the period, by term as breakdown."""
+"""Figures of the organisation: head counts on the last day of the period, by term as breakdown.
+
+Each figure is one aggregate query (the value and every term's count together) plus the query
+for the period's terms; the records behind the value are a lazy queryset.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
 from qingshan.organization import selectors
+from qingshan.organization.models import Staff, Student
 
-Counter = Callable[..., QuerySet[Any]]
+
+def _enrolled(day: dt.date) -> Q:
+    return Q(enrolled_on__lte=day) & (Q(left_on__isnull=True) | Q(left_on__gte=day))
 
 
-def _head_count(counter: Counter, scope: Scope, period: Period) -> FigureResult:
-    records = counter(schools=scope.school_ids, day=period.end)
-    breakdown = {
-        str(term): counter(schools=scope.school_ids, day=term.end_date).count()
-        for term in selectors.terms_in(schools=scope.school_ids, start=period.start, end=period.end)
+def _employed(day: dt.date) -> Q:
+    return Q(hired_on__lte=day) & (Q(left_on__isnull=True) | Q(left_on__gte=day))
+
+
+def _head_count(
+    *,
+    scope: Scope,
+    period: Period,
+    rows: QuerySet[Any],
+    on: Callable[[dt.date], Q],
+    counted: str,
+    records: QuerySet[Any],
+) -> FigureResult:
+    """Count ``counted`` (distinct) among ``rows`` that are ``on`` the period's last day and, for
+    one school, on the last day of each of its terms in the period — in one query."""
+    terms = (
+        list(selectors.terms_in(schools=scope.school_ids, start=period.start, end=period.end))
         if len(scope.schools) == 1
-    }
-    return FigureResult(value=records.count(), records=records, breakdown=breakdown)
+        else []
+    )
+    days = {"value": period.end} | {f"term{term.pk}": term.end_date for term in terms}
+    counts = rows.aggregate(
+        **{key: Count(counted, distinct=True, filter=on(day)) for key, day in days.items()}
+    )
+    breakdown = {str(term): counts[f"term{term.pk}"] for term in terms}
+    return FigureResult(value=counts["value"], records=records, breakdown=breakdown)
 
 
 @figure(
@@ -31,7 +57,14 @@ def _head_count(counter: Counter, scope: Scope, period: Period) -> FigureResult:
     definition=_("Staff on the rolls on the last day of the period."),
 )
 def staff(scope: Scope, period: Period) -> FigureResult:
-    return _head_count(selectors.staff_on, scope, period)
+    return _head_count(
+        scope=scope,
+        period=period,
+        rows=Staff.objects.for_schools(scope.school_ids),
+        on=_employed,
+        counted="pk",
+        records=selectors.staff_on(schools=scope.school_ids, day=period.end),
+    )
 
 
 @figure(
@@ -41,7 +74,14 @@ def staff(scope: Scope, period: Period) -> FigureResult:
     definition=_("Students enrolled on the last day of the period."),
 )
 def students(scope: Scope, period: Period) -> FigureResult:
-    return _head_count(selectors.students_on, scope, period)
+    return _head_count(
+        scope=scope,
+        period=period,
+        rows=Student.objects.for_schools(scope.school_ids),
+        on=_enrolled,
+        counted="pk",
+        records=selectors.students_on(schools=scope.school_ids, day=period.end),
+    )
 
 
 @figure(
@@ -51,7 +91,14 @@ def students(scope: Scope, period: Period) -> FigureResult:
     definition=_("Classes with students enrolled on the last day of the period."),
 )
 def classes(scope: Scope, period: Period) -> FigureResult:
-    return _head_count(selectors.classes_on, scope, period)
+    return _head_count(
+        scope=scope,
+        period=period,
+        rows=Student.objects.for_schools(scope.school_ids),
+        on=_enrolled,
+        counted="school_class",
+        records=selectors.classes_on(schools=scope.school_ids, day=period.end),
+    )
 
 
 @figure(
@@ -61,4 +108,11 @@ def classes(scope: Scope, period: Period) -> FigureResult:
     definition=_("Majors with at least one class that has students on the last day of the period."),
 )
 def majors(scope: Scope, period: Period) -> FigureResult:
-    return _head_count(selectors.majors_on, scope, period)
+    return _head_count(
+        scope=scope,
+        period=period,
+        rows=Student.objects.for_schools(scope.school_ids),
+        on=_enrolled,
+        counted="school_class__major",
+        records=selectors.majors_on(schools=scope.school_ids, day=period.end),
+    )

@@ -137,3 +137,34 @@ def test_figures_command_names_an_unknown_school(db: None) -> None:
 
     with pytest.raises(CommandError, match="No school"):
         call_command("figures", "--school", "nowhere", "--year", "2013")
+
+
+def test_the_term_breakdown_agrees_with_the_head_count_on_each_terms_last_day(school: Any) -> None:
+    from qingshan.organization import selectors
+
+    autumn = factories.TermFactory(
+        school=school,
+        school_year=2013,
+        start_date=dt.date(2013, 9, 1),
+        end_date=dt.date(2014, 1, 20),
+    )
+    school_class = factories.SchoolClassFactory(school=school)
+    factories.StudentFactory(
+        school=school,
+        school_class=school_class,
+        enrolled_on=dt.date(2013, 9, 1),
+        left_on=dt.date(2013, 12, 1),
+    )
+    factories.StudentFactory(
+        school=school, school_class=school_class, enrolled_on=dt.date(2013, 9, 1)
+    )
+
+    result = registry.get("organization.students").evaluate(
+        Scope.of_school(school), Period.year(2013)
+    )
+
+    assert (
+        result.breakdown
+        == {str(autumn): selectors.students_on(schools=[school.pk], day=autumn.end_date).count()}
+        == {str(autumn): 1}
+    )
