@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -205,10 +205,14 @@ def review_text_answer(*, answer: TextAnswer, review: str) -> TextAnswer:
     return answer
 
 
-def apply_schedule(*, now: dt.datetime) -> list[Campaign]:
-    """Open prepared campaigns whose time has come and close open ones whose time is up."""
+def apply_schedule(
+    *, now: dt.datetime, campaigns: QuerySet[Campaign] | None = None
+) -> list[Campaign]:
+    """Open prepared campaigns whose time has come and close open ones whose time is up:
+    every school's (the scheduled command), or only ``campaigns`` (a page showing one)."""
     changed = []
-    for campaign in Campaign.objects.filter(
+    candidates = Campaign.objects.all() if campaigns is None else campaigns
+    for campaign in candidates.filter(
         Q(status=CampaignStatus.PREPARED, opens_at__lte=now, closes_at__gt=now)
         | Q(status=CampaignStatus.OPEN, closes_at__lte=now)
     ):

@@ -393,3 +393,17 @@ def test_many_raters_of_one_teacher_at_once_are_all_counted(school: Any) -> None
     )
     if connection.vendor == "postgresql":
         assert sum(retries) == 0  # rows are locked in one order: no deadlock, nothing to retry
+
+
+def test_opening_a_campaigns_page_applies_the_schedule_to_that_campaign_only(
+    school: Any, other_school: Any, client_for: Any
+) -> None:
+    mine, theirs = _campaign(school), _campaign(other_school)
+    for campaign in (mine, theirs):
+        campaigns.prepare_campaign(campaign=campaign)
+
+    client_for("secretary", school).get(reverse("evaluations:campaign_detail", args=[mine.pk]))
+
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.status, theirs.status) == (CampaignStatus.OPEN, CampaignStatus.PREPARED)

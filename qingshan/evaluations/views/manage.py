@@ -141,7 +141,7 @@ def _campaign(school: Any, pk: int) -> Campaign:
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "evaluations.view")
     campaign = _campaign(school, pk)
-    services.apply_schedule(now=timezone.now())
+    services.apply_schedule(now=timezone.now(), campaigns=Campaign.objects.filter(pk=campaign.pk))
     campaign.refresh_from_db()
     participation = (
         RaterToken.objects.filter(campaign=campaign)
