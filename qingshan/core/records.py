@@ -88,8 +88,14 @@ def school_for(request: HttpRequest, permission: str, *, write: bool = False) ->
     return school
 
 
+def may_write(request: HttpRequest, permission: str, school: Any) -> bool:
+    """Whether the user holds ``permission`` at the school with a role of their own there (an
+    authority viewer only reads) — what ``school_for(..., write=True)`` enforces, for templates."""
+    return request.user.has_perm(permission, school) and not request.read_only  # type: ignore[attr-defined]
+
+
 def _can_manage(request: HttpRequest, resource: Resource, school: Any) -> bool:
-    return request.user.has_perm(resource.manage_permission, school) and not request.read_only  # type: ignore[attr-defined]
+    return may_write(request, resource.manage_permission, school)
 
 
 def _mask(request: HttpRequest, resource: Resource, school: Any) -> bool:

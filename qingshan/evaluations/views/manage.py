@@ -16,17 +16,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.import_views import XLSX, attachment
-from qingshan.core.records import school_for
+from qingshan.core.records import may_write, school_for
 from qingshan.core.services import create_record, update_record
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
 from qingshan.evaluations.forms import CampaignForm, QuestionForm
 from qingshan.evaluations.models import Campaign, Instrument, Question, RaterToken, TextAnswer
 from qingshan.evaluations.services import campaigns as services
 from qingshan.evaluations.services.library import install_library
-
-
-def _can_manage(request: HttpRequest, school: Any) -> bool:
-    return request.user.has_perm("evaluations.manage", school) and not request.read_only  # type: ignore[attr-defined]
 
 
 @login_required
@@ -44,7 +40,10 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "evaluations/instrument_list.html",
-        {"instruments": instruments, "can_manage": _can_manage(request, school)},
+        {
+            "instruments": instruments,
+            "can_manage": may_write(request, "evaluations.manage", school),
+        },
     )
 
 
@@ -55,7 +54,7 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "instrument": instrument,
         "questions": instrument.questions.all(),
-        "can_manage": _can_manage(request, school),
+        "can_manage": may_write(request, "evaluations.manage", school),
     }
     return render(request, "evaluations/instrument_detail.html", context)
 
@@ -108,7 +107,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "evaluations/campaign_list.html",
-        {"campaigns": campaigns, "can_manage": _can_manage(request, school)},
+        {"campaigns": campaigns, "can_manage": may_write(request, "evaluations.manage", school)},
     )
 
 
@@ -159,7 +158,7 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "pending_reviews": TextAnswer.objects.filter(
             target__campaign=campaign, review=ReviewStatus.PENDING
         ).count(),
-        "can_manage": _can_manage(request, school),
+        "can_manage": may_write(request, "evaluations.manage", school),
         "statuses": CampaignStatus,
     }
     return render(request, "evaluations/campaign_detail.html", context)

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from qingshan.core.audit import log_read
 from qingshan.core.import_views import XLSX, attachment
-from qingshan.core.records import school_for
+from qingshan.core.records import may_write, school_for
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
 from qingshan.evaluations.models import Campaign, Target
@@ -107,7 +107,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
         "previous": results.previous_results(target=target, include_unpublished=is_manager)
         if scale_questions <= visible
         else [],
-        "can_follow_up": is_manager and not request.read_only,  # type: ignore[attr-defined]
+        "can_follow_up": may_write(request, "evaluations.manage", school),
         "follow_up_form": FollowUpForm(),
         "follow_ups": target.follow_ups.all(),
     }

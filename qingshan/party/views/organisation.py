@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.records import school_for
+from qingshan.core.records import may_write, school_for
 from qingshan.core.services import update_record
 from qingshan.party.forms import BranchForm, CommitteeSeatForm, DepartureForm, TransferInForm
 from qingshan.party.selectors import organisation as selectors
@@ -22,7 +22,7 @@ from qingshan.party.services import organisation as services
 def branch(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "party.view")
     current = selectors.branch_of(school)
-    can_manage = request.user.has_perm("party.manage", school) and not request.read_only  # type: ignore[attr-defined]
+    can_manage = may_write(request, "party.manage", school)
     if current is None:
         return render(request, "party/branch_missing.html", {"can_manage": can_manage})
     today = timezone.localdate()

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.records import school_for
+from qingshan.core.records import may_write, school_for
 from qingshan.party import paperwork
 from qingshan.party.enums import RecruitEventKind, Stage
 from qingshan.party.recruitment_forms import (
@@ -25,10 +25,6 @@ from qingshan.party.recruitment_forms import (
 )
 from qingshan.party.selectors import recruitment as selectors
 from qingshan.party.services import recruitment as services
-
-
-def _can_manage(request: HttpRequest, school: Any) -> bool:
-    return request.user.has_perm("party.manage", school) and not request.read_only  # type: ignore[attr-defined]
 
 
 @login_required
@@ -43,7 +39,7 @@ def recruit_board(request: HttpRequest) -> HttpResponse:
         "columns": columns,
         "overdue": [row for row in rows if row.overdue],
         "exceptions": selectors.explained_exceptions(school=school).select_related("recruit")[:50],
-        "can_manage": _can_manage(request, school),
+        "can_manage": may_write(request, "party.manage", school),
     }
     return render(request, "party/recruit_board.html", context)
 
@@ -93,7 +89,7 @@ def recruit_detail(
         or StepForm(school=school, initial={"step": next_step, "date": timezone.localdate()}),
         "event_form": RecruitEventForm(initial={"date": timezone.localdate()}),
         "cultivation_form": CultivationForm(initial={"date": timezone.localdate()}),
-        "can_manage": _can_manage(request, school),
+        "can_manage": may_write(request, "party.manage", school),
         "paperwork": PAPERWORK_FOR_STAGE,
         "document_form": StepDocumentForm(recruit=recruit),
         "documents": [document for step in steps for document in step.documents.all()],

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.records import school_for
+from qingshan.core.records import may_write, school_for
 from qingshan.party.enums import (
     ACTIVE_MEMBER_STATUSES,
     AppraisalGrade,
@@ -156,7 +156,7 @@ def appraisal_list(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, error)
             else:
                 return redirect("party:appraisal_detail", pk=opened.pk)
-    can_manage = request.user.has_perm("party.manage", school) and not request.read_only  # type: ignore[attr-defined]
+    can_manage = may_write(request, "party.manage", school)
     context = {
         "rounds": appraisal_selectors.appraisals(school),
         "form": form,
@@ -170,7 +170,7 @@ def appraisal_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "party.view")
     current = get_object_or_404(appraisal_selectors.appraisals(school), pk=pk)
     entries = list(current.entries.select_related("member").order_by("member__name"))
-    can_manage = request.user.has_perm("party.manage", school) and not request.read_only  # type: ignore[attr-defined]
+    can_manage = may_write(request, "party.manage", school)
     context = {
         "round": current,
         "entries": entries,
@@ -245,7 +245,7 @@ def _count(request: HttpRequest, name: str) -> int:
 def dues(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "party.view")
     today = timezone.localdate()
-    can_manage = request.user.has_perm("party.manage", school) and not request.read_only  # type: ignore[attr-defined]
+    can_manage = may_write(request, "party.manage", school)
     base_form = DuesBaseForm(school=school, initial={"valid_from": today.replace(day=1)})
     payment_form = DuesPaymentForm(
         school=school, initial={"month": today.replace(day=1), "paid_on": today}
