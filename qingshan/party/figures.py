@@ -16,8 +16,9 @@ from qingshan.party.enums import (
     MentoringOutcome,
     Step,
 )
-from qingshan.party.models import Attendance, Meeting, MentoringPair, PartyGroup, Recruit
+from qingshan.party.models import Attendance, Meeting, MentoringPair, PartyGroup
 from qingshan.party.selectors.organisation import full_members_on, members_on
+from qingshan.party.selectors.recruitment import new_in_period
 
 
 def _by_category(records: object) -> dict[str, int]:
@@ -74,16 +75,8 @@ def groups(scope: Scope, period: Period) -> FigureResult:
 
 
 def _reached(step: int, scope: Scope, period: Period) -> FigureResult:
-    records = (
-        Recruit.objects.for_schools(scope.school_ids)
-        .filter(steps__step=step, steps__date__range=(period.start, period.end))
-        .distinct()
-    )
-    return FigureResult(
-        value=records.count(),
-        records=records,
-        breakdown=_by_category(Recruit.objects.filter(pk__in=records.values("pk"))),
-    )
+    records = new_in_period(schools=scope.school_ids, start=period.start, end=period.end, step=step)
+    return FigureResult(value=records.count(), records=records, breakdown=_by_category(records))
 
 
 @figure(
