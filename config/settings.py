@@ -72,6 +72,11 @@ INSTALLED_APPS = [
     "qingshan.organization",
     "qingshan.party",
     "qingshan.evaluations",
+    "qingshan.workplans",
+    "qingshan.documents",
+    "qingshan.trainings",
+    "qingshan.outreach",
+    "qingshan.honours",
     "qingshan.reports",
 ]
 

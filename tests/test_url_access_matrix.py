@@ -12,40 +12,29 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from qingshan.organization.resources import BY_KEY
+from tests.access import documents, honours, outreach, trainings, workplans
+from tests.access.roles import (
+    ADMIN,
+    ADMIN_ONLY,
+    ANON,
+    API_SIGNED_IN,
+    API_VIEW,
+    COUNSELOR,
+    FIGURES,
+    HEAD,
+    ORG_VIEW,
+    POST_ONLY,
+    PUBLIC,
+    ROLES,
+    SECRETARY,
+    SIGNED_IN,
+    SIGNED_IN_POST_ONLY,
+    STUDENT,
+    TEACHER,
+    VIEWER,
+)
 from tests.factories import one_of_each
 from tests.party_factories import evaluation_records, party_records
-
-ROLES = [None, *Role.values]
-ANON, ADMIN, SECRETARY, HEAD, TEACHER, COUNSELOR, STUDENT, VIEWER = ROLES
-
-# Status for each role, in the order of ROLES.
-PUBLIC = dict.fromkeys(ROLES, 200)
-SIGNED_IN = {ANON: 302, **dict.fromkeys(Role.values, 200)}
-ORG_VIEW = {
-    ANON: 302,
-    ADMIN: 200,
-    SECRETARY: 200,
-    HEAD: 200,
-    TEACHER: 200,
-    COUNSELOR: 200,
-    STUDENT: 403,
-    VIEWER: 200,
-}
-ADMIN_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200}
-FIGURES = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, VIEWER: 200}
-POST_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 405)}
-SIGNED_IN_POST_ONLY = dict.fromkeys(ROLES, 405)
-API_VIEW = {
-    ANON: 401,
-    ADMIN: 200,
-    SECRETARY: 200,
-    HEAD: 200,
-    TEACHER: 200,
-    COUNSELOR: 200,
-    STUDENT: 403,
-    VIEWER: 200,
-}
-API_SIGNED_IN = {ANON: 401, **dict.fromkeys(Role.values, 200)}
 
 RESOURCE_KEYS = list(BY_KEY)
 
@@ -204,6 +193,10 @@ EXPECTED |= {
     "api-v1:campaign_results": {**API_EVAL_MANAGE, ADMIN: 403, SECRETARY: 403},
 }
 
+APP_ROWS = (workplans, documents, trainings, outreach, honours)
+for _module in APP_ROWS:
+    EXPECTED |= _module.EXPECTED
+
 # Django's own admin is for the operator's superuser only; every role is sent to its login.
 SKIPPED_NAMESPACES = {"admin"}
 
@@ -226,7 +219,10 @@ def test_every_url_name_has_a_row() -> None:
 
 @pytest.fixture
 def records(school: Any) -> dict[str, Any]:
-    return {**one_of_each(school), **party_records(school), **evaluation_records(school)}
+    found = {**one_of_each(school), **party_records(school), **evaluation_records(school)}
+    for module in APP_ROWS:
+        found |= module.records(school)
+    return found
 
 
 # URL names whose arguments are not just the pk of the record named by their prefix.
@@ -269,6 +265,9 @@ EXTRA_ARGS: dict[str, Any] = {
     "api-v1:campaign_results": lambda records: {"pk": records["campaign"].pk},
 }
 QUERY = {"api-v1:compliance": {"year": 2013}, "party:compliance": {"year": 2013}}
+for _module in APP_ROWS:
+    EXTRA_ARGS |= _module.EXTRA_ARGS
+    QUERY |= _module.QUERY
 
 
 def _url_for(name: str, records: dict[str, Any]) -> str:

@@ -3,9 +3,14 @@
 from ninja import NinjaAPI
 
 from qingshan.core.api import TokenAuth, install_error_handlers
+from qingshan.documents.api import router as documents_router
 from qingshan.evaluations.api import router as evaluations_router
+from qingshan.honours.api import router as honours_router
 from qingshan.organization.api import router as organization_router
+from qingshan.outreach.api import router as outreach_router
 from qingshan.party.api import router as party_router
+from qingshan.trainings.api import router as trainings_router
+from qingshan.workplans.api import router as workplans_router
 
 api = NinjaAPI(
     title="Qingshan API",
@@ -19,3 +24,8 @@ install_error_handlers(api)
 api.add_router("/organization/", organization_router)
 api.add_router("/party/", party_router)
 api.add_router("/evaluations/", evaluations_router)
+api.add_router("/workplans/", workplans_router)
+api.add_router("/documents/", documents_router)
+api.add_router("/trainings/", trainings_router)
+api.add_router("/outreach/", outreach_router)
+api.add_router("/honours/", honours_router)

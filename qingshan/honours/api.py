@@ -1,0 +1,5 @@
+"""The honours part of /api/v1/."""
+
+from ninja import Router
+
+router = Router(tags=["honours"])
