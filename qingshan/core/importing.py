@@ -65,6 +65,14 @@ class Importer:
         self.existing = {str(getattr(record, self.key_column)): record for record in records}
         self.constraints = ConstraintChecker(self.model, records)
 
+    def key_of(self, values: dict[str, Any]) -> str:
+        """The key that finds a row's existing record (a composite key overrides this)."""
+        return str(values[self.key_column])
+
+    def duplicate_columns(self) -> tuple[str, ...]:
+        """Columns whose values must not repeat within a file."""
+        return (self.key_column, *self.unique_columns)
+
     def build(self, row: RawRow, values: dict[str, Any], record: SchoolOwned) -> list[RowError]:
         """Copy ``values`` onto ``record``; return reference errors."""
         raise NotImplementedError
@@ -87,7 +95,7 @@ class Importer:
                     )
                 )
             return report
-        for column in (self.key_column, *self.unique_columns):
+        for column in self.duplicate_columns():
             report.errors += find_duplicates(read.rows, self.sheet.column(column))
         self.prepare()
         planned = []
@@ -96,7 +104,7 @@ class Importer:
             if errors:
                 report.errors += errors
                 continue
-            existing = self.existing.get(str(values[self.key_column]))
+            existing = self.existing.get(self.key_of(values))
             record = existing or self.model(school=self.school)
             reference_errors = self.build(row, values, record)
             if reference_errors:

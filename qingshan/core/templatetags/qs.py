@@ -88,6 +88,12 @@ def get_item(mapping: Any, key: Any) -> Any:
 
 
 @register.filter
+def pairs(mapping: Any) -> list[tuple[Any, Any]]:
+    """``mapping.items()`` in a template, safe when the mapping has a key named "items"."""
+    return list(mapping.items()) if hasattr(mapping, "items") and callable(mapping.items) else []
+
+
+@register.filter
 def getlist(querydict: Any, key: str) -> list[Any]:
     return querydict.getlist(key) if hasattr(querydict, "getlist") else []
 

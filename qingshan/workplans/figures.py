@@ -1,0 +1,245 @@
+"""Figures of the work system for the annual summary (DESIGN §5)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+
+from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.organization.models import Term
+from qingshan.workplans.enums import Line, TaskStatus
+from qingshan.workplans.models import GridCell, MonthlyPlan, PlanItem, Task, WeeklyStatus
+from qingshan.workplans.selectors import cycle as cycle_selectors
+from qingshan.workplans.selectors.grid import check_grid
+
+
+def _plans(scope: Scope, period: Period) -> Any:
+    return MonthlyPlan.objects.filter(
+        school_id__in=scope.school_ids,
+        month__gte=period.start.replace(day=1),
+        month__lte=period.end,
+        archived_at__isnull=True,
+    )
+
+
+def _on_time_counts(scope: Scope, period: Period) -> tuple[dict[str, int], list[int]]:
+    """Filed on time / due, per filing kind, over the filings due within the period."""
+    counts = {
+        "plans_on_time": 0,
+        "plans_due": 0,
+        "summaries_on_time": 0,
+        "summaries_due": 0,
+        "weekly_on_time": 0,
+        "weekly_due": 0,
+    }
+    plan_ids: list[int] = []
+    for school in scope.schools:
+        settings = cycle_selectors.work_settings(school)
+        units = cycle_selectors.units(school)
+        plans = {
+            (plan.department_id, plan.month): plan
+            for plan in _plans(Scope.of_school(school), period)
+        }
+        plan_ids += [plan.pk for plan in plans.values()]
+        month = period.start.replace(day=1)
+        while month <= period.end:
+            for department in units:
+                plan = plans.get((department.pk if department else None, month))
+                if cycle_selectors.plan_due(month, settings) <= period.end:
+                    counts["plans_due"] += 1
+                    due = cycle_selectors.plan_due(month, settings)
+                    counts["plans_on_time"] += int(
+                        plan is not None
+                        and cycle_selectors.filing_state(plan.plan_filed_at, due, period.end)
+                        == "on_time"
+                    )
+                if cycle_selectors.summary_due(month) <= period.end:
+                    counts["summaries_due"] += 1
+                    counts["summaries_on_time"] += int(
+                        plan is not None
+                        and cycle_selectors.filing_state(
+                            plan.summary_filed_at, cycle_selectors.summary_due(month), period.end
+                        )
+                        == "on_time"
+                    )
+            month = cycle_selectors.next_month(month)
+        weekly = {
+            (status.department_id, status.week_start): status.filed_at
+            for status in WeeklyStatus.objects.for_school(school).filter(
+                week_start__gte=period.start - datetime.timedelta(days=7),
+                week_start__lte=period.end,
+            )
+        }
+        monday = cycle_selectors.week_start(period.start)
+        while monday <= period.end:
+            due = cycle_selectors.weekly_due(monday, settings)
+            if period.start <= due <= period.end:
+                for department in units:
+                    counts["weekly_due"] += 1
+                    filed = weekly.get((department.pk if department else None, monday))
+                    counts["weekly_on_time"] += int(
+                        cycle_selectors.filing_state(filed, due, period.end) == "on_time"
+                    )
+            monday += datetime.timedelta(days=7)
+    return counts, plan_ids
+
+
+@figure(
+    "workplans.filed_on_time",
+    label=_("plans, summaries and weekly statuses filed on time"),
+    unit=Unit.RATE,
+    definition=_(
+        "Filings due in the period (each unit's monthly plan and month-end summary, and its weekly "
+        "statuses) that were filed by their due day, over all filings due."
+    ),
+)
+def filed_on_time(scope: Scope, period: Period) -> FigureResult:
+    counts, plan_ids = _on_time_counts(scope, period)
+    due = counts["plans_due"] + counts["summaries_due"] + counts["weekly_due"]
+    on_time = counts["plans_on_time"] + counts["summaries_on_time"] + counts["weekly_on_time"]
+    return FigureResult(
+        value=on_time / due if due else None,
+        records=MonthlyPlan.objects.filter(pk__in=plan_ids),
+        breakdown={**counts, "numerator": on_time, "denominator": due},
+    )
+
+
+def _items(scope: Scope, period: Period) -> Any:
+    return PlanItem.objects.filter(
+        school_id__in=scope.school_ids,
+        plan__month__gte=period.start.replace(day=1),
+        plan__month__lte=period.end,
+        archived_at__isnull=True,
+    )
+
+
+@figure(
+    "workplans.items",
+    label=_("work items planned"),
+    unit=Unit.COUNT,
+    definition=_("Items of the monthly plans of the period, in both lines."),
+)
+def items(scope: Scope, period: Period) -> FigureResult:
+    records = _items(scope, period)
+    totals = records.aggregate(
+        **{f"{line.value}": Count("pk", filter=Q(line=line)) for line in Line},
+        **{
+            f"{line.value}_done": Count("pk", filter=Q(line=line, done_on__isnull=False))
+            for line in Line
+        },
+    )
+    return FigureResult(
+        value=sum(totals[line.value] for line in Line), records=records, breakdown=totals
+    )
+
+
+@figure(
+    "workplans.items_implemented",
+    label=_("work items implemented"),
+    unit=Unit.RATE,
+    definition=_("Items of the period's plans marked implemented with evidence, over all items."),
+)
+def items_implemented(scope: Scope, period: Period) -> FigureResult:
+    records = _items(scope, period)
+    totals = records.aggregate(total=Count("pk"), done=Count("pk", filter=Q(done_on__isnull=False)))
+    return FigureResult(
+        value=totals["done"] / totals["total"] if totals["total"] else None,
+        records=records.filter(done_on__isnull=False),
+        breakdown={"numerator": totals["done"], "denominator": totals["total"]},
+    )
+
+
+@figure(
+    "workplans.flagged_months",
+    label=_("unit-months flagged one hand hard, one hand soft"),
+    unit=Unit.COUNT,
+    definition=_(
+        "Monthly plans of the period whose party line and teaching line are out of step, by the "
+        "school's thresholds."
+    ),
+)
+def flagged_months(scope: Scope, period: Period) -> FigureResult:
+    settings = {school.pk: cycle_selectors.work_settings(school) for school in scope.schools}
+    plans = list(_plans(scope, period).prefetch_related("items"))
+    flagged = []
+    for plan in plans:
+        found = [item for item in plan.items.all() if item.archived_at is None]
+        if found and cycle_selectors.synchronization_flags(
+            cycle_selectors.line_progress(found), settings[plan.school_id]
+        ):
+            flagged.append(plan.pk)
+    return FigureResult(
+        value=len(flagged),
+        records=MonthlyPlan.objects.filter(pk__in=flagged),
+        breakdown={"plans": len(plans)},
+    )
+
+
+@figure(
+    "workplans.tasks_on_time",
+    label=_("decision tasks done on time"),
+    unit=Unit.RATE,
+    definition=_(
+        "Tasks handed down from decisions and due in the period that were done by their deadline, "
+        "over all such tasks (a task closed with an explanation counts as not done)."
+    ),
+)
+def tasks_on_time(scope: Scope, period: Period) -> FigureResult:
+    from django.db.models import F
+
+    due = Task.objects.filter(
+        school_id__in=scope.school_ids,
+        deadline__gte=period.start,
+        deadline__lte=period.end,
+        archived_at__isnull=True,
+    )
+    on_time = due.filter(status=TaskStatus.DONE, done_on__lte=F("deadline"))
+    total, done = due.count(), on_time.count()
+    return FigureResult(
+        value=done / total if total else None,
+        records=on_time,
+        breakdown={
+            "numerator": done,
+            "denominator": total,
+            "decisions": due.values("decision").distinct().count(),
+        },
+    )
+
+
+def _terms_in(scope: Scope, period: Period) -> list[Term]:
+    return list(
+        Term.objects.filter(
+            school_id__in=scope.school_ids,
+            start_date__lte=period.end,
+            end_date__gte=period.start,
+        ).select_related("school")
+    )
+
+
+@figure(
+    "workplans.grid_coverage",
+    label=_("responsibility grid cells covered"),
+    unit=Unit.RATE,
+    definition=_(
+        "Over the terms of the period: cells with a person on post over the cells the grid "
+        "requires (every slot of every post, and the posts of lines that must cover every place)."
+    ),
+)
+def grid_coverage(scope: Scope, period: Period) -> FigureResult:
+    required = covered = 0
+    term_ids = []
+    for term in _terms_in(scope, period):
+        if not GridCell.objects.filter(school_id=term.school_id, term=term).exists():
+            continue
+        check = check_grid(term)
+        required += check.required
+        covered += check.covered
+        term_ids.append(term.pk)
+    return FigureResult(
+        value=covered / required if required else None,
+        records=GridCell.objects.filter(term_id__in=term_ids, person__isnull=False),
+        breakdown={"numerator": covered, "denominator": required},
+    )
