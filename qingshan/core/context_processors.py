@@ -71,6 +71,16 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
         ),
     ),
     (
+        _("Work system"),
+        (
+            NavItem(_("Month board"), "workplans:month", "workplans.view"),
+            NavItem(_("Weekly statuses"), "workplans:weekly", "workplans.view"),
+            NavItem(_("Supervision"), "workplans:supervision", "workplans.view"),
+            NavItem(_("Responsibility grid"), "workplans:grid", "workplans.view"),
+            NavItem(_("Grid check"), "workplans:grid_check", "workplans.view"),
+        ),
+    ),
+    (
         _("Ratings"),
         (
             NavItem(_("My ratings to give"), "evaluations:rate_home", "core.view_dashboard"),
