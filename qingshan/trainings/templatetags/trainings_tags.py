@@ -1,0 +1,25 @@
+"""Template helpers of the training pages: shares as percentages, masked contacts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from qingshan.core.templatetags.qs import mask_identifier
+
+register = template.Library()
+
+
+@register.filter
+def percent(value: Any) -> str:
+    """A share between 0 and 1 as a percentage with one decimal place; "—" when undefined."""
+    if value is None or value == "":
+        return "—"
+    return f"{float(value) * 100:.1f}%"
+
+
+@register.filter
+def masked(value: Any) -> str:
+    """A resident ID number or a phone number showing only its ends."""
+    return mask_identifier(str(value)) if value else "—"

@@ -1,0 +1,84 @@
+"""Pages of the trainings beside the shared record pages: rates, a cohort's party group, import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from qingshan.core.import_views import import_page, template_download
+from qingshan.core.records import may_write, school_for
+from qingshan.trainings import selectors, services
+from qingshan.trainings.enums import RateGrouping
+from qingshan.trainings.forms import PartyGroupForm
+from qingshan.trainings.importers import IMPORTERS
+
+
+def _year(value: str | None) -> int | None:
+    try:
+        year = int(value or "")
+    except ValueError:
+        return None
+    return year if 1990 <= year <= 2100 else None
+
+
+@login_required
+def rates(request: HttpRequest) -> HttpResponse:
+    """Completion, certification, employment and income, by course, year or township."""
+    school = school_for(request, "trainings.view")
+    by = request.GET.get("by")
+    by = by if by in RateGrouping.values else RateGrouping.COURSE
+    year = _year(request.GET.get("year"))
+    rows = selectors.counted_enrolments(schools=[school.pk])
+    if year is not None:
+        rows = rows.filter(cohort__end_on__year=year)
+    context = {
+        "groups": selectors.rates_by(rows, by),
+        "total": selectors.rates_of(rows),
+        "by": by,
+        "groupings": RateGrouping.choices,
+        "year": year,
+        "can_import": may_write(request, "trainings.manage", school),
+    }
+    return render(request, "trainings/rates.html", context)
+
+
+@login_required
+@require_POST
+def cohort_group(request: HttpRequest, pk: int) -> HttpResponse:
+    """Form the cohort's party group (the party app's group of kind "training cohort")."""
+    school = school_for(request, "trainings.manage", write=True)
+    cohort = get_object_or_404(selectors.cohorts(school), pk=pk)
+    form = PartyGroupForm(request.POST, school=school)
+    if form.is_valid():
+        try:
+            services.form_party_group(cohort=cohort, leader=form.cleaned_data["leader"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, str(cohort.party_group))
+    else:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect("trainings:cohort_detail", pk=cohort.pk)
+
+
+@login_required
+def import_template(request: HttpRequest, sheet: str) -> HttpResponse:
+    return template_download(
+        request, sheet=sheet, permission="trainings.manage", importers=IMPORTERS
+    )
+
+
+@login_required
+def import_start(request: HttpRequest) -> HttpResponse:
+    """A cohort's roster or follow-up results: dry run, row errors, then all or nothing."""
+    return import_page(
+        request,
+        permission="trainings.manage",
+        importers=IMPORTERS,
+        here="trainings:import_start",
+        template_url="trainings:import_template",
+    )
