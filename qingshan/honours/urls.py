@@ -1,5 +1,14 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from qingshan.core.records import resource_urls
+from qingshan.honours import views
+from qingshan.honours.resources import RESOURCES
+from qingshan.trainings.exporters import record_export
 
 app_name = "honours"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("scan/<int:pk>/", views.honour_scan, name="honour_scan"),
+    path("photo/<int:pk>/", views.story_photo, name="story_photo"),
+    *resource_urls(RESOURCES, export_view=record_export),
+]
