@@ -172,7 +172,7 @@ class _DocumentVector(Func):
             f"(setweight(to_tsvector('simple'::regconfig, {title}), 'A') || "
             f"setweight(to_tsvector('simple'::regconfig, {body}), 'B'))"
         )
-        return sql, (*title_params, *body_params)
+        return sql, [*title_params, *body_params]
 
 
 class _TitleVector(Func):
@@ -229,7 +229,7 @@ def _search_postgres(queryset: QuerySet[Document], terms: list[str]) -> QuerySet
         return queryset.none()
     return (
         queryset.annotate(search_vector=_DocumentVector())
-        .filter(search_vector=_Query(tsquery))
+        .filter(_Matches(F("search_vector"), _Query(tsquery)))
         .annotate(
             title_hit=_Matches(_TitleVector(), _Query(tsquery)),
             rank=_Rank(F("search_vector"), _Query(tsquery)),

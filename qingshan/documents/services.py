@@ -203,8 +203,8 @@ def update_document(*, document: Document, values: dict[str, Any]) -> Document:
         )
     _lock(document)
     before = (document.issuer, document.department_id)
-    # A blank number or start date on a correction keeps the one recorded.
-    kept = {"sequence", "effective_on"}
+    # A blank number on a correction keeps the one recorded.
+    kept = {"sequence"}
     values = {key: value for key, value in values.items() if value is not None or key not in kept}
     _apply(document, values, EDITABLE_FIELDS)
     _check_issuer(document)

@@ -33,6 +33,11 @@ from qingshan.organization.models import Department
 PAGE_SIZE = 25
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data of a POST (even an empty one binds the form), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _readable(request: HttpRequest, school: Any) -> Any:
     return selectors.readable_documents(school=school, user=request.user)
 
@@ -128,7 +133,7 @@ def document_create(request: HttpRequest) -> HttpResponse:
     school = _manage_school(request)
     issuers = managed_issuers(request.user, school)
     form = DocumentForm(
-        request.POST or None, school=school, issuers=issuers, initial=_initial(school, issuers)
+        _posted(request), school=school, issuers=issuers, initial=_initial(school, issuers)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -151,7 +156,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     school = _manage_school(request)
     document = _managed(request, school, get_object_or_404(selectors.documents(school), pk=pk))
     issuers = managed_issuers(request.user, school)
-    form = DocumentForm(request.POST or None, school=school, issuers=issuers, instance=document)
+    form = DocumentForm(_posted(request), school=school, issuers=issuers, instance=document)
     if request.method == "POST" and form.is_valid():
         try:
             document = services.update_document(document=document, values=form.values())
@@ -172,7 +177,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def document_revise(request: HttpRequest, pk: int) -> HttpResponse:
     school = _manage_school(request)
     original = _managed(request, school, get_object_or_404(selectors.documents(school), pk=pk))
-    form = RevisionForm(request.POST or None, school=school, original=original)
+    form = RevisionForm(_posted(request), school=school, original=original)
     if request.method == "POST" and form.is_valid():
         try:
             revision = services.issue_revision(original=original, values=form.values())
@@ -197,7 +202,7 @@ def document_revise(request: HttpRequest, pk: int) -> HttpResponse:
 def document_repeal(request: HttpRequest, pk: int) -> HttpResponse:
     school = _manage_school(request)
     document = _managed(request, school, get_object_or_404(selectors.documents(school), pk=pk))
-    form = RepealForm(request.POST or None, document=document)
+    form = RepealForm(_posted(request), document=document)
     if request.method == "POST" and form.is_valid():
         try:
             services.repeal_document(
