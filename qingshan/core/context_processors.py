@@ -81,6 +81,39 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
         ),
     ),
     (
+        _("Sunshine Project training"),
+        (
+            NavItem(_("Training rates"), "trainings:rates", "trainings.view"),
+            NavItem(_("Courses"), "trainings:course_list", "trainings.view"),
+            NavItem(_("Cohorts"), "trainings:cohort_list", "trainings.view"),
+            NavItem(_("Trainees"), "trainings:trainee_list", "trainings.view"),
+            NavItem(_("Follow-ups"), "trainings:followup_list", "trainings.view"),
+            NavItem(
+                _("Import trainees or follow-ups"), "trainings:import_start", "trainings.manage"
+            ),
+        ),
+    ),
+    (
+        _("Technology outreach"),
+        (
+            NavItem(_("Outreach by township"), "outreach:totals", "outreach.view"),
+            NavItem(_("Visits"), "outreach:visit_list", "outreach.view"),
+            NavItem(_("Technical problems"), "outreach:problem_list", "outreach.view"),
+            NavItem(_("Practical things done"), "outreach:practical_list", "outreach.view"),
+            NavItem(_("Science popularisation bases"), "outreach:base_list", "outreach.view"),
+            NavItem(_("Farm households"), "outreach:household_list", "outreach.view"),
+        ),
+    ),
+    (
+        _("Honours"),
+        (
+            NavItem(_("Honours of the school"), "honours:honour_list", "honours.view"),
+            NavItem(_("Honours of the branch"), "honours:branchhonour_list", "honours.view"),
+            NavItem(_("Commendations"), "honours:commendation_list", "honours.view"),
+            NavItem(_("Exemplary deeds"), "honours:story_list", "honours.view"),
+        ),
+    ),
+    (
         _("Ratings"),
         (
             NavItem(_("My ratings to give"), "evaluations:rate_home", "core.view_dashboard"),
