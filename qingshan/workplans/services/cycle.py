@@ -55,8 +55,13 @@ def open_plan(*, school: Any, department: Department | None, month: datetime.dat
         return MonthlyPlan.objects.for_school(school).get(department=department, month=month)
 
 
+def _fresh(plan: MonthlyPlan) -> MonthlyPlan:
+    """The plan as stored now (a caller's copy may predate a filing)."""
+    return MonthlyPlan.objects.get(pk=plan.pk)
+
+
 def _check_open_for_items(plan: MonthlyPlan) -> None:
-    if plan.is_summary_filed:
+    if _fresh(plan).is_summary_filed:
         raise DomainError(
             _("The month's summary is filed; its items can no longer change."), code="closed"
         )
@@ -165,7 +170,7 @@ def remove_item(*, item: PlanItem) -> None:
         raise DomainError(
             _("Another item serves this one; unlink it first."), code="item_is_served"
         )
-    if item.plan.is_plan_filed:
+    if _fresh(item.plan).is_plan_filed:
         archive_record(record=item)
         return
     item.delete()

@@ -37,7 +37,8 @@ def record_decision(
 
 
 def _check_open(decision: Decision) -> None:
-    if decision.status == DecisionStatus.CLOSED:
+    """Read from the database: the caller's copy may predate the closing."""
+    if Decision.objects.filter(pk=decision.pk, status=DecisionStatus.CLOSED).exists():
         raise DomainError(_("This decision is closed."), code="decision_closed")
 
 

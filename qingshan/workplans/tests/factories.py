@@ -47,7 +47,7 @@ def plan_with_items(
 
 
 def grid_records(school: Any, mark: str = "") -> dict[str, Any]:
-    term = TermFactory(school=school, school_year=2013)
+    term = TermFactory(school=school)
     line = WorkLine.objects.create(school=school, name=f"安全{mark}")
     place = Place.objects.create(school=school, name=f"教学楼{mark}", kind="building")
     slot = TimeSlot.objects.create(
