@@ -70,6 +70,26 @@ def open_follow_up_count(*, school: School) -> int:
     return FollowUp.objects.for_school(school).filter(status=FollowUpStatus.OPEN).count()
 
 
+def late_filings_of(*, school: School, user: Any) -> list[Any]:
+    """Plans, summaries and weekly statuses overdue for the units the user files for."""
+    from qingshan.workplans.selectors.cycle import may_file, overdue_filings
+
+    if not user.has_perm("workplans.file", school):
+        return []
+    departments = {department.pk: department for department in departments_with_heads(school)}
+    return [
+        item
+        for item in overdue_filings(school, timezone.localdate())
+        if may_file(user, school, departments.get(item.department_id))
+    ]
+
+
+def departments_with_heads(school: School) -> list[Any]:
+    from qingshan.organization.models import Department
+
+    return list(Department.objects.for_school(school).select_related("head"))
+
+
 def dashboard_for(
     *, school: School, user: Any, roles: frozenset[str], year: int | None = None
 ) -> dict[str, Any]:
@@ -109,6 +129,7 @@ def dashboard_for(
         else [],
         "my_class": class_of_user(school=school, user=user) if Role.STUDENT in roles else None,
         "ratings_due": ratings_due_count(user=user),
+        "late_filings": late_filings_of(school=school, user=user),
         "open_follow_ups": open_follow_up_count(school=school)
         if user.has_perm("evaluations.manage", school)
         else None,

@@ -238,3 +238,23 @@ def test_month_board_and_overdue_filings(school: object) -> None:
         (department.name, "summary"),
         (department.name, "weekly"),
     }
+
+
+@pytest.mark.django_db
+def test_reminders_go_once_to_the_head_of_a_late_unit(
+    school: object, user_with_role: object
+) -> None:
+    from django.core import mail
+
+    from qingshan.workplans.models import Reminder
+    from qingshan.workplans.services.reminders import send_reminders
+
+    head_user = user_with_role("department_head", school, email="head@example.org")  # type: ignore[operator]
+    DepartmentFactory(school=school, head=StaffFactory(school=school, user=head_user))
+    first = send_reminders(school=school, today=dt.date(2013, 4, 8))
+    again = send_reminders(school=school, today=dt.date(2013, 4, 8))
+    to_head = [message for message in mail.outbox if message.to == ["head@example.org"]]
+    assert (first > 0, again, Reminder.objects.count() == first) == (True, 0, True)
+    assert len(to_head) == len(
+        [reminder for reminder in Reminder.objects.all() if reminder.department_id]
+    )
