@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class DocumentsConfig(AppConfig):
     name = "qingshan.documents"
     label = "documents"
-    verbose_name = _("Document archive")
+    verbose_name = _("Documents and regulations")

@@ -16,7 +16,7 @@ from qingshan.organization.models import Department
 
 
 class DocumentFilter(SchoolFilterSet):
-    kind = django_filters.ChoiceFilter(label=_("kind"), choices=DocumentKind.choices)
+    kind = django_filters.ChoiceFilter(label=_("kind of document"), choices=DocumentKind.choices)
     issuer = django_filters.ChoiceFilter(label=_("issuer"), choices=Issuer.choices)
     department = django_filters.ModelChoiceFilter(
         label=_("issuing department"), queryset=Department.objects.all()

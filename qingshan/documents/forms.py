@@ -140,4 +140,4 @@ class RepealForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=120, required=False)
-    file = forms.FileField(label=_("file"), help_text=_("PDF, Word, Excel, JPEG, PNG or text."))
+    file = forms.FileField(label=_("file to attach"), help_text=_("PDF, Word, Excel, JPEG, PNG or text."))

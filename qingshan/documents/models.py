@@ -71,7 +71,7 @@ class Document(SchoolOwned):
     )
     number = models.CharField(_("number"), max_length=40, editable=False)
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=12, choices=DocumentKind.choices)
+    kind = models.CharField(_("kind of document"), max_length=12, choices=DocumentKind.choices)
     issued_on = models.DateField(_("issued on"))
     effective_on = models.DateField(_("in force from"))
     status = models.CharField(
@@ -231,7 +231,7 @@ class Attachment(SchoolOwned):
         verbose_name=_("document"),
     )
     title = models.CharField(_("title"), max_length=120)
-    file = models.FileField(_("file"), upload_to="documents/%Y/")
+    file = models.FileField(_("stored file"), upload_to="documents/%Y/")
     size = models.PositiveIntegerField(_("size in bytes"), default=0, editable=False)
 
     class Meta:
