@@ -87,7 +87,7 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
             NavItem(_("Courses"), "trainings:course_list", "trainings.view"),
             NavItem(_("Cohorts"), "trainings:cohort_list", "trainings.view"),
             NavItem(_("Trainees"), "trainings:trainee_list", "trainings.view"),
-            NavItem(_("Follow-ups"), "trainings:followup_list", "trainings.view"),
+            NavItem(_("Employment follow-ups"), "trainings:followup_list", "trainings.view"),
             NavItem(
                 _("Import trainees or follow-ups"), "trainings:import_start", "trainings.manage"
             ),

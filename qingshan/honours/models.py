@@ -21,7 +21,7 @@ class Honour(SchoolOwned):
     recipient = models.CharField(
         _("awarded to"), max_length=8, choices=Recipient.choices, default=Recipient.SCHOOL
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("honorary title"), max_length=120)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     issuer = models.CharField(_("awarded by"), max_length=100)
     awarded_on = models.DateField(_("awarded on"))
@@ -74,7 +74,10 @@ class Commendation(SchoolOwned):
         verbose_name=_("member of staff"),
     )
     person_name = models.CharField(
-        _("name"), max_length=40, blank=True, help_text=_("For someone without a record here.")
+        _("name of the person"),
+        max_length=40,
+        blank=True,
+        help_text=_("For someone without a record here."),
     )
 
     class Meta:
@@ -109,7 +112,7 @@ class Commendation(SchoolOwned):
 class Story(SchoolOwned):
     """A story of exemplary deeds (先进事迹), with a photo, linked to whom and what it tells of."""
 
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("title of the story"), max_length=120)
     person_name = models.CharField(_("about"), max_length=60)
     told_on = models.DateField(_("written on"))
     body = models.TextField(_("story"))

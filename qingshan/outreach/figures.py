@@ -33,7 +33,7 @@ def leaflets(scope: Scope, period: Period) -> FigureResult:
     return FigureResult(
         value=sum(by_kind.values()),
         records=records,
-        breakdown={str(label): by_kind.get(value, 0) for value, label in MaterialKind.choices},
+        breakdown={value: by_kind.get(value, 0) for value in MaterialKind.values},
     )
 
 

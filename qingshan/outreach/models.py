@@ -42,9 +42,12 @@ class Handout(SchoolOwned):
         Visit, on_delete=models.PROTECT, related_name="handouts", verbose_name=_("visit")
     )
     kind = models.CharField(
-        _("kind"), max_length=12, choices=MaterialKind.choices, default=MaterialKind.LEAFLET
+        _("kind of material"),
+        max_length=12,
+        choices=MaterialKind.choices,
+        default=MaterialKind.LEAFLET,
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("title of the material"), max_length=120)
     count = models.PositiveIntegerField(_("copies handed out"))
 
     class Meta:
@@ -134,7 +137,7 @@ class PracticalThing(SchoolOwned):
     date = models.DateField(_("date"))
     township = models.CharField(_("township"), max_length=40)
     village = models.CharField(_("village"), max_length=40, blank=True)
-    description = models.CharField(_("what was done"), max_length=200)
+    description = models.CharField(_("practical thing done"), max_length=200)
     beneficiaries = models.CharField(_("for whom"), max_length=120, blank=True)
 
     class Meta:
@@ -156,7 +159,7 @@ class ScienceBase(SchoolOwned):
         _("host"), max_length=100, help_text=_("The farm, cooperative or household that hosts it.")
     )
     since = models.DateField(_("since"))
-    until = models.DateField(_("until"), null=True, blank=True)
+    until = models.DateField(_("base closed on"), null=True, blank=True)
     activities = models.TextField(_("activities"), blank=True)
 
     class Meta:

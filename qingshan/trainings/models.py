@@ -22,12 +22,12 @@ from qingshan.trainings.enums import CertificateKind
 class Course(SchoolOwned):
     name = models.CharField(_("course"), max_length=100)
     trade = models.CharField(_("trade"), max_length=60)
-    hours = models.PositiveSmallIntegerField(_("hours"))
+    hours = models.PositiveSmallIntegerField(_("class hours"))
     days = models.PositiveSmallIntegerField(_("days"))
     start_on = models.DateField(_("starts on"))
     end_on = models.DateField(_("ends on"))
-    teachers = models.CharField(_("teachers"), max_length=200, blank=True)
-    place = models.CharField(_("place"), max_length=100, blank=True)
+    teachers = models.CharField(_("teachers of the course"), max_length=200, blank=True)
+    place = models.CharField(_("training place"), max_length=100, blank=True)
     programme = models.CharField(_("funding programme"), max_length=100, blank=True)
     subsidy_per_head = models.DecimalField(
         _("subsidy per head (yuan)"), max_digits=8, decimal_places=2, default=0
@@ -181,14 +181,14 @@ class Certificate(SchoolOwned):
         verbose_name=_("enrolment"),
     )
     kind = models.CharField(
-        _("kind"),
+        _("kind of certificate"),
         max_length=20,
         choices=CertificateKind.choices,
         default=CertificateKind.QUALIFICATION,
     )
     number = models.CharField(_("certificate number"), max_length=40)
     issuer = models.CharField(_("issued by"), max_length=100)
-    issued_on = models.DateField(_("issued on"))
+    issued_on = models.DateField(_("date of issue"))
 
     class Meta:
         verbose_name = _("certificate")
@@ -227,8 +227,8 @@ class FollowUp(SchoolOwned):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("follow-up")
-        verbose_name_plural = _("follow-ups")
+        verbose_name = _("employment follow-up")
+        verbose_name_plural = _("employment follow-ups")
         ordering = ["school", "-checked_on", "-pk"]
         constraints = [
             models.UniqueConstraint(

@@ -106,7 +106,7 @@ RESOURCES: tuple[Resource, ...] = (
                 ("kind", "number", "issuer", "issued_on"),
             ),
             Related(
-                _("Follow-ups"),
+                _("Employment follow-ups"),
                 lambda record: record.follow_ups.all(),
                 ("checked_on", "employed", "employer", "region", "monthly_income"),
             ),
