@@ -7,6 +7,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_filters.conf import settings
 
 from qingshan.documents import selectors
 from qingshan.documents.enums import DocumentKind, DocumentStatus, Issuer
@@ -31,7 +32,8 @@ class DocumentFilter(SchoolFilterSet):
     def __init__(self, *args: Any, school: Any, queryset: QuerySet[Document], **kwargs: Any):
         super().__init__(*args, school=school, queryset=queryset, **kwargs)
         self.filters["year"].extra["choices"] = [
-            (year, str(year)) for year in selectors.years(queryset)
+            ("", settings.EMPTY_CHOICE_LABEL),
+            *((year, str(year)) for year in selectors.years(queryset)),
         ]
         self.filters["q"].label = _("Search the titles, numbers and texts")
 

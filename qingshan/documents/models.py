@@ -120,7 +120,7 @@ class Document(SchoolOwned):
     search_title = models.TextField(_("title tokens for search"), blank=True, editable=False)
     search_body = models.TextField(_("text tokens for search"), blank=True, editable=False)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = DocumentQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("document")
@@ -244,4 +244,4 @@ class Attachment(SchoolOwned):
 
     @property
     def filename(self) -> str:
-        return self.file.name.rsplit("/", 1)[-1]
+        return (self.file.name or "").rsplit("/", 1)[-1]

@@ -90,7 +90,7 @@ def readable_documents(*, school: Any, user: Any) -> QuerySet[Document]:
 
 
 def attachments(document: Document) -> QuerySet[Attachment]:
-    return Attachment.objects.for_school(document.school_id).filter(document=document)
+    return Attachment.objects.filter(school_id=document.school_id, document=document)
 
 
 def version_chain(*, document: Document, readable: QuerySet[Document]) -> list[Document]:

@@ -135,7 +135,7 @@ def highlight(text: str, terms: list[str], *, radius: int = 60) -> SafeString:
         end = min(len(flat), start + 2 * radius)
     else:
         start, end = 0, min(len(flat), 2 * radius)
-    pieces = ["…" if start > 0 else ""]
+    pieces: list[str] = ["…" if start > 0 else ""]
     cursor = start
     for span_start, span_end in spans:
         if span_start < start or span_end > end:
@@ -153,7 +153,8 @@ def highlight_all(text: str, terms: list[str]) -> SafeString:
     lowered = _comparable(text or "")
     if len(lowered) != len(text or ""):
         return mark_safe(escape(text or ""))
-    pieces, cursor = [], 0
+    pieces: list[str] = []
+    cursor = 0
     for start, end in _occurrences(lowered, _needles(lowered, terms)):
         pieces.append(escape(text[cursor:start]))
         pieces.append("<mark>" + escape(text[start:end]) + "</mark>")
