@@ -150,7 +150,7 @@ class TrainingDemo:
                     employed=employed,
                     employer=employer if employed else "",
                     region=region if employed else "",
-                    monthly_income=INCOMES[index % len(INCOMES)] if employed else None,
+                    monthly_income=INCOMES[(index // COURSES) % len(INCOMES)] if employed else None,
                 )
             )
         Certificate.objects.bulk_create(certificates, batch_size=1000)
