@@ -49,7 +49,7 @@ RESOURCES: tuple[Resource, ...] = (
         related=(
             Related(
                 _("Cohorts"),
-                lambda record: record.cohorts.all(),
+                lambda record: record.cohorts.select_related("party_group"),
                 ("name", "start_on", "end_on", "party_group"),
             ),
         ),

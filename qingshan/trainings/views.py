@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.import_views import import_page, template_download
@@ -59,7 +60,10 @@ def cohort_group(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, str(cohort.party_group))
+            messages.success(
+                request,
+                _("The party group %(group)s was formed.") % {"group": cohort.party_group},
+            )
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("trainings:cohort_detail", pk=cohort.pk)
