@@ -49,6 +49,8 @@ class DocumentForm(SchoolModelForm):
             self.fields["issuer"].choices = allowed
             if len(allowed) == 1:
                 self.fields["issuer"].initial = allowed[0][0]
+            if Issuer.DEPARTMENT not in issuers:
+                del self.fields["department"]
         self.fields["sequence"].required = False
         self.fields["sequence"].help_text = _("Leave empty for the issuer's next free number.")
         self.fields["effective_on"].required = False
@@ -140,4 +142,6 @@ class RepealForm(forms.Form):
 
 class AttachmentForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=120, required=False)
-    file = forms.FileField(label=_("file to attach"), help_text=_("PDF, Word, Excel, JPEG, PNG or text."))
+    file = forms.FileField(
+        label=_("file to attach"), help_text=_("PDF, Word, Excel, JPEG, PNG or text.")
+    )

@@ -104,7 +104,11 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     context = {
         "document": document,
-        "body": text.highlight_all(document.body, terms),
+        "paragraphs": [
+            text.highlight_all(line.strip(), terms)
+            for line in document.body.splitlines()
+            if line.strip()
+        ],
         "chain": chain if len(chain) > 1 else [],
         "revises": chain[position - 1] if position > 0 else None,
         "revised_by": chain[position + 1] if position + 1 < len(chain) else None,
