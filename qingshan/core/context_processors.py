@@ -102,6 +102,7 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
             NavItem(_("Practical things done"), "outreach:practical_list", "outreach.view"),
             NavItem(_("Science popularisation bases"), "outreach:base_list", "outreach.view"),
             NavItem(_("Farm households"), "outreach:household_list", "outreach.view"),
+            NavItem(_("Import outreach records"), "outreach:import_start", "outreach.manage"),
         ),
     ),
     (
@@ -111,6 +112,7 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
             NavItem(_("Honours of the branch"), "honours:branchhonour_list", "honours.view"),
             NavItem(_("Commendations"), "honours:commendation_list", "honours.view"),
             NavItem(_("Exemplary deeds"), "honours:story_list", "honours.view"),
+            NavItem(_("Import honours or commendations"), "honours:import_start", "honours.manage"),
         ),
     ),
     (

@@ -9,5 +9,7 @@ app_name = "outreach"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.totals, name="totals"),
+    path("import/", views.import_start, name="import_start"),
+    path("import/template/<str:sheet>/", views.import_template, name="import_template"),
     *resource_urls(RESOURCES, export_view=record_export),
 ]

@@ -9,9 +9,10 @@ follow-up to the trainee's place in the cohort.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from auditlog.models import LogEntry
+from django.db import models
 from django.utils.translation import gettext
 
 from qingshan.core.constraints import ConstraintChecker
@@ -351,3 +352,69 @@ IMPORTERS: dict[str, type[Importer]] = {
     ROSTER_SHEET.key: RosterImporter,
     FOLLOW_UP_SHEET.key: FollowUpImporter,
 }
+
+
+# --- plain record imports, shared by the outreach and honours apps ----------------------------
+
+RECORD_ID_COLUMN = Column(
+    "id",
+    "编号（新记录留空）",
+    "Number (empty for a new record)",
+    lambda v: parse_int(v, min_value=1),
+    help_text="The number of a record to update, as on its page; leave it empty to add one.",
+)
+
+
+class RecordImporter(Importer):
+    """Rows that add records, or update the record whose number they give. ``fields`` are copied
+    onto the record (an empty optional cell clears a text field); ``unique_together`` names the
+    fields that may not repeat within the file (the model's constraints check existing rows)."""
+
+    key_column = "id"
+    fields: ClassVar[tuple[str, ...]] = ()
+    unique_together: ClassVar[tuple[str, ...]] = ()
+
+    def prepare(self) -> None:
+        records = list(self.model.objects.filter(school=self.school, archived_at__isnull=True))
+        self.existing = {str(record.pk): record for record in records}
+        self.constraints = ConstraintChecker(self.model, records)
+        self.seen: dict[tuple[Any, ...], int] = {}
+
+    def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
+        if values["id"] is not None and record.pk is None:
+            return [
+                _error(
+                    row,
+                    self.sheet,
+                    "id",
+                    ErrorCategory.REFERENCE,
+                    gettext("There is no record number %(value)s here.") % {"value": values["id"]},
+                )
+            ]
+        for name in self.fields:
+            value = values[name]
+            if isinstance(value, str):
+                value = value.strip()
+            if value is None and isinstance(
+                record._meta.get_field(name), models.CharField | models.TextField
+            ):
+                value = ""
+            setattr(record, name, value)
+        errors = self.check(row, values, record)
+        if self.unique_together:
+            key = tuple(getattr(record, name) for name in self.unique_together)
+            first = self.seen.setdefault(key, row.number)
+            if first != row.number:
+                errors.append(
+                    RowError(
+                        row.number,
+                        None,
+                        ErrorCategory.DUPLICATE,
+                        gettext("This row repeats row %(first)s.") % {"first": first},
+                    )
+                )
+        return errors
+
+    def check(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
+        """Rules beyond the model's own; return row errors."""
+        return []

@@ -24,6 +24,8 @@ NO_FILE = {**dict.fromkeys(ORG_VIEW, 404), ANON: 302, STUDENT: 403}
 EXPECTED: dict[str, dict[Any, int]] = {
     "honours:honour_scan": NO_FILE,
     "honours:story_photo": NO_FILE,
+    "honours:import_start": ADMIN_ONLY,
+    "honours:import_template": ADMIN_ONLY,
 }
 for _key, _manage in (
     ("honour", ADMIN_ONLY),
@@ -48,6 +50,7 @@ for _key, _manage in (
 EXTRA_ARGS: dict[str, Any] = {
     "honours:honour_scan": lambda records: [records["honour"].pk],
     "honours:story_photo": lambda records: [records["story"].pk],
+    "honours:import_template": lambda records: ["honours"],
 }
 QUERY: dict[str, dict[str, Any]] = {}
 

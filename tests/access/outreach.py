@@ -10,6 +10,8 @@ RESOURCES = ("visit", "handout", "problem", "practical", "base", "household", "s
 
 EXPECTED: dict[str, dict[Any, int]] = {
     "outreach:totals": ORG_VIEW,
+    "outreach:import_start": ADMIN_ONLY,
+    "outreach:import_template": ADMIN_ONLY,
     "api-v1:outreach_totals": API_VIEW,
 }
 for _key in RESOURCES:
@@ -27,7 +29,7 @@ for _key in RESOURCES:
         f"api-v1:{_key}_update": API_VIEW,
     }
 # URL names whose arguments are not just the pk of the record named by their prefix.
-EXTRA_ARGS: dict[str, Any] = {}
+EXTRA_ARGS: dict[str, Any] = {"outreach:import_template": lambda records: ["visits"]}
 QUERY: dict[str, dict[str, Any]] = {
     "api-v1:outreach_totals": {"year": 2013},
     "outreach:totals": {"year": 2013},
