@@ -259,6 +259,9 @@ LOGGING = {
     "loggers": {
         # Token-bearing URLs must not reach the access log; runserver logs requests here.
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # WeasyPrint reports every layout step at INFO; only its warnings matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

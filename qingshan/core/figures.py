@@ -127,6 +127,9 @@ class FigureRegistry:
     def __len__(self) -> int:
         return len(self._figures)
 
+    def __contains__(self, key: object) -> bool:
+        return key in self._figures
+
     def keys(self) -> list[str]:
         return sorted(self._figures)
 

@@ -1,0 +1,80 @@
+"""/api/v1/reports/: every figure of a school and year with its definition and value, and the
+records behind a figure."""
+
+# No "from __future__ import annotations": ninja reads the schema classes from the annotations.
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.pagination import PageNumberPagination, paginate
+
+from qingshan.core.api import api_school
+from qingshan.core.figures import Period, Scope, as_json_value, registry
+
+router = Router(tags=["reports"])
+
+
+class FigureOut(Schema):
+    key: str
+    label: str
+    unit: str
+    definition: str
+    value: float | int | None
+    breakdown: dict[str, Any]
+    records_url: str
+
+
+class RecordOut(Schema):
+    id: int
+    model: str
+    text: str
+
+    @staticmethod
+    def resolve_model(obj: Any) -> str:
+        return str(obj._meta.label)
+
+    @staticmethod
+    def resolve_text(obj: Any) -> str:
+        return str(obj)
+
+
+def _year(year: int | None) -> int:
+    return year if year is not None else timezone.localdate().year
+
+
+@router.get("/figures/", response=list[FigureOut], url_name="figure_values")
+def figures(request: HttpRequest, year: int | None = None, school: str | None = None) -> Any:
+    target = api_school(request, "reports.view", school)
+    period = Period.year(_year(year))
+    rows = []
+    for figure in registry:
+        result = figure.evaluate(Scope.of_school(target), period)
+        rows.append(
+            {
+                "key": figure.key,
+                "label": str(figure.label),
+                "unit": figure.unit,
+                "definition": str(figure.definition),
+                "value": as_json_value(result.value),
+                "breakdown": {
+                    name: as_json_value(value) for name, value in result.breakdown.items()
+                },
+                "records_url": f"/api/v1/reports/figures/{figure.key}/records/?year={period.start.year}&school={target.slug}",
+            }
+        )
+    return rows
+
+
+@router.get("/figures/{key}/records/", response=list[RecordOut], url_name="figure_records")
+@paginate(PageNumberPagination, page_size=100)
+def figure_records(
+    request: HttpRequest, key: str, year: int | None = None, school: str | None = None
+) -> Any:
+    target = api_school(request, "reports.view", school)
+    if key not in registry:
+        raise Http404
+    result = registry.get(key).evaluate(Scope.of_school(target), Period.year(_year(year)))
+    if result.records is None:
+        return []
+    return result.records.order_by("pk")

@@ -1,0 +1,121 @@
+"""The default annual-summary template, in the order of the school's own summary: organisation and
+study; team building; new ways of schooling; serving the county; results and honours; outlook."""
+
+from __future__ import annotations
+
+from qingshan.reports.enums import BlockKind
+
+TITLE_ZH = "{year}年学校党建工作总结"
+TITLE_EN = "Summary of the school's party work in {year}"
+NAME = "年度工作总结"
+
+H, N, C, T = BlockKind.HEADING, BlockKind.NARRATIVE, BlockKind.CHART, BlockKind.TABLE
+
+BLOCKS: tuple[tuple[str, str, str, str], ...] = (
+    (H, "一、创新党组织建设，发挥先锋模范作用", "1. Organisation and study", ""),
+    (
+        N,
+        "学校设党支部，下设{{ party.groups }}个党小组，现有党员{{ party.members }}名，其中正式党员"
+        "{{ party.full_members }}名、预备党员{{ party.probationary_members }}名。党支部规范工作程序，"
+        "健全工作制度，本年度发文{{ documents.issued }}件，现行有效制度{{ documents.in_force }}件。"
+        "坚持每周政治学习，全年学习{{ party.study_sessions }}次，出勤率{{ party.study_attendance }}。",
+        "The school has a party branch with {{ party.groups }} party groups and {{ party.members }} "
+        "members: {{ party.full_members }} full and {{ party.probationary_members }} probationary. "
+        "The branch issued {{ documents.issued }} documents this year; {{ documents.in_force }} "
+        "regulations are in force. The weekly political study met {{ party.study_sessions }} times, "
+        "with an attendance of {{ party.study_attendance }}.",
+        "",
+    ),
+    (
+        N,
+        "党支部提出“三同步”工作法，建立“月初部署、月末总结、每周通报”制度：计划、总结和周通报按时"
+        "报送率{{ workplans.filed_on_time }}，两条线共安排工作事项{{ workplans.items }}项，落实率"
+        "{{ workplans.items_implemented }}；实行“一级双轨三层运行”，决策任务按期完成率"
+        "{{ workplans.tasks_on_time }}；责任网格覆盖率{{ workplans.grid_coverage }}。",
+        "Under the three-synchronization method, plans, summaries and weekly statuses were filed on "
+        "time at a rate of {{ workplans.filed_on_time }}; {{ workplans.items }} work items were "
+        "planned in the two lines and {{ workplans.items_implemented }} were implemented. Tasks "
+        "handed down from decisions were done on time at {{ workplans.tasks_on_time }}; the "
+        "responsibility grid covered {{ workplans.grid_coverage }} of its cells.",
+        "",
+    ),
+    (C, "", "", "party.members party.full_members"),
+    (H, "二、加强队伍建设", "2. Building the team", ""),
+    (
+        N,
+        "每学期开展“千人评教”活动，{{ evaluations.raters_responded|thousands }}人次参评，参评率"
+        "{{ evaluations.response_rate }}；对评议未达标的教师安排跟班学习，本年度开启后续处理"
+        "{{ evaluations.follow_ups_opened }}项。党员与青年教师、学生结对帮扶{{ party.mentoring_pairs }}对，"
+        "新确定入党积极分子{{ party.new_activists }}名，新接收预备党员{{ party.new_probationary }}名。",
+        "Every semester the school runs its rating campaign: {{ evaluations.raters_responded|thousands }} "
+        "ratings were given, a response rate of {{ evaluations.response_rate }}. Teachers below the "
+        "bar follow classes: {{ evaluations.follow_ups_opened }} follow-ups were opened this year. "
+        "Members mentor {{ party.mentoring_pairs }} young teachers and students; "
+        "{{ party.new_activists }} new activists were chosen and {{ party.new_probationary }} new "
+        "probationary members admitted.",
+        "",
+    ),
+    (H, "三、探索办学新路子", "3. New ways of schooling", ""),
+    (
+        N,
+        "学校开设{{ organization.majors }}个专业、{{ organization.classes }}个教学班，在校学生"
+        "{{ organization.students }}名，教职工{{ organization.staff }}名。",
+        "The school teaches {{ organization.majors }} majors in {{ organization.classes }} classes, "
+        "with {{ organization.students|thousands }} students and {{ organization.staff }} staff.",
+        "",
+    ),
+    (C, "", "", "organization.students"),
+    (H, "四、服务县域经济", "4. Serving the county", ""),
+    (
+        N,
+        "坚持短期培训，作为阳光工程农民工培训基地，共举办短期培训班{{ trainings.courses }}期，培训学员"
+        "{{ trainings.trainees }}人次，学员职业资格取证率{{ trainings.certified_share }}，就业率"
+        "{{ trainings.employed_share }}，就业后月平均收入{{ trainings.mean_income|about:100 }}元。",
+        "As the Sunshine Project's training base for migrant workers the school held "
+        "{{ trainings.courses }} short courses for {{ trainings.trainees|thousands }} trainees; "
+        "{{ trainings.certified_share }} obtained a vocational qualification and "
+        "{{ trainings.employed_share }} found work, earning {{ trainings.mean_income|about:100 }} "
+        "yuan a month on average.",
+        "",
+    ),
+    (
+        N,
+        "开展“科技下乡”活动，深入乡镇开展技术指导{{ outreach.visits|more_than:10 }}次，发放技术资料"
+        "{{ outreach.leaflets|more_than:10000 }}份，解决技术难题{{ outreach.problems_solved|more_than:10 }}个，"
+        "为群众办实事{{ outreach.practical_things|more_than:10 }}件；在学校周边{{ outreach.base_townships }}个"
+        "乡镇建立科普基地{{ outreach.bases }}个，联系农户{{ outreach.households }}户。",
+        "Sending technology to the countryside, the school gave technical guidance in the townships "
+        "{{ outreach.visits|more_than:10 }} times, handed out {{ outreach.leaflets|more_than:10000 }} "
+        "leaflets, solved {{ outreach.problems_solved|more_than:10 }} technical problems and did "
+        "{{ outreach.practical_things|more_than:10 }} practical things for the people; it runs "
+        "{{ outreach.bases }} science bases in {{ outreach.base_townships }} townships serving "
+        "{{ outreach.households }} farm households.",
+        "",
+    ),
+    (
+        T,
+        "",
+        "",
+        "trainings.courses trainings.trainees trainings.certified_share "
+        "trainings.employed_share outreach.visits outreach.households",
+    ),
+    (H, "五、取得的成绩与荣誉", "5. Results and honours", ""),
+    (
+        N,
+        "本年度学校和党支部获得各级荣誉{{ honours.honours }}项，党支部受表彰{{ honours.branch_commended }}"
+        "次，{{ honours.members_commended }}名党员受到表彰。",
+        "This year the school and the branch received {{ honours.honours }} honours; the branch was "
+        "commended {{ honours.branch_commended }} times and {{ honours.members_commended }} members "
+        "were commended.",
+        "",
+    ),
+    (H, "六、今后打算", "6. Outlook", ""),
+    (
+        N,
+        "今后，我们将以更加昂扬的精神、更加科学的态度、更加扎实的作风，发挥党组织的政治核心作用，"
+        "把学校党建工作做得更好、更实、更深。",
+        "We will carry this work on with more spirit, a more scientific attitude and a more solid "
+        "style, so that the party organisation's core role shows in every part of the school.",
+        "",
+    ),
+)

@@ -1,0 +1,37 @@
+"""The summary as a PDF with the same text, charts and appendix as the DOCX (WeasyPrint)."""
+
+from __future__ import annotations
+
+import base64
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from qingshan.reports.enums import BlockKind
+from qingshan.reports.rendering.charts import chart_png
+from qingshan.reports.rendering.content import Content
+
+
+def summary_pdf(content: Content, *, school_name: str) -> bytes:
+    from weasyprint import HTML
+
+    charts = {}
+    for index, block in enumerate(content.blocks):
+        if block.kind == BlockKind.CHART and block.chart and block.chart["series"]:
+            charts[index] = (
+                "data:image/png;base64," + base64.b64encode(chart_png(block.chart)).decode()
+            )
+    with translation.override(content.language):
+        html = render_to_string(
+            "reports/summary_print.html",
+            {
+                "content": content,
+                "blocks": [
+                    (block, charts.get(index)) for index, block in enumerate(content.blocks)
+                ],
+                "definitions": content.definitions(),
+                "school_name": school_name,
+                "lang": "zh-Hans" if content.language.startswith("zh") else "en",
+            },
+        )
+    return bytes(HTML(string=html).write_pdf())

@@ -1,0 +1,121 @@
+"""Reads of the annual summary: the checker over a template, the HTML page, issued reports and what
+has changed since one was issued."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from qingshan.core.figures import Period, Scope, as_json_value, registry
+from qingshan.reports.checker import CheckResult, check_text
+from qingshan.reports.enums import BlockKind
+from qingshan.reports.models import IssuedReport, TemplateBlock
+from qingshan.reports.rendering.content import Content
+
+
+def check_template(blocks: list[TemplateBlock], language: str) -> CheckResult:
+    """Errors and warnings of the narrative in one language (see ``reports.checker``)."""
+    result = CheckResult()
+    keys = registry.keys()
+    with translation.override(language):
+        for block in blocks:
+            if block.kind in (BlockKind.HEADING, BlockKind.NARRATIVE):
+                check_text(str(block.position), block.text(language), keys, result)
+    return result
+
+
+def render_html(content: Content, *, links: bool) -> str:
+    """The summary as an HTML fragment; with ``links`` each figure opens its records."""
+    with translation.override(content.language):
+        return render_to_string("reports/summary_body.html", {"content": content, "links": links})
+
+
+def issued_reports(school: Any) -> QuerySet[IssuedReport]:
+    return (
+        IssuedReport.objects.for_school(school)
+        .select_related("issued_by")
+        .defer("html", "figures")
+        .order_by("-year", "language", "-version")
+    )
+
+
+@dataclass
+class FigureChange:
+    """A frozen figure against today's value, and the records behind the difference."""
+
+    key: str
+    label: str
+    then: Any
+    now: Any
+    added: list[int] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+
+    @property
+    def differs(self) -> bool:
+        return self.then != self.now or bool(self.added or self.removed or self.changed)
+
+
+def report_changes(report: IssuedReport) -> list[FigureChange]:
+    """For each frozen figure: today's value, records added or removed since, records edited since."""
+    scope, period = Scope.of_school(report.school), Period.year(report.year)
+    changes = []
+    for key, frozen in report.figures.items():
+        if key not in registry:
+            continue
+        figure = registry.get(key)
+        result = figure.evaluate(scope, period)
+        then_ids = set(frozen.get("records", []))
+        now_ids = (
+            set(result.records.values_list("pk", flat=True))
+            if result.records is not None
+            else set()
+        )
+        edited: list[int] = []
+        label = frozen.get("model", "")
+        if label and then_ids & now_ids:
+            model = apps.get_model(label)
+            if any(field.name == "updated_at" for field in model._meta.concrete_fields):
+                edited = sorted(
+                    model._default_manager.filter(
+                        pk__in=then_ids & now_ids, updated_at__gt=report.issued_at
+                    ).values_list("pk", flat=True)
+                )
+        changes.append(
+            FigureChange(
+                key=key,
+                label=str(figure.label),
+                then=frozen.get("value"),
+                now=as_json_value(result.value),
+                added=sorted(now_ids - then_ids),
+                removed=sorted(then_ids - now_ids),
+                changed=edited,
+            )
+        )
+    return changes
+
+
+@dataclass(frozen=True)
+class VersionRow:
+    key: str
+    label: str
+    first: Any
+    second: Any
+
+
+def compare_versions(first: IssuedReport, second: IssuedReport) -> list[VersionRow]:
+    keys = sorted(set(first.figures) | set(second.figures))
+    return [
+        VersionRow(
+            key=key,
+            label=str(registry.get(key).label) if key in registry else key,
+            first=first.figures.get(key, {}).get("value"),
+            second=second.figures.get(key, {}).get("value"),
+        )
+        for key in keys
+    ]

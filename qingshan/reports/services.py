@@ -1,0 +1,156 @@
+"""Writes of the reports app: the school's summary template and issuing (freezing) a report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from qingshan.core.errors import DomainError
+from qingshan.core.figures import Scope, as_json_value, registry
+from qingshan.core.services import create_record, update_record
+from qingshan.reports import defaults
+from qingshan.reports.enums import BlockKind, ReportLanguage
+from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
+from qingshan.reports.rendering.content import build_content
+from qingshan.reports.rendering.docx import summary_docx
+from qingshan.reports.rendering.pdf import summary_pdf
+from qingshan.reports.selectors import check_template, render_html
+
+
+@transaction.atomic
+def ensure_default_template(*, school: Any) -> SummaryTemplate:
+    """The school's summary template, made from the default the first time."""
+    found = SummaryTemplate.objects.for_school(school).order_by("pk").first()
+    if found is not None:
+        return found
+    template = create_record(
+        school=school,
+        model=SummaryTemplate,
+        values={
+            "name": defaults.NAME,
+            "title_zh": defaults.TITLE_ZH,
+            "title_en": defaults.TITLE_EN,
+        },
+    )
+    TemplateBlock.objects.bulk_create(
+        TemplateBlock(
+            school=school,
+            template=template,
+            position=index * 10,
+            kind=kind,
+            text_zh=text_zh,
+            text_en=text_en,
+            figure_keys=keys,
+        )
+        for index, (kind, text_zh, text_en, keys) in enumerate(defaults.BLOCKS, start=1)
+    )
+    return template
+
+
+def _check_keys(block: TemplateBlock) -> None:
+    unknown = [key for key in block.keys if key not in registry]
+    if unknown:
+        raise ValidationError(
+            {"figure_keys": _("No figure is called: %(keys)s") % {"keys": ", ".join(unknown)}}
+        )
+    if block.kind in (BlockKind.CHART, BlockKind.TABLE) and not block.keys:
+        raise ValidationError({"figure_keys": _("Name at least one figure.")})
+
+
+@transaction.atomic
+def update_block(*, block: TemplateBlock, values: dict[str, Any]) -> TemplateBlock:
+    allowed = {"text_zh", "text_en", "figure_keys", "position"}
+    return update_record(
+        record=block,
+        values={key: value for key, value in values.items() if key in allowed},
+        checks=[_check_keys],
+    )
+
+
+@transaction.atomic
+def add_block(*, template: SummaryTemplate, values: dict[str, Any]) -> TemplateBlock:
+    position = values.pop("position", None)
+    if position is None:
+        position = (template.blocks.aggregate(top=Max("position"))["top"] or 0) + 10
+    return create_record(
+        school=template.school,
+        model=TemplateBlock,
+        values={"template": template, "position": position, **values},
+        checks=[_check_keys],
+    )
+
+
+@transaction.atomic
+def remove_block(*, block: TemplateBlock) -> None:
+    block.delete()
+
+
+def _frozen_figures(results: dict[str, Any]) -> dict[str, Any]:
+    frozen = {}
+    for key, result in results.items():
+        records = result.records
+        frozen[key] = {
+            "value": as_json_value(result.value),
+            "model": records.model._meta.label if records is not None else "",
+            "records": sorted(records.values_list("pk", flat=True)) if records is not None else [],
+            "breakdown": {name: as_json_value(value) for name, value in result.breakdown.items()},
+        }
+    return frozen
+
+
+@transaction.atomic
+def issue_report(*, school: Any, year: int, language: str, by: Any) -> IssuedReport:
+    """Check, render and freeze the summary as the next version for the school, year and language."""
+    if language not in ReportLanguage.values:
+        raise ValidationError({"language": _("Choose Chinese or English.")})
+    template = ensure_default_template(school=school)
+    blocks = list(template.blocks.all())
+    check = check_template(blocks, language)
+    if not check.ok:
+        first = check.errors[0]
+        raise DomainError(
+            _("The summary cannot be issued: %(count)d problems, the first “%(text)s”: %(message)s")
+            % {"count": len(check.errors), "text": first.text, "message": first.message},
+            code="check_failed",
+        )
+    content = build_content(
+        template=template,
+        blocks=blocks,
+        scope=Scope.of_school(school),
+        year=year,
+        language=language,
+    )
+    latest = (
+        IssuedReport.objects.for_school(school)
+        .select_for_update()
+        .filter(year=year, language=language)
+        .aggregate(top=Max("version"))["top"]
+    )
+    version = (latest or 0) + 1
+    report = IssuedReport(
+        school=school,
+        year=year,
+        language=language,
+        version=version,
+        title=content.title,
+        template_name=template.name,
+        issued_at=timezone.now(),
+        issued_by=by if getattr(by, "is_authenticated", False) else None,
+        html=render_html(content, links=False),
+        figures=_frozen_figures(content.results),
+        warnings=[{"block": w.block, "text": w.text, "message": w.message} for w in check.warnings],
+    )
+    stem = f"summary-{school.slug}-{year}-{language}-v{version}"
+    report.docx.save(f"{stem}.docx", ContentFile(summary_docx(content)), save=False)
+    report.pdf.save(
+        f"{stem}.pdf", ContentFile(summary_pdf(content, school_name=school.name)), save=False
+    )
+    report.full_clean()
+    report.save()
+    return report

@@ -1,0 +1,89 @@
+"""The county bureau's view: the figures of its schools, summed properly and side by side."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from qingshan.core.records import school_for
+from qingshan.core.tabular.cells import escape_formula
+from qingshan.reports.selectors.county import county_table
+
+
+def _year(request: HttpRequest) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+        if 1990 <= year <= 2100:
+            return year
+    except ValueError:
+        pass
+    return timezone.localdate().year - 1
+
+
+@login_required
+def county(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "reports.county")
+    year = _year(request)
+    schools, rows = county_table(authority=school.authority, year=year)
+    return render(
+        request,
+        "reports/county.html",
+        {
+            "authority": school.authority,
+            "year": year,
+            "years": range(year - 6, timezone.localdate().year + 1),
+            "schools": schools,
+            "rows": rows,
+        },
+    )
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return escape_formula(value)
+    return float(value) if not isinstance(value, int) else value  # type: ignore[arg-type]
+
+
+@login_required
+def county_export(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "reports.county")
+    year = _year(request)
+    schools, rows = county_table(authority=school.authority, year=year)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(year)
+    sheet.append(
+        [
+            _("figure"),
+            _("key"),
+            _("unit"),
+            _("all schools"),
+            *(escape_formula(s.name) for s in schools),
+        ]
+    )
+    for row in rows:
+        sheet.append(
+            [
+                escape_formula(row.label),
+                row.key,
+                row.unit,
+                _cell(row.total),
+                *map(_cell, row.by_school),
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="county-{year}.xlsx"'
+    return response

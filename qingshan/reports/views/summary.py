@@ -1,0 +1,318 @@
+"""Pages of the annual summary: preview and edit, issue, issued versions, a figure's evidence."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from qingshan.core.figures import Period, Scope, registry
+from qingshan.core.records import may_write, school_for
+from qingshan.organization.selectors import latest_school_year
+from qingshan.reports.enums import ReportLanguage
+from qingshan.reports.forms import BlockForm, IssueForm, NewBlockForm
+from qingshan.reports.models import IssuedReport, TemplateBlock
+from qingshan.reports.rendering.content import build_content
+from qingshan.reports.rendering.docx import summary_docx
+from qingshan.reports.rendering.pdf import summary_pdf
+from qingshan.reports.selectors.summary import (
+    check_template,
+    compare_versions,
+    issued_reports,
+    render_html,
+    report_changes,
+)
+from qingshan.reports.services import (
+    add_block,
+    ensure_default_template,
+    issue_report,
+    remove_block,
+    update_block,
+)
+
+
+def _year(request: HttpRequest, school: Any) -> int:
+    try:
+        year = int(request.GET.get("year", ""))
+        if 1990 <= year <= 2100:
+            return year
+    except ValueError:
+        pass
+    return latest_school_year(school=school, today=timezone.localdate())
+
+
+def _language(request: HttpRequest) -> str:
+    chosen = request.GET.get("lang") or get_language() or "zh-hans"
+    return chosen if chosen in ReportLanguage.values else "zh-hans"
+
+
+def _template_for(request: HttpRequest, school: Any) -> Any:
+    if may_write(request, "reports.edit", school):
+        return ensure_default_template(school=school)
+    from qingshan.reports.models import SummaryTemplate
+
+    found = SummaryTemplate.objects.for_school(school).order_by("pk").first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@login_required
+def summary(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "reports.view")
+    template = _template_for(request, school)
+    year, language = _year(request, school), _language(request)
+    blocks = list(template.blocks.all())
+    content = build_content(
+        template=template,
+        blocks=blocks,
+        scope=Scope.of_school(school),
+        year=year,
+        language=language,
+    )
+    can_edit = may_write(request, "reports.edit", school)
+    return render(
+        request,
+        "reports/summary.html",
+        {
+            "template": template,
+            "blocks": blocks,
+            "body": render_html(content, links=True),
+            "check": check_template(blocks, language),
+            "year": year,
+            "years": range(year - 6, timezone.localdate().year + 1),
+            "language": language,
+            "languages": ReportLanguage.choices,
+            "can_edit": can_edit,
+            "issue_form": IssueForm(initial={"year": year, "language": language}),
+            "new_block_form": NewBlockForm(),
+            "issued": issued_reports(school).filter(year=year)[:20],
+        },
+    )
+
+
+@login_required
+def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    school = school_for(request, "reports.view")
+    template = _template_for(request, school)
+    year, language = _year(request, school), _language(request)
+    content = build_content(
+        template=template,
+        blocks=list(template.blocks.all()),
+        scope=Scope.of_school(school),
+        year=year,
+        language=language,
+    )
+    if fmt == "docx":
+        data = summary_docx(content)
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    elif fmt == "pdf":
+        data, kind = summary_pdf(content, school_name=school.name), "application/pdf"
+    else:
+        raise Http404
+    response = HttpResponse(data, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="summary-{year}-{language}.{fmt}"'
+    return response
+
+
+@login_required
+def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "reports.edit", write=True)
+    block = get_object_or_404(TemplateBlock.objects.for_school(school), pk=pk)
+    form = BlockForm(request.POST or None, instance=block)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        if "preview" in request.POST:
+            preview = _preview(school, block, form.cleaned_data, _year(request, school))
+        else:
+            try:
+                update_block(block=block, values=form.cleaned_data)
+                messages.success(request, _("The block was saved."))
+                return redirect("reports:summary")
+            except ValidationError as error:
+                _apply(form, error)
+    return render(
+        request,
+        "reports/block_form.html",
+        {"form": form, "block": block, "preview": preview},
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+def _apply(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _preview(
+    school: Any, block: TemplateBlock, values: dict[str, Any], year: int
+) -> dict[str, Any]:
+    """The edited block rendered in both languages, with the checker's findings; nothing saved."""
+    draft = TemplateBlock(
+        school=school,
+        template=block.template,
+        position=values.get("position", block.position),
+        kind=block.kind,
+        text_zh=values.get("text_zh", block.text_zh),
+        text_en=values.get("text_en", block.text_en),
+        figure_keys=values.get("figure_keys", block.figure_keys),
+    )
+    result = {}
+    for language in ReportLanguage.values:
+        content = build_content(
+            template=block.template,
+            blocks=[draft],
+            scope=Scope.of_school(school),
+            year=year,
+            language=language,
+        )
+        result[language] = {
+            "html": render_html(content, links=True),
+            "check": check_template([draft], language),
+        }
+    return result
+
+
+@login_required
+@require_POST
+def block_add(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "reports.edit", write=True)
+    template = ensure_default_template(school=school)
+    form = NewBlockForm(request.POST)
+    if form.is_valid():
+        try:
+            block = add_block(
+                template=template,
+                values={
+                    "kind": form.cleaned_data["kind"],
+                    "figure_keys": "organization.students"
+                    if form.cleaned_data["kind"] in ("chart", "table")
+                    else "",
+                },
+            )
+            return redirect("reports:block_edit", pk=block.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+    return redirect("reports:summary")
+
+
+@login_required
+@require_POST
+def block_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "reports.edit", write=True)
+    block = get_object_or_404(TemplateBlock.objects.for_school(school), pk=pk)
+    remove_block(block=block)
+    messages.success(request, _("The block was removed."))
+    return redirect("reports:summary")
+
+
+@login_required
+@require_POST
+def summary_issue(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "reports.edit", write=True)
+    form = IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the year and the language."))
+        return redirect("reports:summary")
+    try:
+        report = issue_report(school=school, by=request.user, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(
+            f"{_summary_url()}?year={form.cleaned_data['year']}&lang={form.cleaned_data['language']}"
+        )
+    messages.success(request, _("Version %(version)d is issued.") % {"version": report.version})
+    return redirect(report)
+
+
+def _summary_url() -> str:
+    from django.urls import reverse
+
+    return reverse("reports:summary")
+
+
+@login_required
+def issued_list(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "reports.view")
+    return render(request, "reports/issued_list.html", {"reports": issued_reports(school)[:200]})
+
+
+@login_required
+def issued_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "reports.view")
+    report = get_object_or_404(IssuedReport.objects.for_school(school), pk=pk)
+    changes = [change for change in report_changes(report) if change.differs]
+    others = (
+        issued_reports(school)
+        .filter(year=report.year, language=report.language)
+        .exclude(pk=report.pk)
+    )
+    return render(
+        request,
+        "reports/issued_detail.html",
+        {"report": report, "changes": changes, "others": others},
+    )
+
+
+@login_required
+def issued_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    school = school_for(request, "reports.view")
+    report = get_object_or_404(IssuedReport.objects.for_school(school), pk=pk)
+    field = {"docx": report.docx, "pdf": report.pdf}.get(fmt)
+    if field is None or not field:
+        raise Http404
+    with field.open("rb") as handle:
+        data = handle.read()
+    kind = (
+        "application/pdf"
+        if fmt == "pdf"
+        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    response = HttpResponse(data, content_type=kind)
+    filename = field.name.rsplit("/", 1)[-1]
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def issued_compare(request: HttpRequest, pk: int, other: int) -> HttpResponse:
+    school = school_for(request, "reports.view")
+    first = get_object_or_404(IssuedReport.objects.for_school(school), pk=pk)
+    second = get_object_or_404(IssuedReport.objects.for_school(school), pk=other)
+    return render(
+        request,
+        "reports/issued_compare.html",
+        {"first": first, "second": second, "rows": compare_versions(first, second)},
+    )
+
+
+@login_required
+def evidence(request: HttpRequest, key: str) -> HttpResponse:
+    """The records behind a figure for a year: each links to its own page where it has one."""
+    school = school_for(request, "reports.view")
+    if key not in registry:
+        raise Http404
+    figure = registry.get(key)
+    year = _year(request, school)
+    result = figure.evaluate(Scope.of_school(school), Period.year(year))
+    records = result.records.order_by("pk") if result.records is not None else None
+    page = (
+        Paginator(records, 100).get_page(request.GET.get("page")) if records is not None else None
+    )
+    return render(
+        request,
+        "reports/evidence.html",
+        {"figure": figure, "result": result, "year": year, "page": page},
+    )
