@@ -23,6 +23,9 @@ NAVIGATION: tuple[tuple[Any, tuple[NavItem, ...]], ...] = (
         (
             NavItem(_("Dashboard"), "reports:dashboard", "core.view_dashboard"),
             NavItem(_("Figures"), "reports:figures", "core.view_figures"),
+            NavItem(_("Annual summary"), "reports:summary", "reports.view"),
+            NavItem(_("Issued reports"), "reports:issued_list", "reports.view"),
+            NavItem(_("County roll-up"), "reports:county", "reports.county"),
         ),
     ),
     (

@@ -1,0 +1,80 @@
+"""The seed as the acceptance case: with the demo school loaded, the 2013 summary states the school's
+own figures, each computed from records."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+
+from qingshan.core.figures import Period, Scope, evaluate_all
+from qingshan.organization.models import School
+from qingshan.reports.rendering.content import build_content
+from qingshan.reports.services import ensure_default_template
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed_school(db: None) -> Any:
+    call_command("demo", stdout=io.StringIO())
+    return School.objects.get(slug="tongjiang-vocational")
+
+
+def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school: Any) -> None:
+    values = {
+        key: result.value
+        for key, result in evaluate_all(Scope.of_school(seed_school), Period.year(2013)).items()
+    }
+    exact = {
+        key: values[key]
+        for key in (
+            "party.groups",
+            "trainings.courses",
+            "trainings.trainees",
+            "trainings.certified_share",
+            "outreach.bases",
+            "outreach.base_townships",
+            "outreach.households",
+            "evaluations.follow_ups_opened",
+        )
+    }
+    assert exact == {
+        "party.groups": 6,
+        "trainings.courses": 40,
+        "trainings.trainees": 3704,
+        "trainings.certified_share": 1.0,
+        "outreach.bases": 12,
+        "outreach.base_townships": 5,
+        "outreach.households": 364,
+        "evaluations.follow_ups_opened": 4,
+    }
+    assert round(values["trainings.employed_share"], 2) == 0.95
+    assert round(float(values["trainings.mean_income"]), -2) == 1500
+    more_than = {
+        "outreach.visits": 40,
+        "outreach.leaflets": 30000,
+        "outreach.problems_solved": 120,
+        "outreach.practical_things": 100,
+        "documents.issued": 20,
+    }
+    assert {key: values[key] > floor for key, floor in more_than.items()} == dict.fromkeys(
+        more_than, True
+    )
+    # …and the summary says it in the seed's own words (the demo is built once for both checks).
+    template = ensure_default_template(school=seed_school)
+    content = build_content(
+        template=template,
+        blocks=list(template.blocks.all()),
+        scope=Scope.of_school(seed_school),
+        year=2013,
+        language="zh-hans",
+    )
+    text = "".join(block.text for block in content.blocks)
+    assert "共举办短期培训班40期，培训学员3704人次，学员职业资格取证率100%，就业率95%" in text
+    assert "就业后月平均收入约1500元" in text
+    assert "建立科普基地12个，联系农户364户" in text
+    assert "技术指导40多次，发放技术资料30000多份，解决技术难题120多个，为群众办实事100多件" in text
+    assert "下设6个党小组" in text
