@@ -55,7 +55,7 @@ def test_an_unreachable_database_gives_a_503_please_retry_page(
     client.raise_request_exception = False
 
     with mock.patch(
-        "qingshan.reports.views.dashboard_for", side_effect=OperationalError("connection refused")
+        "qingshan.reports.views.dashboard.dashboard_for", side_effect=OperationalError("connection refused")
     ):
         response = client.get("/")
 
@@ -70,7 +70,7 @@ def test_another_error_gives_the_500_page_without_details(school: Any, client_fo
     client.raise_request_exception = False
 
     with mock.patch(
-        "qingshan.reports.views.dashboard_for", side_effect=RuntimeError("secret detail")
+        "qingshan.reports.views.dashboard.dashboard_for", side_effect=RuntimeError("secret detail")
     ):
         response = client.get("/")
 

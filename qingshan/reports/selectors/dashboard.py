@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from qingshan.accounts.enums import Role
 from qingshan.core.figures import Period, Scope, Unit, registry
@@ -15,8 +15,10 @@ from qingshan.organization.selectors import assignments_of_user, class_of_user, 
 KEY_FIGURES = (
     "organization.students",
     "organization.staff",
-    "organization.classes",
-    "organization.majors",
+    "party.members",
+    "trainings.trainees",
+    "outreach.visits",
+    "workplans.filed_on_time",
 )
 TREND_FIGURE = "organization.students"
 TREND_YEARS = 5
@@ -90,20 +92,37 @@ def departments_with_heads(school: School) -> list[Any]:
     return list(Department.objects.for_school(school).select_related("head"))
 
 
+def overdue_tasks_of(*, school: School, user: Any) -> list[Any]:
+    """Decision tasks the user carries that are past their deadline."""
+    from qingshan.workplans.selectors.decisions import tasks_for_user
+
+    if not user.has_perm("workplans.view", school):
+        return []
+    return list(tasks_for_user(school, user).filter(deadline__lt=timezone.localdate())[:10])
+
+
 def dashboard_for(
-    *, school: School, user: Any, roles: frozenset[str], year: int | None = None
+    *,
+    school: School,
+    user: Any,
+    roles: frozenset[str],
+    year: int | None = None,
+    trend_key: str | None = None,
 ) -> dict[str, Any]:
+    from qingshan.reports.tokens import Token, format_value
+
     year = year or latest_school_year(school=school, today=timezone.localdate())
     scope = Scope.of_school(school)
-    key_figures = [
-        {
-            "figure": registry.get(key),
-            "value": registry.get(key).evaluate(scope, Period.year(year)).value,
-        }
-        for key in KEY_FIGURES
-    ]
+    language = translation.get_language() or "zh-hans"
+    key_figures = []
+    for key in KEY_FIGURES:
+        figure = registry.get(key)
+        value = figure.evaluate(scope, Period.year(year)).value
+        key_figures.append(
+            {"figure": figure, "value": format_value(value, figure.unit, Token("", key), language)}
+        )
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    trend = registry.get(TREND_FIGURE)
+    trend = registry.get(trend_key if trend_key in KEY_FIGURES else TREND_FIGURE)
     chart = {
         "color": ["#2f7d4f"],
         "animation": False,  # charts are printed and screenshotted; they must be whole at once
@@ -124,6 +143,9 @@ def dashboard_for(
         "key_figures": key_figures,
         "trend_chart": chart,
         "trend_label": trend.label,
+        "trend_key": trend.key,
+        "trend_options": [registry.get(key) for key in KEY_FIGURES],
+        "overdue_tasks": overdue_tasks_of(school=school, user=user),
         "my_assignments": assignments_of_user(school=school, user=user)
         if Role.TEACHER in roles
         else [],

@@ -28,8 +28,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("core.view_dashboard", school):
         raise PermissionDenied
     context = dashboard_for(
-        school=school, user=request.user, roles=request.roles, year=_year_from(request)
-    )  # type: ignore[attr-defined]
+        school=school,
+        user=request.user,
+        roles=request.roles,  # type: ignore[attr-defined]
+        year=_year_from(request),
+        trend_key=request.GET.get("trend"),
+    )
     return render(request, "reports/dashboard.html", context)
 
 
