@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -46,12 +47,16 @@ def send_reminders(*, school: School, today: datetime.date) -> int:
     settings = work_settings(school)
     created = 0
     for item in overdue_filings(school, today):
-        if Reminder.objects.filter(
-            school=school,
-            department_id=item.department_id,
-            filing=item.filing,
-            period_start=item.period,
-        ).exists():
+        unit = (
+            Q(department__isnull=True)
+            if item.department_id is None
+            else Q(department_id=item.department_id)
+        )
+        if (
+            Reminder.objects.filter(school=school, filing=item.filing, period_start=item.period)
+            .filter(unit)
+            .exists()
+        ):
             continue
         recipients = _recipients(school, item.department_id)
         Reminder.objects.create(
