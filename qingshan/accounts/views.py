@@ -19,6 +19,7 @@ from qingshan.accounts import selectors, services
 from qingshan.accounts.forms import ApiTokenForm, LoginForm, MembershipForm, OneTimeCodeForm
 from qingshan.accounts.middleware import SESSION_SCHOOL_KEY
 from qingshan.accounts.models import ApiToken, Membership, User
+from qingshan.core.errors import show_on_form
 
 
 class LoginView(auth_views.LoginView):
@@ -144,11 +145,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
                 )
             services.grant_membership(user=user, role=data["role"], school=school)  # type: ignore[arg-type]
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            show_on_form(form, error)
         else:
             messages.success(request, _("The role was granted."))
             return redirect("accounts:user_list")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 
 
@@ -10,3 +12,12 @@ class DomainError(ValidationError):
 
     It is a ``ValidationError`` so that forms and the API show it like any other input error.
     """
+
+
+def show_on_form(form: Any, error: ValidationError) -> None:
+    """Put a service's ValidationError on the matching fields of a form, the rest above it."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error)

@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.errors import show_on_form
 from qingshan.core.htmx import render_page
 from qingshan.core.import_views import XLSX, attachment, import_page, template_download
 from qingshan.core.records import may_write, school_for
@@ -216,11 +217,7 @@ def document_repeal(request: HttpRequest, pk: int) -> HttpResponse:
                 repealed_by=form.cleaned_data["repealed_by"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, problems in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, problems)
-            else:
-                form.add_error(None, error)
+            show_on_form(form, error)
         else:
             messages.success(request, _("%(record)s was repealed.") % {"record": document})
             return redirect("documents:document_detail", pk=document.pk)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.errors import show_on_form
 from qingshan.core.models import SchoolOwned
 from qingshan.organization.enums import GuardianRelation
 from qingshan.organization.models import (
@@ -78,11 +79,7 @@ class SchoolModelForm(forms.ModelForm):
 
     def apply_service_error(self, error: ValidationError) -> None:
         """Show a service's ValidationError on the matching fields (or above the form)."""
-        if hasattr(error, "error_dict"):
-            for name, messages in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, messages)
-        else:
-            self.add_error(None, error)
+        show_on_form(self, error)
 
 
 class DepartmentForm(SchoolModelForm):

@@ -43,6 +43,11 @@ for _resource in RESOURCES:
     )
 
 
+def _optional(model: Any, school: Any, pk: int | None) -> Any:
+    """The school's record ``pk`` of ``model`` (404 when it is another school's), or None."""
+    return get_object_or_404(model.objects.for_school(school), pk=pk) if pk else None
+
+
 def _writable(request: HttpRequest, permission: str, slug: str | None) -> Any:
     school = api_school(request, permission, slug)
     if is_read_only_at(request.user, school):
@@ -156,11 +161,7 @@ def read_plan(request: HttpRequest, pk: int, school: str | None = None) -> Any:
 @router.post("/plans/", response={201: PlanOut}, url_name="workplan_open")
 def open_plan(request: HttpRequest, payload: PlanIn, school: str | None = None) -> Any:
     target = _writable(request, "workplans.file", school)
-    department = (
-        get_object_or_404(Department.objects.for_school(target), pk=payload.department_id)
-        if payload.department_id
-        else None
-    )
+    department = _optional(Department, target, payload.department_id)
     if not cycle_selectors.may_file(request.user, target, department):
         raise PermissionDenied
     plan = cycle_services.open_plan(school=target, department=department, month=payload.month)
@@ -170,16 +171,8 @@ def open_plan(request: HttpRequest, payload: PlanIn, school: str | None = None) 
 @router.post("/plans/{int:pk}/items/", response={201: ItemOut}, url_name="workplan_item_add")
 def add_item(request: HttpRequest, pk: int, payload: ItemIn, school: str | None = None) -> Any:
     plan = _plan_to_file(request, pk, school)
-    owner = (
-        get_object_or_404(Staff.objects.for_school(plan.school), pk=payload.owner_id)
-        if payload.owner_id
-        else None
-    )
-    serves = (
-        get_object_or_404(PlanItem.objects.for_school(plan.school), pk=payload.serves_id)
-        if payload.serves_id
-        else None
-    )
+    owner = _optional(Staff, plan.school, payload.owner_id)
+    serves = _optional(PlanItem, plan.school, payload.serves_id)
     item = cycle_services.add_item(
         plan=plan,
         line=payload.line,
@@ -244,11 +237,7 @@ def list_weekly(
 @router.post("/weekly/", response={201: WeeklyOut}, url_name="weekly_create")
 def file_weekly(request: HttpRequest, payload: WeeklyIn, school: str | None = None) -> Any:
     target = _writable(request, "workplans.file", school)
-    department = (
-        get_object_or_404(Department.objects.for_school(target), pk=payload.department_id)
-        if payload.department_id
-        else None
-    )
+    department = _optional(Department, target, payload.department_id)
     if not cycle_selectors.may_file(request.user, target, department):
         raise PermissionDenied
     status = cycle_services.file_weekly_status(
@@ -391,16 +380,8 @@ def _task(request: HttpRequest, pk: int, slug: str | None) -> Task:
 @router.post("/tasks/{int:pk}/children/", response={201: TaskOut}, url_name="task_hand_down")
 def hand_down(request: HttpRequest, pk: int, payload: HandDownIn, school: str | None = None) -> Any:
     task = _task(request, pk, school)
-    grade_team = (
-        get_object_or_404(GradeTeam.objects.for_school(task.school), pk=payload.grade_team_id)
-        if payload.grade_team_id
-        else None
-    )
-    owner = (
-        get_object_or_404(Staff.objects.for_school(task.school), pk=payload.owner_id)
-        if payload.owner_id
-        else None
-    )
+    grade_team = _optional(GradeTeam, task.school, payload.grade_team_id)
+    owner = _optional(Staff, task.school, payload.owner_id)
     child = decision_services.hand_down(
         parent=task,
         title=payload.title,

@@ -55,7 +55,8 @@ def test_an_unreachable_database_gives_a_503_please_retry_page(
     client.raise_request_exception = False
 
     with mock.patch(
-        "qingshan.reports.views.dashboard.dashboard_for", side_effect=OperationalError("connection refused")
+        "qingshan.reports.views.dashboard.dashboard_for",
+        side_effect=OperationalError("connection refused"),
     ):
         response = client.get("/")
 

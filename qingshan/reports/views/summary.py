@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.errors import show_on_form
 from qingshan.core.figures import Period, Scope, registry
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.selectors import latest_school_year
@@ -139,21 +140,13 @@ def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The block was saved."))
                 return redirect("reports:summary")
             except ValidationError as error:
-                _apply(form, error)
+                show_on_form(form, error)
     return render(
         request,
         "reports/block_form.html",
         {"form": form, "block": block, "preview": preview},
         status=400 if request.method == "POST" and form.errors else 200,
     )
-
-
-def _apply(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _preview(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.errors import show_on_form
 from qingshan.core.records import may_write, school_for
 from qingshan.workplans.enums import Line
 from qingshan.workplans.exporters import summary_docx
@@ -189,11 +190,7 @@ def item_done(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The item is marked implemented."))
             return redirect(item.plan)
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for name, errors in error.error_dict.items():
-                    form.add_error(name if name in form.fields else None, errors)
-            else:
-                form.add_error(None, error)
+            show_on_form(form, error)
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -293,11 +290,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("The weekly status is filed."))
                 return redirect("workplans:weekly")
             except ValidationError as error:
-                if hasattr(error, "error_dict"):
-                    for name, errors in error.error_dict.items():
-                        form.add_error(name if name in form.fields else None, errors)
-                else:
-                    form.add_error(None, error)
+                show_on_form(form, error)
     chosen = month_param(request)
     settings = selectors.work_settings(school)
     statuses = selectors.weekly_statuses(school).filter(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.errors import show_on_form
 from qingshan.core.records import may_write, school_for
 from qingshan.workplans.enums import DecisionStatus, Tier
 from qingshan.workplans.forms import (
@@ -62,21 +61,13 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The decision was recorded."))
             return redirect(decision)
         except ValidationError as error:
-            _apply(form, error)
+            show_on_form(form, error)
     return render(
         request,
         "workplans/decision_form.html",
         {"form": form, "meeting": meeting},
         status=400 if request.method == "POST" else 200,
     )
-
-
-def _apply(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
