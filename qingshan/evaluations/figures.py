@@ -24,7 +24,7 @@ from qingshan.evaluations.enums import (
     TargetKind,
 )
 from qingshan.evaluations.models import Campaign, FollowUp, RaterToken, RatingDue, Target
-from qingshan.evaluations.selectors.results import results_of
+from qingshan.evaluations.selectors.results import standings
 
 HELD = (CampaignStatus.CLOSED, CampaignStatus.REVIEWED, CampaignStatus.PUBLISHED)
 
@@ -139,8 +139,7 @@ def teachers_above_bar(scope: Scope, period: Period) -> FigureResult:
             campaign__in=held_campaigns(scope, period), kind=TargetKind.TEACHER
         ).select_related("campaign__instrument")
     )
-    shown = [result for result in results_of(targets=targets, choices=False) if result.shown]
-    rated = [result for result in shown if result.overall_mean is not None]
+    rated = [item for item in standings(targets=targets) if item.overall_mean is not None]
     above = [result for result in rated if not result.flagged]
     return FigureResult(
         value=len(above) / len(rated) if rated else None,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
 from django.utils.translation import gettext as _
 
 from qingshan.evaluations.enums import CampaignStatus, QuestionKind, TargetKind
@@ -267,6 +267,60 @@ def _results(targets: Sequence[Target], *, choices: bool = True) -> list[TargetR
             )
         )
     return results
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a target stands, as its ``TargetResult`` says, without the distributions: whether
+    it is shown, its exact overall mean (``None`` when hidden or unanswered) and whether that is
+    below the instrument's bar."""
+
+    target: Target
+    shown: bool
+    overall_mean: Fraction | None
+    flagged: bool
+
+
+def standings(*, targets: Sequence[Target]) -> list[Standing]:
+    """The standing of each target (``campaign.instrument`` loaded), in their order: the same
+    ``shown``, ``overall_mean`` and ``flagged`` as ``results_of``, from the counters' sums per
+    question rather than their distributions (three queries whatever the number of targets)."""
+    raters = _raters([target.pk for target in targets])
+    shown_ids = {
+        target.pk
+        for target in targets
+        if is_shown(
+            target.campaign.instrument, raters=raters.get(target.pk, 0), invited=target.invited
+        )
+    }
+    if not shown_ids:
+        return [Standing(target, False, None, False) for target in targets]
+    questions = _questions(target.campaign.instrument_id for target in targets)
+    sums = {
+        (target_id, question_id): (answered, total)
+        for target_id, question_id, answered, total in ScaleCount.objects.filter(
+            target_id__in=shown_ids
+        )
+        .order_by()
+        .values_list("target_id", "question_id")
+        .annotate(answered=Sum("count"), total=Sum(F("value") * F("count")))
+        .values_list("target_id", "question_id", "answered", "total")
+    }
+    found = []
+    for target in targets:
+        if target.pk not in shown_ids:
+            found.append(Standing(target, False, None, False))
+            continue
+        instrument = target.campaign.instrument
+        means = []
+        for question in questions[instrument.pk]:
+            answered, total = sums.get((target.pk, question.pk), (0, 0))
+            if question.kind == QuestionKind.SCALE and answered:
+                means.append(Fraction(total, answered))
+        overall = mean_of(means)
+        flagged = overall is not None and overall < Fraction(instrument.threshold)
+        found.append(Standing(target, True, overall, flagged))
+    return found
 
 
 def _targets(campaign: Campaign) -> Any:
