@@ -13,7 +13,7 @@ from qingshan.organization.models import Term
 from qingshan.workplans.enums import Line, TaskStatus
 from qingshan.workplans.models import GridCell, MonthlyPlan, PlanItem, Task, WeeklyStatus
 from qingshan.workplans.selectors import cycle as cycle_selectors
-from qingshan.workplans.selectors.grid import check_grid
+from qingshan.workplans.selectors.grid import coverage
 
 
 def _plans(scope: Scope, period: Period) -> Any:
@@ -215,7 +215,7 @@ def _terms_in(scope: Scope, period: Period) -> list[Term]:
             school_id__in=scope.school_ids,
             start_date__lte=period.end,
             end_date__gte=period.start,
-        ).select_related("school")
+        )
     )
 
 
@@ -229,15 +229,10 @@ def _terms_in(scope: Scope, period: Period) -> list[Term]:
     ),
 )
 def grid_coverage(scope: Scope, period: Period) -> FigureResult:
-    required = covered = 0
-    term_ids = []
-    for term in _terms_in(scope, period):
-        if not GridCell.objects.filter(school_id=term.school_id, term=term).exists():
-            continue
-        check = check_grid(term)
-        required += check.required
-        covered += check.covered
-        term_ids.append(term.pk)
+    counts = coverage(_terms_in(scope, period))
+    required = sum(needed for needed, _covered in counts.values())
+    covered = sum(filled for _needed, filled in counts.values())
+    term_ids = list(counts)
     return FigureResult(
         value=covered / required if required else None,
         records=GridCell.objects.filter(term_id__in=term_ids, person__isnull=False),
