@@ -104,12 +104,14 @@ def api_school(request: HttpRequest, permission: str, slug: str | None = None) -
 
 
 FORM_FIELD_TYPES: tuple[tuple[type[forms.Field], Any], ...] = (
+    (forms.ModelMultipleChoiceField, list[int]),
     (forms.ModelChoiceField, int),
     (forms.BooleanField, bool),
     (forms.IntegerField, int),
     (forms.DecimalField, Decimal),
     (forms.DateTimeField, dt.datetime),
     (forms.DateField, dt.date),
+    (forms.TimeField, dt.time),
     (forms.TypedChoiceField, str | int),
     (forms.Field, str),
 )
@@ -171,6 +173,10 @@ def crud_router(
             if instance is not None
             else model_defaults(model, form_fields)
         )
+        data = {  # many-to-many values as ids, as a request sends them
+            key: [item.pk for item in value] if isinstance(value, list) else value
+            for key, value in data.items()
+        }
         data.update({key: value for key, value in payload.items() if key in form_fields})
         data = {key: value for key, value in data.items() if value is not None}
         form = resource.form_class(data, instance=instance, school=school)

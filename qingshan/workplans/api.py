@@ -29,8 +29,6 @@ from qingshan.workplans.services import decisions as decision_services
 router = Router(tags=["workplans"])
 
 for _resource in RESOURCES:
-    if _resource.key == "timeslot":
-        continue  # its lines are a many-to-many list; see the timeslot endpoints below
     router.add_router(
         "",
         crud_router(
@@ -445,24 +443,3 @@ def grid_check(request: HttpRequest, term: int | None = None, school: str | None
 
         raise HttpError(404, "The school has no term yet.")
     return grid_selectors.check_grid(chosen)
-
-
-class SlotOut(Schema):
-    id: int
-    term_id: int
-    weekday: int
-    starts_at: dt.time
-    ends_at: dt.time
-    label: str
-    line_ids: list[int]
-
-    @staticmethod
-    def resolve_line_ids(obj: Any) -> list[int]:
-        return [line.pk for line in obj.lines.all()]
-
-
-@router.get("/timeslots/", response=list[SlotOut], url_name="timeslot_list")
-def list_slots(request: HttpRequest, term: int | None = None, school: str | None = None) -> Any:
-    target = api_school(request, "workplans.view", school)
-    found = grid_selectors.slots(target)
-    return list((found.filter(term_id=term) if term else found)[:1000])

@@ -29,7 +29,7 @@ RESOURCES = (
     "gridexception",
     "leave",
 )
-API_RESOURCES = tuple(key for key in RESOURCES if key != "timeslot")
+API_RESOURCES = RESOURCES
 
 EXPECTED: dict[str, dict[Any, int]] = {
     "workplans:month": VIEW,
@@ -78,7 +78,6 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "api-v1:task_done": SIGNED_IN_POST_ONLY,
     "api-v1:task_explain": SIGNED_IN_POST_ONLY,
     "api-v1:grid_check": API_VIEW,
-    "api-v1:timeslot_list": API_VIEW,
 }
 for _key in RESOURCES:
     EXPECTED |= {

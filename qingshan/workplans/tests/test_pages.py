@@ -199,3 +199,41 @@ def test_figures_agree_with_the_rows(school: Any) -> None:
     # one unit (the branch): 12 plans and 12 summaries due, 52 weeks; one plan on time
     assert (on_time.breakdown["plans_on_time"], on_time.breakdown["plans_due"]) == (1, 12)
     assert on_time.breakdown["weekly_due"] == 52
+
+
+def test_the_api_keeps_the_timetable_with_the_lines_of_a_slot(
+    client: Any, school: Any, user_with_role: Any
+) -> None:
+    from qingshan.workplans.models import TimeSlot, WorkLine
+    from tests.factories import TermFactory
+
+    term = TermFactory(school=school)
+    canteen = WorkLine.objects.create(school=school, name="食堂")
+    _token, raw = create_api_token(user=user_with_role("school_admin", school), name="t")
+    headers = {"Authorization": f"Bearer {raw}"}
+    body = {"term": term.pk, "weekday": 0, "starts_at": "12:00", "ends_at": "13:00", "label": "午"}
+    created = client.post(
+        "/api/v1/workplans/timeslot/",
+        {**body, "lines": [canteen.pk]},
+        content_type="application/json",
+        headers=headers,
+    )
+    wrong = client.post(
+        "/api/v1/workplans/timeslot/",
+        {**body, "starts_at": "14:00", "ends_at": "13:00"},
+        content_type="application/json",
+        headers=headers,
+    )
+    renamed = client.patch(
+        f"/api/v1/workplans/timeslot/{created.json()['id']}/",
+        {"label": "午餐"},
+        content_type="application/json",
+        headers=headers,
+    )
+    slot = TimeSlot.objects.get()
+    assert (created.status_code, wrong.status_code, renamed.status_code) == (201, 422, 200)
+    assert (created.json()["lines"], slot.label, list(slot.lines.all())) == (
+        [canteen.pk],
+        "午餐",
+        [canteen],
+    )
