@@ -103,14 +103,15 @@ def measure_school(target: Any) -> dict[str, Any]:
     }
 
 
-def measure_county(slug: str) -> dict[str, Any]:
+def measure_county(slug: str, schools: int) -> dict[str, Any]:
     from qingshan.organization.models import Authority
     from qingshan.reports.selectors.county import county_table
 
     authority = Authority.objects.filter(slug=slug).first()
-    if authority is None or authority.schools.count() < COUNTY_SCHOOLS:  # type: ignore[attr-defined]
-        print(f"building the county of {COUNTY_SCHOOLS} schools …", flush=True)
-        authority = build_county(slug=slug, schools=COUNTY_SCHOOLS, progress=True)
+    if authority is None or authority.schools.count() < schools:  # type: ignore[attr-defined]
+        print(f"building the county of {schools} schools …", flush=True)
+        authority = build_county(slug=slug, schools=schools, progress=True)
+        analyze()
     county_table(authority=authority, year=YEAR)  # warm
     seconds = median_time(lambda: county_table(authority=authority, year=YEAR), 1)
     return {"schools": authority.schools.count(), "county": seconds}  # type: ignore[attr-defined]
@@ -160,12 +161,19 @@ def main() -> None:
     parser.add_argument(
         "--county", action="store_true", help="measure the county roll-up on SQLite too"
     )
+    parser.add_argument(
+        "--county-schools",
+        type=int,
+        default=COUNTY_SCHOOLS,
+        help=f"schools of the county (default {COUNTY_SCHOOLS}; built when missing)",
+    )
     args = parser.parse_args()
     backend = setup_django()
     analyze()
     one = measure_school(school("bench-summary-1", 1))
     two = measure_school(school("bench-summary-2", 2))
-    county = measure_county("bench-county") if backend.startswith("postgres") or args.county else {}
+    measured = backend.startswith("postgres") or args.county
+    county = measure_county("bench-county", args.county_schools) if measured else {}
     report(backend, one, two, county)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)

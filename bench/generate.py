@@ -170,9 +170,14 @@ def bench_authority(slug: str) -> Any:
 def build_county(
     *, slug: str, schools: int, scale: int = 1, seed: int = 1, progress: bool = False
 ) -> Any:
-    """An authority with ``schools`` synthetic schools; returns the authority."""
+    """An authority with ``schools`` synthetic schools (those built before are kept, so an
+    interrupted build resumes); returns the authority."""
+    from qingshan.organization.models import School
+
     authority = bench_authority(slug)
     for number in range(1, schools + 1):
+        if School.objects.filter(slug=f"{slug}-{number}").exists():
+            continue
         started = time.perf_counter()
         build_school(
             slug=f"{slug}-{number}",
