@@ -13,6 +13,13 @@ from qingshan.trainings.models import Course
 from qingshan.trainings.selectors import MONTHS_A_YEAR, counted_enrolments, rates_of, with_outcomes
 
 
+def _bound(scope: Scope) -> list[int] | None:
+    """The school whose certificates and follow-ups alone are read, for one school's figures.
+    Measured on PostgreSQL: one school's figure then reads that school's rows instead of every
+    school's; a county's is faster unbounded."""
+    return scope.school_ids if len(scope.schools) == 1 else None
+
+
 def _enrolments(scope: Scope, period: Period):  # type: ignore[no-untyped-def]
     return counted_enrolments(schools=scope.school_ids, start=period.start, end=period.end)
 
@@ -41,7 +48,7 @@ def courses(scope: Scope, period: Period) -> FigureResult:
 )
 def trainees(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
-    rates = rates_of(records)
+    rates = rates_of(records, schools=_bound(scope))
     return FigureResult(
         value=rates.enrolments,
         records=records,
@@ -65,7 +72,7 @@ def _rate(numerator: int, denominator: int, value: float | None, records: object
 )
 def completed_share(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
-    rates = rates_of(records)
+    rates = rates_of(records, schools=_bound(scope))
     return _rate(rates.completed, rates.enrolments, rates.completion_share, records)
 
 
@@ -80,7 +87,7 @@ def completed_share(scope: Scope, period: Period) -> FigureResult:
 )
 def certified_share(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
-    rates = rates_of(records)
+    rates = rates_of(records, schools=_bound(scope))
     return _rate(
         rates.certified, rates.completed, rates.certified_share, records.filter(completed=True)
     )
@@ -96,13 +103,15 @@ def certified_share(scope: Scope, period: Period) -> FigureResult:
     ),
 )
 def employed_share(scope: Scope, period: Period) -> FigureResult:
-    records = with_outcomes(_enrolments(scope, period)).filter(followed_up=True)
-    rates = rates_of(_enrolments(scope, period))
+    records = with_outcomes(_enrolments(scope, period), schools=_bound(scope)).filter(
+        followed_up=True
+    )
+    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
     return _rate(rates.employed, rates.followed_up, rates.employed_share, records)
 
 
 def _employed_with_income(scope: Scope, period: Period):  # type: ignore[no-untyped-def]
-    return with_outcomes(_enrolments(scope, period)).filter(
+    return with_outcomes(_enrolments(scope, period), schools=_bound(scope)).filter(
         last_employed=True, last_income__isnull=False
     )
 
@@ -117,7 +126,7 @@ def _employed_with_income(scope: Scope, period: Period):  # type: ignore[no-unty
     ),
 )
 def mean_income(scope: Scope, period: Period) -> FigureResult:
-    rates = rates_of(_enrolments(scope, period))
+    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
     return FigureResult(
         value=rates.mean_income,
         records=_employed_with_income(scope, period),
@@ -135,7 +144,7 @@ def mean_income(scope: Scope, period: Period) -> FigureResult:
     ),
 )
 def median_income(scope: Scope, period: Period) -> FigureResult:
-    rates = rates_of(_enrolments(scope, period))
+    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
     return FigureResult(
         value=rates.median_income,
         records=_employed_with_income(scope, period),
@@ -153,10 +162,12 @@ def median_income(scope: Scope, period: Period) -> FigureResult:
     ),
 )
 def economic_benefit(scope: Scope, period: Period) -> FigureResult:
-    rates = rates_of(_enrolments(scope, period))
+    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
     return FigureResult(
         value=rates.economic_benefit,
-        records=with_outcomes(_enrolments(scope, period)).filter(last_employed=True),
+        records=with_outcomes(_enrolments(scope, period), schools=_bound(scope)).filter(
+            last_employed=True
+        ),
         breakdown={
             "employed": rates.employed,
             "mean_income": float(rates.mean_income or 0),

@@ -74,15 +74,21 @@ def counted_enrolments(
     return rows
 
 
-def with_outcomes(rows: QuerySet[Enrolment]) -> QuerySet[Enrolment]:
-    """Each enrolment with whether it is certified and its latest follow-up's findings."""
+def with_outcomes(rows: QuerySet[Enrolment], *, schools: Any = None) -> QuerySet[Enrolment]:
+    """Each enrolment with whether it is certified and its latest follow-up's findings.
+
+    ``schools``, when the rows are known to be theirs, bounds the certificates and follow-ups
+    looked at to those schools' (a record's certificates and follow-ups are its school's), so
+    that a database hashing the subqueries' rows does not read every school's."""
+    certificates = Certificate.objects.filter(enrolment=OuterRef("pk"), archived_at__isnull=True)
     latest = FollowUp.objects.filter(enrolment=OuterRef("pk"), archived_at__isnull=True).order_by(
         "-checked_on", "-pk"
     )
+    if schools is not None:
+        certificates = certificates.filter(school__in=schools)
+        latest = latest.filter(school__in=schools)
     return rows.annotate(
-        is_certified=Exists(
-            Certificate.objects.filter(enrolment=OuterRef("pk"), archived_at__isnull=True)
-        ),
+        is_certified=Exists(certificates),
         followed_up=Exists(latest),
         last_employed=Subquery(latest.values("employed")[:1]),
         last_income=Subquery(latest.values("monthly_income")[:1]),
@@ -162,10 +168,10 @@ def _add(rates: Rates, row: dict[str, Any], people: set[int]) -> None:
                 rates.incomes.append(Decimal(row["last_income"]))
 
 
-def rates_of(rows: QuerySet[Enrolment]) -> Rates:
-    """The rates of a set of enrolments, in one query."""
+def rates_of(rows: QuerySet[Enrolment], *, schools: Any = None) -> Rates:
+    """The rates of a set of enrolments (of ``schools``, if given), in one query."""
     rates, people = Rates(), set[int]()
-    for row in with_outcomes(rows).values(*OUTCOME_FIELDS):
+    for row in with_outcomes(rows, schools=schools).values(*OUTCOME_FIELDS):
         _add(rates, row, people)
     rates.people = len(people)
     return rates
