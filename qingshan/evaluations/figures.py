@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
@@ -101,7 +101,8 @@ def raters_invited(scope: Scope, period: Period) -> FigureResult:
 )
 def raters_responded(scope: Scope, period: Period) -> FigureResult:
     records = _responded(_tokens(scope, period))
-    return FigureResult(value=records.count(), records=records, breakdown=_by_rater_kind(records))
+    breakdown = _by_rater_kind(records)
+    return FigureResult(value=int(sum(breakdown.values())), records=records, breakdown=breakdown)
 
 
 @figure(
@@ -114,8 +115,10 @@ def raters_responded(scope: Scope, period: Period) -> FigureResult:
 )
 def response_rate(scope: Scope, period: Period) -> FigureResult:
     tokens = _tokens(scope, period)
-    invited = tokens.count()
-    responded = _responded(tokens).count()
+    totals = tokens.annotate(
+        used=Exists(RatingDue.objects.filter(token=OuterRef("pk"), done=True))
+    ).aggregate(invited=Count("pk"), responded=Count("pk", filter=Q(used=True)))
+    invited, responded = totals["invited"], totals["responded"]
     return FigureResult(
         value=responded / invited if invited else None,
         records=tokens,

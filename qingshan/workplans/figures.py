@@ -9,9 +9,16 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
-from qingshan.organization.models import Term
+from qingshan.organization.models import Department, Term
 from qingshan.workplans.enums import Line, TaskStatus
-from qingshan.workplans.models import GridCell, MonthlyPlan, PlanItem, Task, WeeklyStatus
+from qingshan.workplans.models import (
+    GridCell,
+    MonthlyPlan,
+    PlanItem,
+    Task,
+    WeeklyStatus,
+    WorkSettings,
+)
 from qingshan.workplans.selectors import cycle as cycle_selectors
 from qingshan.workplans.selectors.grid import coverage
 
@@ -26,65 +33,77 @@ def _plans(scope: Scope, period: Period) -> Any:
 
 
 def _on_time_counts(scope: Scope, period: Period) -> tuple[dict[str, int], list[int]]:
-    """Filed on time / due, per filing kind, over the filings due within the period."""
-    counts = {
-        "plans_on_time": 0,
-        "plans_due": 0,
-        "summaries_on_time": 0,
-        "summaries_due": 0,
-        "weekly_on_time": 0,
-        "weekly_due": 0,
+    """Filed on time / due, per filing kind, over the filings due within the period.
+
+    Four queries whatever the number of schools: settings, departments, plans, weekly statuses.
+    """
+    counts = dict.fromkeys(
+        (
+            "plans_on_time",
+            "plans_due",
+            "summaries_on_time",
+            "summaries_due",
+            "weekly_on_time",
+            "weekly_due",
+        ),
+        0,
+    )
+    settings_of = _settings_by_school(scope)
+    units_of: dict[int, list[int | None]] = {pk: [None] for pk in scope.school_ids}
+    for school_id, department_id in (
+        Department.objects.filter(school_id__in=scope.school_ids, archived_at__isnull=True)
+        .order_by("school_id", "sort_order", "name")
+        .values_list("school_id", "pk")
+    ):
+        units_of[school_id].append(department_id)
+    plans = {
+        (plan.school_id, plan.department_id, plan.month): plan for plan in _plans(scope, period)
     }
-    plan_ids: list[int] = []
-    for school in scope.schools:
-        settings = cycle_selectors.work_settings(school)
-        units = cycle_selectors.units(school)
-        plans = {
-            (plan.department_id, plan.month): plan
-            for plan in _plans(Scope.of_school(school), period)
-        }
-        plan_ids += [plan.pk for plan in plans.values()]
+    weekly = {
+        (school_id, department_id, monday): filed_at
+        for school_id, department_id, monday, filed_at in WeeklyStatus.objects.filter(
+            school_id__in=scope.school_ids,
+            week_start__gte=period.start - datetime.timedelta(days=7),
+            week_start__lte=period.end,
+        ).values_list("school_id", "department_id", "week_start", "filed_at")
+    }
+    for school_id, units in units_of.items():
+        settings = settings_of[school_id]
         month = period.start.replace(day=1)
         while month <= period.end:
-            for department in units:
-                plan = plans.get((department.pk if department else None, month))
-                if cycle_selectors.plan_due(month, settings) <= period.end:
+            plan_due = cycle_selectors.plan_due(month, settings)
+            summary_due = cycle_selectors.summary_due(month)
+            for unit in units:
+                plan = plans.get((school_id, unit, month))
+                if plan_due <= period.end:
                     counts["plans_due"] += 1
-                    due = cycle_selectors.plan_due(month, settings)
                     counts["plans_on_time"] += int(
                         plan is not None
-                        and cycle_selectors.filing_state(plan.plan_filed_at, due, period.end)
+                        and cycle_selectors.filing_state(plan.plan_filed_at, plan_due, period.end)
                         == "on_time"
                     )
-                if cycle_selectors.summary_due(month) <= period.end:
+                if summary_due <= period.end:
                     counts["summaries_due"] += 1
                     counts["summaries_on_time"] += int(
                         plan is not None
                         and cycle_selectors.filing_state(
-                            plan.summary_filed_at, cycle_selectors.summary_due(month), period.end
+                            plan.summary_filed_at, summary_due, period.end
                         )
                         == "on_time"
                     )
             month = cycle_selectors.next_month(month)
-        weekly = {
-            (status.department_id, status.week_start): status.filed_at
-            for status in WeeklyStatus.objects.for_school(school).filter(
-                week_start__gte=period.start - datetime.timedelta(days=7),
-                week_start__lte=period.end,
-            )
-        }
         monday = cycle_selectors.week_start(period.start)
         while monday <= period.end:
             due = cycle_selectors.weekly_due(monday, settings)
             if period.start <= due <= period.end:
-                for department in units:
+                for unit in units:
                     counts["weekly_due"] += 1
-                    filed = weekly.get((department.pk if department else None, monday))
+                    filed = weekly.get((school_id, unit, monday))
                     counts["weekly_on_time"] += int(
                         cycle_selectors.filing_state(filed, due, period.end) == "on_time"
                     )
             monday += datetime.timedelta(days=7)
-    return counts, plan_ids
+    return counts, [plan.pk for plan in plans.values()]
 
 
 @figure(
@@ -162,20 +181,47 @@ def items_implemented(scope: Scope, period: Period) -> FigureResult:
     ),
 )
 def flagged_months(scope: Scope, period: Period) -> FigureResult:
-    settings = {school.pk: cycle_selectors.work_settings(school) for school in scope.schools}
-    plans = list(_plans(scope, period).prefetch_related("items"))
+    settings = _settings_by_school(scope)
+    counts = {}
+    for line in Line:
+        own = Q(items__archived_at__isnull=True, items__line=line)
+        done = Q(items__done_on__isnull=False)
+        arranged = done | Q(items__owner__isnull=False, items__due_on__isnull=False)
+        counts[f"{line.value}_planned"] = Count("items", filter=own)
+        counts[f"{line.value}_arranged"] = Count("items", filter=own & arranged)
+        counts[f"{line.value}_done"] = Count("items", filter=own & done)
+    plans = list(_plans(scope, period).order_by().values("pk", "school_id").annotate(**counts))
     flagged = []
     for plan in plans:
-        found = [item for item in plan.items.all() if item.archived_at is None]
-        if found and cycle_selectors.synchronization_flags(
-            cycle_selectors.line_progress(found), settings[plan.school_id]
+        progress = {
+            line.value: cycle_selectors.LineProgress(
+                planned=plan[f"{line.value}_planned"],
+                arranged=plan[f"{line.value}_arranged"],
+                done=plan[f"{line.value}_done"],
+            )
+            for line in Line
+        }
+        has_items = any(item.planned for item in progress.values())
+        if has_items and cycle_selectors.synchronization_flags(
+            progress, settings[plan["school_id"]]
         ):
-            flagged.append(plan.pk)
+            flagged.append(plan["pk"])
     return FigureResult(
         value=len(flagged),
         records=MonthlyPlan.objects.filter(pk__in=flagged),
         breakdown={"plans": len(plans)},
     )
+
+
+def _settings_by_school(scope: Scope) -> dict[int, WorkSettings]:
+    """Each school's work-cycle settings (the defaults where none are stored), in one query."""
+    stored = {
+        found.school_id: found
+        for found in WorkSettings.objects.filter(school_id__in=scope.school_ids)
+    }
+    return {
+        school.pk: stored.get(school.pk) or WorkSettings(school=school) for school in scope.schools
+    }
 
 
 @figure(

@@ -220,3 +220,23 @@ def test_query_count_of_each_figure_does_not_grow_with_the_data(school: Any) -> 
     for mark in "bcd":
         one_of_each(school, mark=mark)
     assert counts() == small
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_county_gives_the_same_values_however_it_is_computed(transactional_db: None) -> None:
+    """Outside a transaction PostgreSQL computes the schools on several connections at once."""
+    authority = AuthorityFactory()
+    schools = [SchoolFactory(authority=authority) for _ in range(3)]
+    for index, school in enumerate(schools):
+        plan_with_items(school, month=dt.date(2013, 3, 1), party=index + 1, teaching=1)
+    keys = ["workplans.items", "workplans.items_implemented", "workplans.flagged_months"]
+    listed, rows = county_table(authority=authority, year=2013, keys=keys)
+    expected = {
+        key: [
+            registry.get(key).evaluate(Scope.of_school(school), Period.year(2013)).value
+            for school in listed
+        ]
+        for key in keys
+    }
+    assert {row.key: row.by_school for row in rows} == expected
+    assert {row.key: row.total for row in rows}["workplans.items"] == 2 + 3 + 4
