@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
+from qingshan.core.importing import log_bulk
 from qingshan.core.services import create_record, update_record
 from qingshan.organization.models import Staff, Term
 from qingshan.workplans.models import GridCell, GridException, TimeSlot
@@ -119,4 +121,6 @@ def copy_grid(*, source: Term, target: Term, keep_people: bool = True) -> int:
         )
     ]
     GridCell.objects.bulk_create(copies)
+    # Bulk writes bypass the audit log's signals; log the copied cells as an import would.
+    log_bulk(copies, action=LogEntry.Action.CREATE, actor=None)
     return len(copies)

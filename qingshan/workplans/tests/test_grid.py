@@ -187,7 +187,14 @@ def test_copying_a_term_carries_cells_and_blanks_people_who_left(
         str(cell.person) if cell.person else "" for cell in GridCell.objects.filter(term=target)
     )
     changes = term_changes(target, grid["term"])
-    assert (copied, people) == (2, ["", str(grid["people"][0])])
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    logged = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(GridCell),
+        object_id__in=GridCell.objects.filter(term=target).values("pk"),
+    ).count()
+    assert (copied, people, logged) == (2, ["", str(grid["people"][0])], 2)
     assert [(change.before, change.after) for change in changes] == [(str(gone), "")]
 
 
