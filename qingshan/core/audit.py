@@ -7,10 +7,12 @@ evaluation results); call it from the view right after the record is fetched.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from auditlog.models import LogEntry
 from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
@@ -29,4 +31,28 @@ def log_read(*, obj: models.Model, actor: Any, remote_addr: str | None = None) -
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         remote_addr=remote_addr,
         additional_data={"school_id": school_id},
+    )
+
+
+def log_bulk(records: Iterable[models.Model], *, action: int, actor: Any) -> None:
+    """Audit rows written in bulk (bulk writes bypass auditlog's signals)."""
+    records = list(records)
+    if not records:
+        return
+    content_type = ContentType.objects.get_for_model(records[0])
+    LogEntry.objects.bulk_create(
+        (
+            LogEntry(
+                content_type=content_type,
+                object_pk=str(record.pk),
+                object_id=record.pk,
+                object_repr=str(record)[:200],
+                action=action,
+                changes={"import": ["", "spreadsheet"]},
+                actor=actor if getattr(actor, "is_authenticated", False) else None,
+                additional_data={"school_id": getattr(record, "school_id", None)},
+            )
+            for record in records
+        ),
+        batch_size=500,
     )

@@ -9,16 +9,15 @@ unsaved model instance in ``build``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
 
+from qingshan.core.audit import log_bulk
 from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.models import SchoolOwned
 from qingshan.core.tabular.errors import ErrorCategory, RowError, sorted_errors
@@ -165,27 +164,3 @@ class Importer:
         self.after_write(planned)
         log_bulk(new, action=LogEntry.Action.CREATE, actor=actor)
         log_bulk(changed, action=LogEntry.Action.UPDATE, actor=actor)
-
-
-def log_bulk(records: Iterable[models.Model], *, action: int, actor: Any) -> None:
-    """Audit rows written in bulk (bulk writes bypass auditlog's signals)."""
-    records = list(records)
-    if not records:
-        return
-    content_type = ContentType.objects.get_for_model(records[0])
-    LogEntry.objects.bulk_create(
-        (
-            LogEntry(
-                content_type=content_type,
-                object_pk=str(record.pk),
-                object_id=record.pk,
-                object_repr=str(record)[:200],
-                action=action,
-                changes={"import": ["", "spreadsheet"]},
-                actor=actor if getattr(actor, "is_authenticated", False) else None,
-                additional_data={"school_id": getattr(record, "school_id", None)},
-            )
-            for record in records
-        ),
-        batch_size=500,
-    )

@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from qingshan.core.audit import log_bulk
 from qingshan.core.errors import DomainError
-from qingshan.core.importing import log_bulk
 from qingshan.core.services import create_record, update_record
 from qingshan.organization.models import Staff, Term
 from qingshan.workplans.models import GridCell, GridException, TimeSlot
