@@ -74,22 +74,18 @@ def open_follow_up_count(*, school: School) -> int:
 
 def late_filings_of(*, school: School, user: Any) -> list[Any]:
     """Plans, summaries and weekly statuses overdue for the units the user files for."""
-    from qingshan.workplans.selectors.cycle import may_file, overdue_filings
+    from qingshan.workplans.selectors.cycle import may_file, overdue_filings, units
 
     if not user.has_perm("workplans.file", school):
         return []
-    departments = {department.pk: department for department in departments_with_heads(school)}
+    departments: dict[int | None, Any] = {
+        unit.pk: unit for unit in units(school) if unit is not None
+    }
     return [
         item
         for item in overdue_filings(school, timezone.localdate())
         if may_file(user, school, departments.get(item.department_id))
     ]
-
-
-def departments_with_heads(school: School) -> list[Any]:
-    from qingshan.organization.models import Department
-
-    return list(Department.objects.for_school(school).select_related("head"))
 
 
 def overdue_tasks_of(*, school: School, user: Any) -> list[Any]:

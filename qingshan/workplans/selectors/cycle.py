@@ -67,7 +67,10 @@ def filing_state(
 def units(school: Any) -> list[Department | None]:
     """The units that file: the branch (``None``) and the school's active departments."""
     departments = list(
-        Department.objects.for_school(school).active().order_by("sort_order", "name")
+        Department.objects.for_school(school)
+        .active()
+        .select_related("head")  # may_file reads the head of each unit
+        .order_by("sort_order", "name")
     )
     return [None, *departments]
 

@@ -36,8 +36,9 @@ def decision_with_tasks(school: Any, pk: int) -> Decision:
         .prefetch_related(
             Prefetch(
                 "tasks",
+                # may_report reads each task's school, owner and its department's head
                 queryset=Task.objects.select_related(
-                    "department", "grade_team", "owner", "parent"
+                    "school", "department__head", "grade_team", "owner", "parent"
                 ).order_by("deadline", "pk"),
             )
         )

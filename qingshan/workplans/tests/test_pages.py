@@ -237,3 +237,32 @@ def test_the_api_keeps_the_timetable_with_the_lines_of_a_slot(
         "午餐",
         [canteen],
     )
+
+
+def test_a_decisions_page_runs_the_same_queries_for_one_and_three_tasks(
+    client: Any, school: Any, user_with_role: Any
+) -> None:
+    from qingshan.workplans.services import decisions as decision_services
+
+    user = user_with_role("department_head", school)
+    records = work_records(school)
+    decision = records["decision"]
+    client.force_login(user)
+    url = reverse("workplans:decision_detail", args=[decision.pk])
+    client.get(url)  # the session's first-seen mark is written once
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    with_one = queries()
+    for index in range(2):
+        department = DepartmentFactory(school=school, head=StaffFactory(school=school))
+        decision_services.hand_to_department(
+            decision=decision,
+            department=department,
+            title=f"任务{index}",
+            deadline=dt.date(2013, 6, 1),
+        )
+    assert queries() == with_one
