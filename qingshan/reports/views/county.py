@@ -14,16 +14,12 @@ from openpyxl import Workbook
 from qingshan.core.records import school_for
 from qingshan.core.tabular.cells import escape_formula
 from qingshan.reports.selectors.county import county_table
+from qingshan.reports.views.params import year_asked
 
 
 def _year(request: HttpRequest) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-        if 1990 <= year <= 2100:
-            return year
-    except ValueError:
-        pass
-    return timezone.localdate().year - 1
+    """The year asked for, or last year (the latest whole year)."""
+    return year_asked(request) or timezone.localdate().year - 1
 
 
 @login_required

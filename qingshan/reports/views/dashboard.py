@@ -9,15 +9,7 @@ from django.utils import timezone
 from qingshan.core.figures import Scope
 from qingshan.organization.selectors import latest_school_year
 from qingshan.reports.selectors import dashboard_for, figure_table
-
-
-def _year_from(request: HttpRequest) -> int | None:
-    """The year asked for, or None for the school's latest school year."""
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return None
-    return year if 1990 <= year <= 2100 else None
+from qingshan.reports.views.params import year_asked
 
 
 @login_required
@@ -31,7 +23,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         school=school,
         user=request.user,
         roles=request.roles,  # type: ignore[attr-defined]
-        year=_year_from(request),
+        year=year_asked(request),
         trend_key=request.GET.get("trend"),
     )
     return render(request, "reports/dashboard.html", context)
@@ -42,7 +34,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     if school is None or not request.user.has_perm("core.view_figures", school):
         raise PermissionDenied
-    year = _year_from(request) or latest_school_year(school=school, today=timezone.localdate())
+    year = year_asked(request) or latest_school_year(school=school, today=timezone.localdate())
     rows = figure_table(scope=Scope.of_school(school), year=year)
     return render(
         request,

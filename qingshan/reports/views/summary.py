@@ -39,16 +39,12 @@ from qingshan.reports.services import (
     remove_block,
     update_block,
 )
+from qingshan.reports.views.params import year_asked
 
 
 def _year(request: HttpRequest, school: Any) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-        if 1990 <= year <= 2100:
-            return year
-    except ValueError:
-        pass
-    return latest_school_year(school=school, today=timezone.localdate())
+    """The year asked for, or the school's latest school year."""
+    return year_asked(request) or latest_school_year(school=school, today=timezone.localdate())
 
 
 def _language(request: HttpRequest) -> str:
