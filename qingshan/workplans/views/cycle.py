@@ -45,6 +45,7 @@ def month(request: HttpRequest) -> HttpResponse:
     chosen = month_param(request)
     today = timezone.localdate()
     board = selectors.month_board(school, chosen, today)
+    filing_units = _filing_units(request, school)
     previous = selectors.month_start(chosen - datetime.timedelta(days=1))
     return render(
         request,
@@ -56,10 +57,8 @@ def month(request: HttpRequest) -> HttpResponse:
             "following": selectors.next_month(chosen),
             "lines": list(Line),
             "flagged": sum(1 for row in board if row.flags),
-            "open_form": PlanOpenForm(
-                units=_filing_units(request, school), initial={"month": f"{chosen:%Y-%m}"}
-            ),
-            "can_file": bool(_filing_units(request, school)),
+            "open_form": PlanOpenForm(units=filing_units, initial={"month": f"{chosen:%Y-%m}"}),
+            "can_file": bool(filing_units),
             "can_manage": may_write(request, "workplans.manage", school),
         },
     )

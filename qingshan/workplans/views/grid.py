@@ -55,7 +55,9 @@ def grid(request: HttpRequest) -> HttpResponse:
     }
     if term is not None:
         context["table"] = _table(request, school, term)
-        context["query"] = request.GET.urlencode()
+        query = request.GET.copy()
+        query["term"] = str(term.pk)
+        context["query"] = query.urlencode()
     return render(request, "workplans/grid.html", context)
 
 
