@@ -54,8 +54,8 @@ class WorkSettings(SchoolOwned):
         return str(_("work-cycle settings"))
 
 
-class MonthlyPlan(SchoolOwned):
-    """A unit's month: the plan filed at the start, the summary filed at the end."""
+class UnitRecord(SchoolOwned):
+    """A record of a unit: a department, or the party branch when ``department`` is empty."""
 
     department = models.ForeignKey(
         "organization.Department",
@@ -66,6 +66,18 @@ class MonthlyPlan(SchoolOwned):
         verbose_name=_("department"),
         help_text=_("Empty for the party branch."),
     )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def unit_name(self) -> str:
+        return self.department.name if self.department is not None else str(_("party branch"))
+
+
+class MonthlyPlan(UnitRecord):
+    """A unit's month: the plan filed at the start, the summary filed at the end."""
+
     month = models.DateField(_("month"), help_text=_("The first day of the month."))
     plan_filed_at = models.DateTimeField(_("plan filed at"), null=True, blank=True)
     plan_filed_by = models.ForeignKey(
@@ -107,10 +119,6 @@ class MonthlyPlan(SchoolOwned):
 
     def __str__(self) -> str:
         return f"{self.unit_name} {self.month:%Y-%m}"
-
-    @property
-    def unit_name(self) -> str:
-        return self.department.name if self.department is not None else str(_("party branch"))
 
     @property
     def is_plan_filed(self) -> bool:
@@ -184,18 +192,9 @@ class PlanItem(SchoolOwned):
         return Stage.PLANNED
 
 
-class WeeklyStatus(SchoolOwned):
+class WeeklyStatus(UnitRecord):
     """每周通报: a unit's status of the week, due by the school's weekday."""
 
-    department = models.ForeignKey(
-        "organization.Department",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("department"),
-        help_text=_("Empty for the party branch."),
-    )
     week_start = models.DateField(_("week beginning"), help_text=_("The Monday of the week."))
     text = models.TextField(_("status of the week"))
     filed_at = models.DateTimeField(_("filed at"))
@@ -227,24 +226,15 @@ class WeeklyStatus(SchoolOwned):
         indexes = [models.Index(fields=["school", "week_start"])]
 
     def __str__(self) -> str:
-        unit = self.department.name if self.department is not None else str(_("party branch"))
-        return f"{unit} {self.week_start:%Y-%m-%d}"
+        return f"{self.unit_name} {self.week_start:%Y-%m-%d}"
 
     def get_absolute_url(self) -> str:
         return reverse("workplans:weeklystatus_detail", args=[self.pk])
 
 
-class Reminder(SchoolOwned):
+class Reminder(UnitRecord):
     """A reminder sent for a filing that is overdue (one per unit, filing and period)."""
 
-    department = models.ForeignKey(
-        "organization.Department",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("department"),
-    )
     filing = models.CharField(_("filing"), max_length=10)
     period_start = models.DateField(_("period"))
     recipients = models.TextField(_("sent to"), blank=True)
