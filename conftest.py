@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from qingshan.accounts.enums import Role
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from tests.factories import AuthorityFactory, MembershipFactory, SchoolFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"

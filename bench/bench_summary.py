@@ -41,7 +41,7 @@ def median_time(function: Callable[[], Any], repeat: int = REPEAT) -> float:
 
 def school(slug: str, scale: int) -> Any:
     """The synthetic school of this scale, built unless the database has it already."""
-    from qingshan.organization.models import School
+    from qingshan.core.models import School
 
     found = School.objects.filter(slug=slug).first()
     if found is not None:
@@ -104,7 +104,7 @@ def measure_school(target: Any) -> dict[str, Any]:
 
 
 def measure_county(slug: str, schools: int) -> dict[str, Any]:
-    from qingshan.organization.models import Authority
+    from qingshan.core.models import Authority
     from qingshan.reports.selectors.county import county_table
 
     authority = Authority.objects.filter(slug=slug).first()

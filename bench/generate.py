@@ -159,7 +159,7 @@ def analyze() -> None:
 
 
 def bench_authority(slug: str) -> Any:
-    from qingshan.organization.models import Authority
+    from qingshan.core.models import Authority
 
     authority, _created = Authority.objects.get_or_create(
         slug=slug, defaults={"name": "基准县教育局", "region_code": "511921"}
@@ -172,7 +172,7 @@ def build_county(
 ) -> Any:
     """An authority with ``schools`` synthetic schools (those built before are kept, so an
     interrupted build resumes); returns the authority."""
-    from qingshan.organization.models import School
+    from qingshan.core.models import School
 
     authority = bench_authority(slug)
     for number in range(1, schools + 1):

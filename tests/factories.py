@@ -7,13 +7,14 @@ import datetime as dt
 import factory
 
 from qingshan.accounts.models import Membership, User
+from qingshan.core import models as tenant
 from qingshan.core.validators import make_resident_id
 from qingshan.organization import enums, models
 
 
 class AuthorityFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Authority
+        model = tenant.Authority
         django_get_or_create = ("slug",)
 
     name = factory.Sequence(lambda n: f"县教育局{n}")
@@ -22,7 +23,7 @@ class AuthorityFactory(factory.django.DjangoModelFactory):
 
 class SchoolFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.School
+        model = tenant.School
 
     authority = factory.SubFactory(AuthorityFactory)
     name = factory.Sequence(lambda n: f"测试职业中学{n}")
@@ -155,7 +156,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     school = factory.SubFactory(SchoolFactory)
 
 
-def one_of_each(school: models.School, mark: str = "") -> dict[str, object]:
+def one_of_each(school: tenant.School, mark: str = "") -> dict[str, object]:
     """One record of every organisation resource of ``school`` (keyed like ``resources.BY_KEY``).
 
     ``mark`` goes into every name, so that a page showing any of them can be caught.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,7 +13,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
-from qingshan.accounts.selectors import is_read_only_at, needs_one_time_code, school_access
+from qingshan.accounts.selectors import needs_one_time_code, school_access
+from qingshan.core.access import NO_ACCESS, SchoolRequest
 
 SESSION_SCHOOL_KEY = "qs_school_id"
 SESSION_LOGIN_AT_KEY = "qs_login_at"
@@ -53,20 +55,21 @@ class SchoolMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.school = None  # type: ignore[attr-defined]
-        request.roles = frozenset()  # type: ignore[attr-defined]
-        request.read_only = True  # type: ignore[attr-defined]
-        request.user_schools = []  # type: ignore[attr-defined]
-        if request.user.is_authenticated:
-            access = school_access(request.user)
-            request.user_schools = access.schools  # type: ignore[attr-defined]
-            school = access.school_by_id(request.session.get(SESSION_SCHOOL_KEY))
-            if school is None and access.schools:
-                school = access.schools[0]
-            request.school = school  # type: ignore[attr-defined]
-            request.roles = access.roles_at(school)  # type: ignore[attr-defined]
-            request.read_only = is_read_only_at(request.user, school)  # type: ignore[attr-defined]
+        attach_school(cast(SchoolRequest, request))
         return self.get_response(request)
+
+
+def attach_school(request: SchoolRequest) -> None:
+    """Leave the user's access, the current school, its roles and read-only flag on the request."""
+    access = school_access(request.user) if request.user.is_authenticated else NO_ACCESS
+    school = access.school_by_id(request.session.get(SESSION_SCHOOL_KEY))
+    if school is None and access.schools:
+        school = access.schools[0]
+    request.school_access = access
+    request.user_schools = access.schools
+    request.school = school
+    request.roles = access.roles_at(school)
+    request.read_only = school is None or access.is_read_only_at(school)
 
 
 OTP_EXEMPT_URL_NAMES = frozenset({"otp_setup", "otp_verify", "logout", "login", "set_language"})

@@ -5,34 +5,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import rules
 
-from qingshan.accounts.enums import STAFF_ROLES, Role
-from qingshan.accounts.selectors import roles_at
-
-
-def _has_any(*wanted: str) -> Any:
-    wanted_set = frozenset(wanted)
-
-    @rules.predicate
-    def predicate(user: Any, school: Any) -> bool:
-        return bool(school is not None and roles_at(user, school) & wanted_set)
-
-    predicate.name = "has_role_" + "_or_".join(sorted(wanted_set))
-    return predicate
-
-
-is_school_admin = _has_any(Role.SCHOOL_ADMIN)
-is_secretary = _has_any(Role.SECRETARY)
-is_department_head = _has_any(Role.DEPARTMENT_HEAD)
-is_teacher = _has_any(Role.TEACHER)
-is_counselor = _has_any(Role.COUNSELOR)
-is_student = _has_any(Role.STUDENT)
-is_authority_viewer = _has_any(Role.AUTHORITY_VIEWER)
-is_staff_member = _has_any(*STAFF_ROLES)
-is_school_member = _has_any(*Role.values)
+from qingshan.accounts.selectors import (
+    is_authority_viewer,
+    is_school_admin,
+    is_school_member,
+    is_secretary,
+    is_staff_member,
+)
 
 # Reading the organisation (structure and rolls): staff of the school and its authority.
 rules.add_perm("organization.view", is_staff_member | is_authority_viewer)

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+import rules
 from django.db.models import Q, QuerySet
 
-from qingshan.accounts.enums import PRIVILEGED_ROLES, Role
+from qingshan.accounts.enums import PRIVILEGED_ROLES, STAFF_ROLES, Role
 from qingshan.accounts.models import Membership, User
-from qingshan.organization.models import School
-
-
-@dataclass
-class SchoolAccess:
-    """What a signed-in user may reach: the schools, and the roles held at each."""
-
-    roles_by_school: dict[int, frozenset[str]] = field(default_factory=dict)
-    schools: list[School] = field(default_factory=list)
-
-    def roles_at(self, school: School | None) -> frozenset[str]:
-        if school is None:
-            return frozenset()
-        return self.roles_by_school.get(school.pk, frozenset())
-
-    def school_by_id(self, school_id: Any) -> School | None:
-        return next((school for school in self.schools if str(school.pk) == str(school_id)), None)
+from qingshan.core.access import SchoolAccess
+from qingshan.core.models import School
 
 
 def school_access(user: Any) -> SchoolAccess:
@@ -52,6 +37,9 @@ def school_access(user: Any) -> SchoolAccess:
             schools.setdefault(school.pk, school)
     access.roles_by_school = {pk: frozenset(value) for pk, value in roles.items()}
     access.schools = sorted(schools.values(), key=lambda school: school.name)
+    access.read_only_school_ids = frozenset(
+        pk for pk, held in access.roles_by_school.items() if held == {Role.AUTHORITY_VIEWER}
+    )
     user._qs_school_access = access
     return access
 
@@ -62,7 +50,7 @@ def roles_at(user: Any, school: School | None) -> frozenset[str]:
 
 def is_read_only_at(user: Any, school: School | None) -> bool:
     """An authority viewer without a role of its own at the school only reads."""
-    return roles_at(user, school) == frozenset({Role.AUTHORITY_VIEWER})
+    return school_access(user).is_read_only_at(school)
 
 
 def needs_one_time_code(user: Any) -> bool:
@@ -85,3 +73,28 @@ def memberships_for_school(school: School) -> QuerySet[Membership]:
 
 def users_for_school(school: School) -> QuerySet[User]:
     return User.objects.filter(memberships__school=school).distinct().order_by("username")
+
+
+# --- role predicates, for every app's ``rules.py`` (django-rules: called with user and school) --
+
+
+def _has_any(*wanted: str) -> rules.Predicate:
+    wanted_set = frozenset(wanted)
+
+    @rules.predicate
+    def predicate(user: Any, school: School | None) -> bool:
+        return bool(school is not None and roles_at(user, school) & wanted_set)
+
+    predicate.name = "has_role_" + "_or_".join(sorted(wanted_set))
+    return predicate
+
+
+is_school_admin = _has_any(Role.SCHOOL_ADMIN)
+is_secretary = _has_any(Role.SECRETARY)
+is_department_head = _has_any(Role.DEPARTMENT_HEAD)
+is_teacher = _has_any(Role.TEACHER)
+is_counselor = _has_any(Role.COUNSELOR)
+is_student = _has_any(Role.STUDENT)
+is_authority_viewer = _has_any(Role.AUTHORITY_VIEWER)
+is_staff_member = _has_any(*STAFF_ROLES)
+is_school_member = _has_any(*Role.values)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import ApiToken, Membership, User
 from qingshan.core.errors import DomainError
-from qingshan.organization.models import Authority, School
+from qingshan.core.models import Authority, School
 
 TOKEN_PREFIX = "qs_"
 

@@ -2,7 +2,8 @@
 
 from ninja import NinjaAPI
 
-from qingshan.core.api import TokenAuth, install_error_handlers
+from qingshan.accounts.api import TokenAuth
+from qingshan.core.api import install_error_handlers
 from qingshan.documents.api import router as documents_router
 from qingshan.evaluations.api import router as evaluations_router
 from qingshan.honours.api import router as honours_router

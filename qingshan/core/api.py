@@ -1,4 +1,4 @@
-"""Shared pieces of /api/v1/: token auth, the request's school, one error body, a CRUD router.
+"""Shared pieces of /api/v1/: the request's school, one error body, a CRUD router.
 
 Error bodies always look like ``{"error": {"code": str, "message": str, "fields": {name: [str]}}}``.
 """
@@ -22,18 +22,10 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.orm import create_schema
 from ninja.pagination import PageNumberPagination, paginate
-from ninja.security import HttpBearer
 from pydantic import create_model
 
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request: HttpRequest, token: str) -> Any:
-        from qingshan.accounts.services import authenticate_api_token
-
-        user = authenticate_api_token(token)
-        if user is not None:
-            request.user = user
-        return user
+from qingshan.core.access import access_of
+from qingshan.core.models import School
 
 
 def error_body(
@@ -85,20 +77,20 @@ def install_error_handlers(api: NinjaAPI) -> None:
         return respond(request, exc.status_code, error_body("error", str(exc)))
 
 
-def api_school(request: HttpRequest, permission: str, slug: str | None = None) -> Any:
-    """The school an API call works on: ``?school=slug``, or the caller's only school."""
-    from qingshan.accounts.selectors import is_read_only_at, school_access
+def api_school(request: HttpRequest, permission: str, slug: str | None = None) -> School:
+    """The school an API call works on: ``?school=slug``, or the caller's only school.
 
-    access = school_access(request.user)
+    The caller's access is the one the token check left on the request (``core.access``)."""
+    access = access_of(request)
     if slug:
-        school = next((item for item in access.schools if item.slug == slug), None)
+        school = access.school_by_slug(slug)
     elif len(access.schools) == 1:
         school = access.schools[0]
     else:
         raise HttpError(400, _("Name the school with ?school=<short name>."))
     if school is None or not request.user.has_perm(permission, school):
         raise PermissionDenied
-    if permission.endswith(".manage") and is_read_only_at(request.user, school):
+    if permission.endswith(".manage") and access.is_read_only_at(school):
         raise PermissionDenied
     return school
 

@@ -8,6 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from qingshan.core import figures
+        from qingshan.core import figures, navigation  # the registries fill once apps are ready
 
         figures.autodiscover()
+        navigation.autodiscover()

@@ -16,16 +16,14 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from django.utils.functional import _StrPromise
-
-    from qingshan.organization.models import Authority, School
+from qingshan.core.models import Authority, School
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
 
@@ -71,8 +69,6 @@ class Scope:
 
     @classmethod
     def of_authority(cls, authority: Authority) -> Scope:
-        from qingshan.organization.models import School
-
         return cls(
             schools=tuple(School.objects.filter(authority=authority).order_by("pk")),
             authority=authority,
@@ -93,9 +89,9 @@ class FigureResult:
 @dataclass(frozen=True)
 class Figure:
     key: str
-    label: _StrPromise | str
+    label: Promise | str
     unit: str
-    definition: _StrPromise | str
+    definition: Promise | str
     compute: Callable[[Scope, Period], FigureResult]
 
     def evaluate(self, scope: Scope, period: Period) -> FigureResult:
@@ -138,7 +134,7 @@ registry = FigureRegistry()
 
 
 def figure(
-    key: str, *, label: _StrPromise | str, unit: str, definition: _StrPromise | str
+    key: str, *, label: Promise | str, unit: str, definition: Promise | str
 ) -> Callable[[Callable[[Scope, Period], FigureResult]], Callable[[Scope, Period], FigureResult]]:
     """Declare a figure; use as a decorator on its compute function."""
 

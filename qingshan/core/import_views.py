@@ -1,61 +1,69 @@
 """The import page every app uses: upload → dry run listing every row error → confirm →
 all-or-nothing import; and the template download. The checked file waits in storage between
-the dry run and the import, under a key kept in the session."""
+the dry run and the import, under a key kept in the session.
+
+An app mounts both with ``import_urls(permission=..., importers=...)`` in its ``urls.py``;
+``importers`` is the app's sheets, or a function of the user and the school where what one may
+import depends on who one is."""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import URLPattern, path
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from qingshan.core.downloads import XLSX, attachment
+from qingshan.core.forms import ImportForm
 from qingshan.core.importing import Importer
+from qingshan.core.models import School
 from qingshan.core.records import school_for
 from qingshan.core.tabular.writing import build_template
 
 PENDING_KEY = "qs_pending_import"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+Importers = dict[str, type[Importer]]
+ImportersOf = Importers | Callable[[Any, School], Importers]
 
 
-def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    response["Cache-Control"] = "no-store"
-    return response
+def _importers(importers: ImportersOf, request: HttpRequest, school: School) -> Importers:
+    return importers(request.user, school) if callable(importers) else importers
 
 
-def sheet_choices(importers: dict[str, type[Importer]]) -> list[tuple[str, str]]:
+def sheet_choices(importers: Importers) -> list[tuple[str, str]]:
     language = translation.get_language()
     return [(key, importer.sheet.title(language)) for key, importer in importers.items()]
 
 
-def template_download(
-    request: HttpRequest, *, sheet: str, permission: str, importers: dict[str, type[Importer]]
+@login_required
+def import_template(
+    request: HttpRequest, sheet: str, *, permission: str, importers: ImportersOf
 ) -> HttpResponse:
-    school_for(request, permission, write=True)
-    if sheet not in importers:
+    """An empty workbook of the sheet, headed in the reader's language, with an example row."""
+    school = school_for(request, permission, write=True)
+    available = _importers(importers, request, school)
+    if sheet not in available:
         raise Http404
-    content = build_template(importers[sheet].sheet, language=translation.get_language())
+    content = build_template(available[sheet].sheet, language=translation.get_language())
     return attachment(content, f"{sheet}-template.xlsx", XLSX)
 
 
-def import_page(
-    request: HttpRequest,
-    *,
-    permission: str,
-    importers: dict[str, type[Importer]],
-    here: str,
-    template_url: str,
-) -> HttpResponse:
-    from qingshan.organization.forms import ImportForm
-
+@login_required
+def import_start(request: HttpRequest, *, permission: str, importers: ImportersOf) -> HttpResponse:
+    """Upload → dry run with every row error → confirm → all-or-nothing import."""
     school = school_for(request, permission, write=True)
+    importers = _importers(importers, request, school)
+    namespace = request.resolver_match.namespace if request.resolver_match else ""
+    here, template_url = f"{namespace}:import_start", f"{namespace}:import_template"
     choices = sheet_choices(importers)
     form = ImportForm(sheets=choices)
     report = None
@@ -106,3 +114,13 @@ def import_page(
     return render(
         request, "imports/page.html", context, status=422 if report and not report.ok else 200
     )
+
+
+def import_urls(*, permission: str, importers: ImportersOf) -> list[URLPattern]:
+    """The import page and the template download of an app, named ``import_start`` and
+    ``import_template`` in the app's namespace."""
+    extra = {"permission": permission, "importers": importers}
+    return [
+        path("import/", import_start, extra, name="import_start"),
+        path("import/template/<str:sheet>/", import_template, extra, name="import_template"),
+    ]

@@ -16,14 +16,15 @@ from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from qingshan.core.audit import log_bulk
 from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.models import SchoolOwned
 from qingshan.core.tabular.errors import ErrorCategory, RowError, sorted_errors
-from qingshan.core.tabular.parsing import clean_row, find_duplicates
+from qingshan.core.tabular.parsing import clean_row, find_duplicates, parse_int
 from qingshan.core.tabular.reading import RawRow, read_table
-from qingshan.core.tabular.spec import SheetSpec
+from qingshan.core.tabular.spec import Column, SheetSpec
 
 
 @dataclass
@@ -78,6 +79,12 @@ class Importer:
 
     def after_write(self, planned: list[Planned]) -> None:
         """Write what depends on the saved records (links, secondary rows)."""
+
+    def error(self, row: RawRow, key: str | None, category: str, message: str) -> RowError:
+        """A row error in the column ``key`` (None: the whole row), headed in the reader's
+        language."""
+        column = self.sheet.column(key).header(translation.get_language()) if key else None
+        return RowError(row.number, column, ErrorCategory(category), message)
 
     # --- the pipeline ----------------------------------------------------------------------
     def run(self, data: bytes, filename: str, *, dry_run: bool, actor: Any = None) -> ImportReport:
@@ -164,3 +171,66 @@ class Importer:
         self.after_write(planned)
         log_bulk(new, action=LogEntry.Action.CREATE, actor=actor)
         log_bulk(changed, action=LogEntry.Action.UPDATE, actor=actor)
+
+
+RECORD_ID_COLUMN = Column(
+    "id",
+    "编号（新记录留空）",
+    "Number (empty for a new record)",
+    lambda v: parse_int(v, min_value=1),
+    help_text="The number of a record to update, as on its page; leave it empty to add one.",
+)
+
+
+class RecordImporter(Importer):
+    """Rows that add records, or update the record whose number they give. ``fields`` are copied
+    onto the record (an empty optional cell clears a text field); ``unique_together`` names the
+    fields that may not repeat within the file (the model's constraints check existing rows)."""
+
+    key_column = "id"
+    fields: ClassVar[tuple[str, ...]] = ()
+    unique_together: ClassVar[tuple[str, ...]] = ()
+
+    def prepare(self) -> None:
+        records = list(self.model.objects.for_school(self.school).active())
+        self.existing = {str(record.pk): record for record in records}
+        self.constraints = ConstraintChecker(self.model, records)
+        self.seen: dict[tuple[Any, ...], int] = {}
+
+    def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
+        if values["id"] is not None and record.pk is None:
+            return [
+                self.error(
+                    row,
+                    "id",
+                    ErrorCategory.REFERENCE,
+                    gettext("There is no record number %(value)s here.") % {"value": values["id"]},
+                )
+            ]
+        for name in self.fields:
+            value = values[name]
+            if isinstance(value, str):
+                value = value.strip()
+            if value is None and isinstance(
+                record._meta.get_field(name), models.CharField | models.TextField
+            ):
+                value = ""
+            setattr(record, name, value)
+        errors = self.check(row, values, record)
+        if self.unique_together:
+            key = tuple(getattr(record, name) for name in self.unique_together)
+            first = self.seen.setdefault(key, row.number)
+            if first != row.number:
+                errors.append(
+                    RowError(
+                        row.number,
+                        None,
+                        ErrorCategory.DUPLICATE,
+                        gettext("This row repeats row %(first)s.") % {"first": first},
+                    )
+                )
+        return errors
+
+    def check(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
+        """Rules beyond the model's own; return row errors."""
+        return []

@@ -1,4 +1,9 @@
-"""Building blocks shared by every app: the tenant key and archiving.
+"""The ground every app stands on: the tenant (``School`` under its ``Authority``), the tenant key
+of school-owned rows, and archiving.
+
+``Authority`` and ``School`` are defined here so that ``core`` imports no app, yet their tables
+and migrations stay the organisation's (``app_label = "organization"``): the organisation app
+keeps everything that hangs on a school.
 
 Invariant: every school-owned row carries a non-null ``school`` and is read through
 ``for_school(school)``; nothing lists ``Model.objects.all()`` for a user.
@@ -6,21 +11,84 @@ Invariant: every school-owned row carries a non-null ``school`` and is read thro
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import Iterable
+from typing import Any, Self
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-if TYPE_CHECKING:
-    from qingshan.organization.models import School
+
+class AuthorityLevel(models.TextChoices):
+    COUNTY = "county", _("county")
+    CITY = "city", _("city")
+    PROVINCE = "province", _("province")
 
 
-class SchoolScopedQuerySet(models.QuerySet):
+slug_help = _("Short name used in addresses and commands: lowercase letters, digits and hyphens.")
+
+
+class Authority(models.Model):
+    """An education bureau above schools; its viewers read figures across its schools."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("address name"), unique=True, help_text=slug_help)
+    level = models.CharField(
+        _("level"), max_length=16, choices=AuthorityLevel.choices, default=AuthorityLevel.COUNTY
+    )
+    region_code = models.CharField(_("region code"), max_length=12, blank=True)
+
+    class Meta:
+        app_label = "organization"
+        verbose_name = _("authority")
+        verbose_name_plural = _("authorities")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SchoolQuerySet(models.QuerySet["School"]):
+    def active(self) -> Self:
+        return self.filter(archived_at__isnull=True)
+
+
+class School(models.Model):
+    """The tenant: every school-owned row points here."""
+
+    authority = models.ForeignKey(
+        Authority, on_delete=models.PROTECT, related_name="schools", verbose_name=_("authority")
+    )
+    name = models.CharField(_("name"), max_length=100)
+    short_name = models.CharField(_("short name"), max_length=40, blank=True)
+    slug = models.SlugField(_("address name"), unique=True, help_text=slug_help)
+    code = models.CharField(_("school code"), max_length=20, blank=True)
+    address = models.CharField(_("address"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
+
+    objects = SchoolQuerySet.as_manager()
+
+    class Meta:
+        app_label = "organization"
+        verbose_name = _("school")
+        verbose_name_plural = _("schools")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_additional_data(self) -> dict[str, int]:
+        return {"school_id": self.pk}
+
+
+class SchoolScopedQuerySet(models.QuerySet[Any]):
     def for_school(self, school: School) -> Self:
         return self.filter(school=school)
 
-    def for_schools(self, schools: Any) -> Self:
+    def for_schools(self, schools: Iterable[School | int]) -> Self:
         return self.filter(school__in=schools)
 
     def active(self) -> Self:
@@ -29,12 +97,22 @@ class SchoolScopedQuerySet(models.QuerySet):
     def archived(self) -> Self:
         return self.filter(archived_at__isnull=False)
 
+    def pickable(self, *, keep: Any = None) -> Self:
+        """The rows a form offers to choose from, plus the row ``keep`` (a record's current value)
+        whatever its state."""
+        condition = self.pickable_condition()
+        return self.filter(condition | Q(pk=keep) if keep is not None else condition)
+
+    def pickable_condition(self) -> Q:
+        """Which rows may be newly chosen: active ones; a model's queryset may narrow it."""
+        return Q(archived_at__isnull=True)
+
 
 class SchoolOwned(models.Model):
     """A row that belongs to one school (the tenant) and may be archived instead of deleted."""
 
     school = models.ForeignKey(
-        "organization.School", on_delete=models.PROTECT, verbose_name=_("school"), related_name="+"
+        School, on_delete=models.PROTECT, verbose_name=_("school"), related_name="+"
     )
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)

@@ -7,7 +7,7 @@ workflows get their own views beside these.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,11 +19,17 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import URLPattern, path
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core import services
+from qingshan.core.downloads import sheet_download
+from qingshan.core.exports import masked_rows, model_sheet, record_rows
 from qingshan.core.htmx import render_page
+from qingshan.core.masking import MASKED_FIELDS
+from qingshan.core.models import School
+from qingshan.core.tabular.spec import SheetSpec
 
 PAGE_SIZE = 50
 RELATED_ROWS = 200
@@ -55,7 +61,10 @@ class Resource:
     exportable: bool = False
     detail_template: str = "records/detail.html"
     personal_permission: str | None = None
+    masked_fields: frozenset[str] = MASKED_FIELDS
     detail_extra: Callable[[Any], dict[str, Any]] | None = None
+    # The export's sheet and rows, where it differs from the detail fields (an import layout).
+    export: Callable[[QuerySet[Any]], tuple[SheetSpec, Iterator[dict[str, Any]]]] | None = None
 
     @property
     def model(self) -> Any:
@@ -76,32 +85,49 @@ class Resource:
     def url_name(self, action: str) -> str:
         return f"{self.namespace}:{self.key}_{action}"
 
+    def sheet_and_rows(self, records: QuerySet[Any]) -> tuple[SheetSpec, Iterator[dict[str, Any]]]:
+        """The export of ``records``: the resource's own layout, or its detail fields."""
+        if self.export is not None:
+            return self.export(records)
+        sheet = model_sheet(
+            self.model, key=self.key, title=self.verbose_name_plural, names=self.fields_for_detail
+        )
+        names = tuple(column.key for column in sheet.columns)
+        return sheet, record_rows(records.iterator(chunk_size=2000), names)
 
-def school_for(request: HttpRequest, permission: str, *, write: bool = False) -> Any:
+
+def school_for(request: HttpRequest, permission: str, *, write: bool = False) -> School:
     """The request's school if the user holds ``permission`` there; a write also needs a role of
     one's own at the school (an authority viewer only reads)."""
-    school = getattr(request, "school", None)
+    school: School | None = getattr(request, "school", None)
     if school is None or not request.user.has_perm(permission, school):
         raise PermissionDenied
-    if write and request.read_only:  # type: ignore[attr-defined]
+    if write and getattr(request, "read_only", True):
         raise PermissionDenied
     return school
 
 
-def may_write(request: HttpRequest, permission: str, school: Any) -> bool:
+def may_write(request: HttpRequest, permission: str, school: School) -> bool:
     """Whether the user holds ``permission`` at the school with a role of their own there (an
     authority viewer only reads) — what ``school_for(..., write=True)`` enforces, for templates."""
-    return request.user.has_perm(permission, school) and not request.read_only  # type: ignore[attr-defined]
+    return request.user.has_perm(permission, school) and not getattr(request, "read_only", True)
 
 
-def _can_manage(request: HttpRequest, resource: Resource, school: Any) -> bool:
+def _can_manage(request: HttpRequest, resource: Resource, school: School) -> bool:
     return may_write(request, resource.manage_permission, school)
 
 
-def _mask(request: HttpRequest, resource: Resource, school: Any) -> bool:
+def _mask(request: HttpRequest, resource: Resource, school: School) -> bool:
     return resource.personal_permission is not None and not request.user.has_perm(
         resource.personal_permission, school
     )
+
+
+def _in_list_order(resource: Resource, rows: QuerySet[Any]) -> QuerySet[Any]:
+    if rows.ordered:
+        return rows
+    # annotated (GROUP BY) querysets drop Meta.ordering
+    return rows.order_by(*(resource.model._meta.ordering or ["pk"]), "pk")
 
 
 @login_required
@@ -110,9 +136,7 @@ def record_list(request: HttpRequest, resource: Resource) -> HttpResponse:
     filterset = resource.filterset_class(
         request.GET or None, queryset=resource.selector(school), school=school
     )
-    rows = filterset.qs
-    if not rows.ordered:  # annotated (GROUP BY) querysets drop Meta.ordering
-        rows = rows.order_by(*(resource.model._meta.ordering or ["pk"]), "pk")
+    rows = _in_list_order(resource, filterset.qs)
     context = {
         "resource": resource,
         "filter": filterset,
@@ -199,9 +223,26 @@ def record_archive(request: HttpRequest, resource: Resource, pk: int) -> HttpRes
     return redirect(resource.url_name("detail"), pk=record.pk)
 
 
-def resource_urls(
-    resources: tuple[Resource, ...], *, export_view: Callable[..., HttpResponse] | None = None
-) -> list[URLPattern]:
+@login_required
+def record_export(request: HttpRequest, resource: Resource) -> HttpResponse:
+    """The list, with its filters, as an Excel workbook (``?format=csv``: CSV)."""
+    school = school_for(request, resource.view_permission)
+    filterset = resource.filterset_class(
+        request.GET or None, queryset=resource.selector(school), school=school
+    )
+    sheet, rows = resource.sheet_and_rows(_in_list_order(resource, filterset.qs))
+    if _mask(request, resource, school):
+        rows = masked_rows(rows, resource.masked_fields)
+    return sheet_download(
+        sheet,
+        rows,
+        stem=resource.key,
+        language=translation.get_language(),
+        as_csv=request.GET.get("format") == "csv",
+    )
+
+
+def resource_urls(resources: tuple[Resource, ...]) -> list[URLPattern]:
     patterns = []
     for resource in resources:
         key, extra = resource.key, {"resource": resource}
@@ -212,6 +253,6 @@ def resource_urls(
             path(f"{key}/<int:pk>/edit/", record_form, extra, name=f"{key}_edit"),
             path(f"{key}/<int:pk>/archive/", record_archive, extra, name=f"{key}_archive"),
         ]
-        if resource.exportable and export_view is not None:
-            patterns.append(path(f"{key}/export/", export_view, extra, name=f"{key}_export"))
+        if resource.exportable:
+            patterns.append(path(f"{key}/export/", record_export, extra, name=f"{key}_export"))
     return patterns

@@ -15,10 +15,12 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from qingshan.core.demo_vocabulary import demo_school
+from qingshan.core.models import School
 from qingshan.documents import services
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, DocumentKind, Issuer
 from qingshan.documents.models import Document
-from qingshan.organization.models import Department, School
+from qingshan.organization.models import Department
 
 PREFIXES = {Issuer.SCHOOL: "通职中发", Issuer.BRANCH: "通职中支发"}
 DEPARTMENT_PREFIXES = {"教务处": "通职中教", "政教处": "通职中政"}
@@ -520,9 +522,7 @@ def build_archive(school: School) -> int:
 
 
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or Document.objects.for_school(school).exists():
         return "document archive present"
     count = build_archive(school)

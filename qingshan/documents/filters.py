@@ -9,10 +9,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_filters.conf import settings
 
+from qingshan.core.filters import SchoolFilterSet
 from qingshan.documents import selectors
 from qingshan.documents.enums import DocumentKind, DocumentStatus, Issuer
 from qingshan.documents.models import Document
-from qingshan.organization.filters import SchoolFilterSet
 from qingshan.organization.models import Department
 
 

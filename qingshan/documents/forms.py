@@ -9,10 +9,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
 from qingshan.documents import selectors
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, DocumentStatus, Issuer
 from qingshan.documents.models import Document
-from qingshan.organization.forms import DATE_WIDGET, SchoolModelForm
 
 
 class DocumentForm(SchoolModelForm):

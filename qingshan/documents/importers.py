@@ -14,18 +14,19 @@ from collections.abc import Collection
 from typing import Any, NamedTuple
 
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.importing import Importer, Planned
+from qingshan.core.models import School
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import ChoiceParser, parse_date
 from qingshan.core.tabular.reading import RawRow
 from qingshan.core.tabular.spec import Column, SheetSpec, normalize_header
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, DocumentKind, DocumentStatus, Issuer
 from qingshan.documents.models import MAX_SEQUENCE, Document, format_number
+from qingshan.documents.rules import managed_issuers
 from qingshan.organization.models import Department
 
 _NUMBER = re.compile(
@@ -136,10 +137,6 @@ class DocumentImporter(Importer):
             )
         }
 
-    def _error(self, row: RawRow, key: str | None, category: str, message: str) -> RowError:
-        column = self.sheet.column(key).header(translation.get_language()) if key else None
-        return RowError(row.number, column, ErrorCategory(category), message)
-
     def _issuer(self, row: RawRow, value: str, record: Document) -> list[RowError]:
         name = normalize_header(value)
         if name in _ISSUERS:
@@ -148,7 +145,7 @@ class DocumentImporter(Importer):
             record.issuer, record.department = Issuer.DEPARTMENT, self.departments[name]
         else:
             return [
-                self._error(
+                self.error(
                     row,
                     "issuer",
                     ErrorCategory.REFERENCE,
@@ -161,7 +158,7 @@ class DocumentImporter(Importer):
             ]
         if record.issuer not in self.issuers:
             return [
-                self._error(
+                self.error(
                     row,
                     "issuer",
                     ErrorCategory.CONFLICT,
@@ -186,7 +183,7 @@ class DocumentImporter(Importer):
             record.repeal_reason = gettext("Repealed before it was imported.")
             if record.ended_on < record.effective_on:
                 errors.append(
-                    self._error(
+                    self.error(
                         row,
                         "repealed_on",
                         ErrorCategory.INVALID,
@@ -195,7 +192,7 @@ class DocumentImporter(Importer):
                 )
         if record.issued_on.year != number.year:
             errors.append(
-                self._error(
+                self.error(
                     row,
                     "number",
                     ErrorCategory.INVALID,
@@ -209,7 +206,7 @@ class DocumentImporter(Importer):
         holder = self.taken.get(key)
         if holder is not None:
             errors.append(
-                self._error(
+                self.error(
                     row,
                     "number",
                     ErrorCategory.CONFLICT,
@@ -222,7 +219,7 @@ class DocumentImporter(Importer):
             if first_text == normalize_header(row.values.get("number", "")):
                 return errors  # the same text twice: the pipeline reports the repetition
             errors.append(
-                self._error(
+                self.error(
                     row,
                     "number",
                     ErrorCategory.DUPLICATE,
@@ -243,3 +240,8 @@ def importers_for(issuers: Collection[str]) -> dict[str, type[Importer]]:
     """The document importer for a person who keeps the documents of ``issuers``."""
     importer = type("DocumentImporterFor", (DocumentImporter,), {"issuers": frozenset(issuers)})
     return {DOCUMENT_SHEET.key: importer}
+
+
+def importers_of(user: Any, school: School) -> dict[str, type[Importer]]:
+    """The import sheets of the issuers whose documents the person keeps."""
+    return importers_for(managed_issuers(user, school))

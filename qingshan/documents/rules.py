@@ -12,7 +12,7 @@ from typing import Any
 
 import rules
 
-from qingshan.accounts.rules import (
+from qingshan.accounts.selectors import (
     is_authority_viewer,
     is_school_admin,
     is_school_member,

@@ -1,6 +1,8 @@
 from django.urls import path
 
+from qingshan.core.import_views import import_urls
 from qingshan.documents import views
+from qingshan.documents.importers import importers_of
 
 app_name = "documents"
 
@@ -9,8 +11,7 @@ urlpatterns = [
     path("new/", views.document_create, name="document_create"),
     path("next-number/", views.next_number, name="next_number"),
     path("export/", views.document_export, name="document_export"),
-    path("import/", views.import_start, name="import_start"),
-    path("import/template/<str:sheet>/", views.import_template, name="import_template"),
+    *import_urls(permission="documents.manage", importers=importers_of),
     path("<int:pk>/", views.document_detail, name="document_detail"),
     path("<int:pk>/edit/", views.document_edit, name="document_edit"),
     path("<int:pk>/revise/", views.document_revise, name="document_revise"),

@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.downloads import XLSX, attachment
 from qingshan.core.errors import show_on_form
 from qingshan.core.htmx import render_page
-from qingshan.core.import_views import XLSX, attachment, import_page, template_download
 from qingshan.core.records import may_write, school_for
 from qingshan.core.tabular.writing import write_xlsx
 from qingshan.documents import selectors, services, text
@@ -26,7 +26,6 @@ from qingshan.documents.enums import Audience, DocumentStatus, Issuer
 from qingshan.documents.exporters import EXPORT_SHEET, export_rows
 from qingshan.documents.filters import DocumentFilter
 from qingshan.documents.forms import AttachmentForm, DocumentForm, RepealForm, RevisionForm
-from qingshan.documents.importers import importers_for
 from qingshan.documents.models import Document, format_number
 from qingshan.documents.rules import managed_issuers
 from qingshan.organization.models import Department
@@ -331,26 +330,3 @@ def document_export(request: HttpRequest) -> HttpResponse:
     language = translation.get_language()
     content = write_xlsx(EXPORT_SHEET, export_rows(rows), language=language)
     return attachment(content, f"documents-{timezone.localdate().isoformat()}.xlsx", XLSX)
-
-
-@login_required
-def import_start(request: HttpRequest) -> HttpResponse:
-    school = _manage_school(request)
-    return import_page(
-        request,
-        permission="documents.manage",
-        importers=importers_for(managed_issuers(request.user, school)),
-        here="documents:import_start",
-        template_url="documents:import_template",
-    )
-
-
-@login_required
-def import_template(request: HttpRequest, sheet: str) -> HttpResponse:
-    school = _manage_school(request)
-    return template_download(
-        request,
-        sheet=sheet,
-        permission="documents.manage",
-        importers=importers_for(managed_issuers(request.user, school)),
-    )

@@ -16,6 +16,8 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from qingshan.core.demo_vocabulary import demo_school
+from qingshan.core.models import School
 from qingshan.evaluations.enums import (
     CampaignStatus,
     FollowUpKind,
@@ -36,7 +38,7 @@ from qingshan.evaluations.models import (
 )
 from qingshan.evaluations.services import campaigns
 from qingshan.evaluations.services.library import install_library
-from qingshan.organization.models import School, Term
+from qingshan.organization.models import Term
 
 WEAK_TEACHERS = 4
 COMMENTS = (
@@ -190,9 +192,7 @@ class EvaluationDemo:
 
 @transaction.atomic
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or Campaign.objects.for_school(school).exists():
         return "rating campaigns present"
     EvaluationDemo(school, random.Random(2013)).build()

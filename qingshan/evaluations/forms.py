@@ -8,9 +8,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
 from qingshan.evaluations.enums import FollowUpKind, QuestionKind
 from qingshan.evaluations.models import Campaign, Question
-from qingshan.organization.forms import DATE_WIDGET, SchoolModelForm
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 

@@ -2,7 +2,7 @@
 
 import rules
 
-from qingshan.accounts.rules import (
+from qingshan.accounts.selectors import (
     is_authority_viewer,
     is_school_admin,
     is_secretary,

@@ -12,9 +12,10 @@ import datetime as dt
 
 from django.db import transaction
 
+from qingshan.core.demo_vocabulary import demo_school
+from qingshan.core.models import School
 from qingshan.honours.enums import Level, Recipient
 from qingshan.honours.models import Commendation, Honour, Story
-from qingshan.organization.models import School
 
 COUNTY_COMMITTEE = "中共通江县委"
 SCHOOL_HONOURS = (
@@ -135,9 +136,7 @@ class HonoursDemo:
 
 
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or Honour.objects.for_school(school).exists():
         return "honours present"
     HonoursDemo(school).build()

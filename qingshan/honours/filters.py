@@ -3,8 +3,8 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.filters import SchoolFilterSet
 from qingshan.honours.models import Commendation, Honour, Story
-from qingshan.organization.filters import SchoolFilterSet
 
 
 class HonourFilter(SchoolFilterSet):

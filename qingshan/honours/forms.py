@@ -9,8 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from qingshan.core.forms import SchoolModelForm
 from qingshan.honours.models import Commendation, Honour, Story
-from qingshan.organization.forms import SchoolModelForm
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 

@@ -1,5 +1,5 @@
 """Excel imports of honours and commendations (see ``qingshan.core.importing`` and
-``qingshan.trainings.importers.RecordImporter``): a row without a number adds a record, a row
+``qingshan.core.importing.RecordImporter``): a row without a number adds a record, a row
 with the number of a record updates it; nothing is written while any row has an error.
 
 A commendation names a party member of the branch by name (one member of that name), or, for
@@ -12,14 +12,13 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from qingshan.core.importing import Importer
+from qingshan.core.importing import RECORD_ID_COLUMN, Importer, RecordImporter
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import ChoiceParser, parse_date
 from qingshan.core.tabular.reading import RawRow
 from qingshan.core.tabular.spec import Column, SheetSpec
 from qingshan.honours.enums import Level, Recipient
 from qingshan.honours.models import Commendation, Honour
-from qingshan.trainings.importers import RECORD_ID_COLUMN, RecordImporter, _error
 
 HONOUR_SHEET = SheetSpec(
     key="honours",
@@ -101,9 +100,8 @@ class CommendationImporter(RecordImporter):
                 )
             )
             return [
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "member",
                     ErrorCategory.REFERENCE,
                     message % {"value": values["member"]},

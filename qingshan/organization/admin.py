@@ -1,11 +1,12 @@
 from django.contrib import admin
 
 from qingshan.core import audit
+from qingshan.core.models import Authority, School
 from qingshan.organization import models
 
 for model in (
-    models.Authority,
-    models.School,
+    Authority,
+    School,
     models.Department,
     models.GradeTeam,
     models.Term,
@@ -19,5 +20,5 @@ for model in (
 ):
     audit.register(model)
 
-admin.site.register(models.Authority)
-admin.site.register(models.School)
+admin.site.register(Authority)
+admin.site.register(School)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from qingshan.core.demo_names import person_name
+from qingshan.core.demo_vocabulary import DEMO_SCHOOL_SLUG, REGION_CODE, TOWNSHIPS, person_name
+from qingshan.core.models import Authority, School
 from qingshan.core.validators import make_resident_id
 from qingshan.organization.enums import (
     Education,
@@ -26,13 +27,11 @@ from qingshan.organization.enums import (
     Track,
 )
 from qingshan.organization.models import (
-    Authority,
     Department,
     GradeTeam,
     Guardian,
     GuardianLink,
     Major,
-    School,
     SchoolClass,
     Staff,
     Student,
@@ -40,8 +39,6 @@ from qingshan.organization.models import (
     Term,
 )
 
-REGION_CODE = "511921"  # 四川省巴中市通江县
-DEMO_SCHOOL_SLUG = "tongjiang-vocational"
 SECOND_SCHOOL_SLUG = "nuoshuihe"
 FIRST_YEAR, LAST_YEAR = 2009, 2013
 
@@ -358,22 +355,6 @@ class Builder:
                         )
                     )
         TeachingAssignment.objects.bulk_create(rows, batch_size=1000)
-
-
-TOWNSHIPS = (
-    "诺江镇",
-    "民胜镇",
-    "广纳镇",
-    "铁佛镇",
-    "麻石镇",
-    "至诚镇",
-    "沙溪镇",
-    "洪口镇",
-    "陈河乡",
-    "涪阳镇",
-    "毛浴镇",
-    "永安镇",
-)
 
 
 def ensure_authority() -> Authority:

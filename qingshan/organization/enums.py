@@ -2,12 +2,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class AuthorityLevel(models.TextChoices):
-    COUNTY = "county", _("county")
-    CITY = "city", _("city")
-    PROVINCE = "province", _("province")
-
-
 class Track(models.TextChoices):
     GENERAL = "general", _("general track")
     VOCATIONAL = "vocational", _("vocational track")

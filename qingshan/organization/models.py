@@ -8,6 +8,7 @@ never deleted.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Self
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +19,6 @@ from django.utils.translation import gettext_lazy as _
 from qingshan.core.models import SchoolOwned, SchoolScopedQuerySet
 from qingshan.core.validators import validate_resident_id
 from qingshan.organization.enums import (
-    AuthorityLevel,
     Education,
     Gender,
     GuardianRelation,
@@ -29,61 +29,6 @@ from qingshan.organization.enums import (
     StudentStatus,
     Track,
 )
-
-slug_help = _("Short name used in addresses and commands: lowercase letters, digits and hyphens.")
-
-
-class Authority(models.Model):
-    """An education bureau above schools; its viewers read figures across its schools."""
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(_("address name"), unique=True, help_text=slug_help)
-    level = models.CharField(
-        _("level"), max_length=16, choices=AuthorityLevel.choices, default=AuthorityLevel.COUNTY
-    )
-    region_code = models.CharField(_("region code"), max_length=12, blank=True)
-
-    class Meta:
-        verbose_name = _("authority")
-        verbose_name_plural = _("authorities")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class SchoolQuerySet(models.QuerySet):
-    def active(self) -> SchoolQuerySet:
-        return self.filter(archived_at__isnull=True)
-
-
-class School(models.Model):
-    """The tenant: every school-owned row points here."""
-
-    authority = models.ForeignKey(
-        Authority, on_delete=models.PROTECT, related_name="schools", verbose_name=_("authority")
-    )
-    name = models.CharField(_("name"), max_length=100)
-    short_name = models.CharField(_("short name"), max_length=40, blank=True)
-    slug = models.SlugField(_("address name"), unique=True, help_text=slug_help)
-    code = models.CharField(_("school code"), max_length=20, blank=True)
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
-    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True, editable=False)
-
-    objects = SchoolQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("school")
-        verbose_name_plural = _("schools")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_additional_data(self) -> dict[str, int]:
-        return {"school_id": self.pk}
 
 
 class Department(SchoolOwned):
@@ -253,6 +198,12 @@ class PersonFields(SchoolOwned):
         return self.name
 
 
+class StaffQuerySet(SchoolScopedQuerySet):
+    def pickable_condition(self) -> Q:
+        """Forms offer staff who have not left."""
+        return super().pickable_condition() & Q(left_on__isnull=True)
+
+
 class Staff(PersonFields):
     staff_no = models.CharField(_("staff number"), max_length=20)
     department = models.ForeignKey(
@@ -284,6 +235,8 @@ class Staff(PersonFields):
         related_name="staff_record",
         verbose_name=_("login"),
     )
+
+    objects = StaffQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("staff member")
@@ -409,6 +362,15 @@ class TeachingAssignment(SchoolOwned):
         return reverse("organization:teachingassignment_detail", args=[self.pk])
 
 
+class StudentQuerySet(SchoolScopedQuerySet):
+    def pickable_condition(self) -> Q:
+        """Forms offer students who are studying."""
+        return super().pickable_condition() & Q(status=StudentStatus.STUDYING)
+
+    def pickable(self, *, keep: Any = None) -> Self:
+        return super().pickable(keep=keep).select_related("school_class")
+
+
 class Student(PersonFields):
     student_no = models.CharField(_("student number"), max_length=20)
     school_class = models.ForeignKey(
@@ -435,6 +397,8 @@ class Student(PersonFields):
         related_name="student_record",
         verbose_name=_("login"),
     )
+
+    objects = StudentQuerySet.as_manager()  # type: ignore[misc]
 
     class Meta:
         verbose_name = _("student")

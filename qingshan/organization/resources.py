@@ -11,11 +11,12 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.records import Related, Resource
-from qingshan.organization import filters, forms, selectors, services
+from qingshan.organization import exporters, filters, forms, selectors, services
 
 
 def _resource(**options: Any) -> Resource:
     return Resource(
+        export=exporters.IMPORT_LAYOUT_EXPORTS.get(options["key"]),
         namespace="organization",
         view_permission="organization.view",
         manage_permission="organization.manage",

@@ -7,12 +7,12 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
+from qingshan.core.models import School
 from qingshan.organization.models import (
     Department,
     GradeTeam,
     Guardian,
     Major,
-    School,
     SchoolClass,
     Staff,
     Student,

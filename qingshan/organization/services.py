@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
 from qingshan.core.errors import DomainError
-from qingshan.core.models import SchoolOwned
+from qingshan.core.models import School, SchoolOwned
 from qingshan.core.services import archive_record, restore_record
-from qingshan.organization.models import GuardianLink, School, Student, Term
+from qingshan.organization.models import GuardianLink, Student, Term
 
 RecordT = TypeVar("RecordT", bound=SchoolOwned)
 

@@ -13,8 +13,8 @@ import random
 
 from django.db import transaction
 
-from qingshan.core.demo_names import person_name
-from qingshan.organization.models import School
+from qingshan.core.demo_vocabulary import TOWNSHIPS, demo_school, person_name
+from qingshan.core.models import School
 from qingshan.outreach.enums import MaterialKind, ProblemField
 from qingshan.outreach.models import (
     Handout,
@@ -54,8 +54,6 @@ THINGS = (
 
 class OutreachDemo:
     def __init__(self, school: School, rng: random.Random) -> None:
-        from qingshan.organization.demo import TOWNSHIPS
-
         self.school = school
         self.rng = rng
         self.townships = TOWNSHIPS[:5]
@@ -205,9 +203,7 @@ class OutreachDemo:
 
 
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or Visit.objects.for_school(school).exists():
         return "outreach present"
     OutreachDemo(school, random.Random(364)).build()

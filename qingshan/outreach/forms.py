@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qingshan.organization.forms import SchoolModelForm
+from qingshan.core.forms import SchoolModelForm
 from qingshan.outreach.models import (
     Handout,
     Household,

@@ -1,5 +1,5 @@
 """Excel imports of the outreach records (see ``qingshan.core.importing`` and
-``qingshan.trainings.importers.RecordImporter``): a row without a number adds a record, a row
+``qingshan.core.importing.RecordImporter``): a row without a number adds a record, a row
 with the number of a record updates it; nothing is written while any row has an error.
 
 A visit's row may give the copies of leaflets and booklets handed out; they are recorded as the
@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from qingshan.core.importing import Importer, Planned
+from qingshan.core.importing import RECORD_ID_COLUMN, Importer, Planned, RecordImporter
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import ChoiceParser, parse_bool, parse_date, parse_int
 from qingshan.core.tabular.reading import RawRow
@@ -26,7 +26,6 @@ from qingshan.outreach.models import (
     TechProblem,
     Visit,
 )
-from qingshan.trainings.importers import RECORD_ID_COLUMN, RecordImporter, _error
 
 
 def _copies(value: str) -> int:
@@ -129,9 +128,8 @@ class VisitImporter(RecordImporter):
         counts = [key for key in ("leaflets", "booklets") if values[key]]
         if record.pk is not None and counts:
             return [
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     counts[0],
                     ErrorCategory.CONFLICT,
                     gettext("Change the materials of a visit already recorded on its page."),

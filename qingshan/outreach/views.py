@@ -10,10 +10,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from qingshan.core.import_views import import_page, template_download
 from qingshan.core.records import may_write, school_for
 from qingshan.outreach import selectors
-from qingshan.outreach.importers import IMPORTERS
 
 
 def _year(request: HttpRequest, default: int) -> int:
@@ -69,22 +67,3 @@ def totals(request: HttpRequest) -> HttpResponse:
         "can_import": may_write(request, "outreach.manage", school),
     }
     return render(request, "outreach/totals.html", context)
-
-
-@login_required
-def import_template(request: HttpRequest, sheet: str) -> HttpResponse:
-    return template_download(
-        request, sheet=sheet, permission="outreach.manage", importers=IMPORTERS
-    )
-
-
-@login_required
-def import_start(request: HttpRequest) -> HttpResponse:
-    """Visits, problems, practical things, bases or households: dry run, then all or nothing."""
-    return import_page(
-        request,
-        permission="outreach.manage",
-        importers=IMPORTERS,
-        here="outreach:import_start",
-        template_url="outreach:import_template",
-    )

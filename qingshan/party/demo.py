@@ -15,8 +15,10 @@ from typing import Any
 
 from django.db import transaction
 
+from qingshan.core.demo_vocabulary import demo_school
+from qingshan.core.models import School
 from qingshan.organization.enums import PoliticalStatus, StudentStatus
-from qingshan.organization.models import School, Staff, Student
+from qingshan.organization.models import Staff, Student
 from qingshan.party.dues import monthly_dues
 from qingshan.party.enums import (
     AppraisalGrade,
@@ -583,9 +585,7 @@ class PartyDemo:
 
 @transaction.atomic
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or Branch.objects.for_school(school).exists():
         return "party branch present"
     PartyDemo(school, random.Random(1921)).build()

@@ -133,9 +133,8 @@ class PeopleLinks:
                 person = people.get(values[key])
                 if person is None:
                     errors.append(
-                        _error(
+                        self.error(
                             row,
-                            sheet,
                             key,
                             ErrorCategory.REFERENCE,
                             gettext("“%(value)s” does not exist at this school; add it first.")
@@ -144,11 +143,6 @@ class PeopleLinks:
                     )
                 setattr(record, attribute, person)
         return errors
-
-
-def _error(row: RawRow, sheet: SheetSpec, key: str | None, category: str, message: str) -> RowError:
-    column = sheet.column(key).header(translation.get_language()) if key else None
-    return RowError(row.number, column, category, message)
 
 
 class MemberImporter(Importer):
@@ -190,9 +184,8 @@ class MemberImporter(Importer):
             holder = self.linked.get((kind, person_id))
             if person_id and holder is not None and holder != record.pk:
                 errors.append(
-                    _error(
+                    self.error(
                         row,
-                        self.sheet,
                         key,
                         ErrorCategory.CONFLICT,
                         gettext("This person is already linked to another member."),
@@ -202,9 +195,8 @@ class MemberImporter(Importer):
             record.group = self.groups.get(values["group"])
             if record.group is None:
                 errors.append(
-                    _error(
+                    self.error(
                         row,
-                        self.sheet,
                         "group",
                         ErrorCategory.REFERENCE,
                         gettext("“%(value)s” does not exist at this school; add it first.")
@@ -213,9 +205,8 @@ class MemberImporter(Importer):
                 )
         if record.status == MemberStatus.FULL and record.full_on is None:
             errors.append(
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "full_on",
                     ErrorCategory.MISSING,
                     gettext("A full member needs the date of full membership."),
@@ -243,9 +234,8 @@ class RecruitImporter(Importer):
     def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
         if record.pk:
             return [
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "name",
                     ErrorCategory.CONFLICT,
                     gettext("This recruit is already recorded; change it on its page."),
@@ -266,7 +256,7 @@ class RecruitImporter(Importer):
 
     def _check_dates(self, row: RawRow, values: dict[str, Any]) -> list[RowError]:
         def refuse(key: str, message: str) -> RowError:
-            return _error(row, self.sheet, key, ErrorCategory.INVALID, message)
+            return self.error(row, key, ErrorCategory.INVALID, message)
 
         errors = []
         dates = [(key, values.get(key)) for key, _step in KEY_STEPS]

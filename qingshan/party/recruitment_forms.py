@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.forms import DATE_WIDGET
 from qingshan.organization.enums import StudentStatus
-from qingshan.organization.forms import DATE_WIDGET
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CultivationKind, MemberCategory, Step
 from qingshan.party.models import Member, RecruitmentStep

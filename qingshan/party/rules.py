@@ -2,7 +2,7 @@
 
 import rules
 
-from qingshan.accounts.rules import is_authority_viewer, is_school_admin, is_secretary
+from qingshan.accounts.selectors import is_authority_viewer, is_school_admin, is_secretary
 
 # The branch's records: the secretary (and party group leaders, who hold the secretary role here)
 # keep them; the school's administrator and the county bureau read them.

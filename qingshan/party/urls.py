@@ -1,6 +1,8 @@
 from django.urls import path
 
+from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
+from qingshan.party.importers import IMPORTERS
 from qingshan.party.resources import RESOURCES
 from qingshan.party.views import organisation, recruitment, work
 
@@ -11,8 +13,7 @@ urlpatterns = [
     path("settings/", organisation.branch_form, name="branch_form"),
     path("committee/", organisation.committee_seat, name="committee_seat"),
     path("member/transfer-in/", organisation.transfer_in, name="transfer_in"),
-    path("import/", organisation.import_start, name="import_start"),
-    path("import/template/<str:sheet>/", organisation.import_template, name="import_template"),
+    *import_urls(permission="party.manage", importers=IMPORTERS),
     path(
         "member/<int:pk>/departure/<str:kind>/",
         organisation.member_departure,

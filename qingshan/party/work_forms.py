@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization.forms import DATE_WIDGET
+from qingshan.core.forms import DATE_WIDGET
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, IncomeKind, MentoringOutcome
 from qingshan.party.models import Member
 

@@ -2,7 +2,7 @@
 
 import rules
 
-from qingshan.accounts.rules import is_authority_viewer, is_school_admin, is_secretary
+from qingshan.accounts.selectors import is_authority_viewer, is_school_admin, is_secretary
 
 rules.add_perm("reports.view", is_school_admin | is_secretary | is_authority_viewer)
 rules.add_perm("reports.edit", is_school_admin | is_secretary)

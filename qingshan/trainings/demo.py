@@ -13,10 +13,10 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from qingshan.core.demo_names import person_name
+from qingshan.core.demo_vocabulary import REGION_CODE, TOWNSHIPS, demo_school, person_name
+from qingshan.core.models import School
 from qingshan.core.validators import make_resident_id
 from qingshan.organization.enums import Gender
-from qingshan.organization.models import School
 from qingshan.trainings.enums import CertificateKind
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
@@ -96,8 +96,6 @@ class TrainingDemo:
         return cohorts
 
     def trainees(self, cohorts: list[Cohort]) -> None:
-        from qingshan.organization.demo import REGION_CODE, TOWNSHIPS
-
         people = []
         for index in range(TRAINEES):
             female = self.rng.random() < 0.35
@@ -174,9 +172,7 @@ class TrainingDemo:
 
 
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or Course.objects.for_school(school).exists():
         return "trainings present"
     TrainingDemo(school, random.Random(2013)).build()

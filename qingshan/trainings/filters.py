@@ -3,7 +3,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization.filters import SchoolFilterSet
+from qingshan.core.filters import SchoolFilterSet
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
 

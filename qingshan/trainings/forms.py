@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization.forms import SchoolModelForm
+from qingshan.core.forms import SchoolModelForm
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
 

@@ -9,10 +9,9 @@ follow-up to the trainee's place in the cohort.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from auditlog.models import LogEntry
-from django.db import models
 from django.utils.translation import gettext
 
 from qingshan.core.constraints import ConstraintChecker
@@ -120,14 +119,6 @@ CERTIFICATE_KEYS = (
 )
 
 
-def _error(row: RawRow, sheet: SheetSpec, key: str, category: str, message: str) -> RowError:
-    from django.utils import translation
-
-    return RowError(
-        row.number, sheet.column(key).header(translation.get_language()), category, message
-    )
-
-
 def _cohorts(school: Any) -> dict[str, Cohort]:
     rows = (
         Cohort.objects.for_school(school).filter(archived_at__isnull=True).select_related("course")
@@ -155,9 +146,8 @@ class RosterImporter(Importer):
         cohort = self.cohorts.get(values["cohort"].strip())
         if cohort is None:
             return [
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "cohort",
                     ErrorCategory.REFERENCE,
                     gettext("There is no cohort “%(value)s”.") % {"value": values["cohort"]},
@@ -182,9 +172,8 @@ class RosterImporter(Importer):
         days = values["days_attended"]
         if days is not None and days > cohort.course.days:
             errors.append(
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "days_attended",
                     ErrorCategory.INVALID,
                     gettext("The course lasts %(days)d days.") % {"days": cohort.course.days},
@@ -194,9 +183,8 @@ class RosterImporter(Importer):
         if given and len(given) < len(CERTIFICATE_KEYS):
             missing = next(key for key in CERTIFICATE_KEYS if values[key] is None)
             errors.append(
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     missing,
                     ErrorCategory.MISSING,
                     gettext("A certificate needs its kind, number, issuer and date."),
@@ -211,9 +199,8 @@ class RosterImporter(Importer):
             )
             if not completed:
                 errors.append(
-                    _error(
+                    self.error(
                         row,
-                        self.sheet,
                         "completed",
                         ErrorCategory.INVALID,
                         gettext("Only a trainee who completed the course is certified."),
@@ -225,9 +212,8 @@ class RosterImporter(Importer):
             )
             if number in self.certificate_numbers and not held:
                 errors.append(
-                    _error(
+                    self.error(
                         row,
-                        self.sheet,
                         "certificate_number",
                         ErrorCategory.CONFLICT,
                         gettext("A certificate of this kind with this number exists already."),
@@ -296,9 +282,8 @@ class FollowUpImporter(Importer):
         cohort = self.cohorts.get(values["cohort"].strip())
         if cohort is None:
             return [
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "cohort",
                     ErrorCategory.REFERENCE,
                     gettext("There is no cohort “%(value)s”.") % {"value": values["cohort"]},
@@ -307,9 +292,8 @@ class FollowUpImporter(Importer):
         place = self.places.get((cohort.pk, values["id_number"]))
         if place is None:
             return [
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "id_number",
                     ErrorCategory.REFERENCE,
                     gettext("Nobody with this resident ID number is in the cohort “%(cohort)s”.")
@@ -326,9 +310,8 @@ class FollowUpImporter(Importer):
         errors = []
         if record.checked_on < cohort.end_on:
             errors.append(
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "checked_on",
                     ErrorCategory.INVALID,
                     gettext("A follow-up comes after the cohort ended (%(end)s).")
@@ -337,9 +320,8 @@ class FollowUpImporter(Importer):
             )
         if not record.employed and (record.employer or record.monthly_income is not None):
             errors.append(
-                _error(
+                self.error(
                     row,
-                    self.sheet,
                     "employed",
                     ErrorCategory.INVALID,
                     gettext("An employer or an income is recorded only for an employed trainee."),
@@ -352,69 +334,3 @@ IMPORTERS: dict[str, type[Importer]] = {
     ROSTER_SHEET.key: RosterImporter,
     FOLLOW_UP_SHEET.key: FollowUpImporter,
 }
-
-
-# --- plain record imports, shared by the outreach and honours apps ----------------------------
-
-RECORD_ID_COLUMN = Column(
-    "id",
-    "编号（新记录留空）",
-    "Number (empty for a new record)",
-    lambda v: parse_int(v, min_value=1),
-    help_text="The number of a record to update, as on its page; leave it empty to add one.",
-)
-
-
-class RecordImporter(Importer):
-    """Rows that add records, or update the record whose number they give. ``fields`` are copied
-    onto the record (an empty optional cell clears a text field); ``unique_together`` names the
-    fields that may not repeat within the file (the model's constraints check existing rows)."""
-
-    key_column = "id"
-    fields: ClassVar[tuple[str, ...]] = ()
-    unique_together: ClassVar[tuple[str, ...]] = ()
-
-    def prepare(self) -> None:
-        records = list(self.model.objects.filter(school=self.school, archived_at__isnull=True))
-        self.existing = {str(record.pk): record for record in records}
-        self.constraints = ConstraintChecker(self.model, records)
-        self.seen: dict[tuple[Any, ...], int] = {}
-
-    def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
-        if values["id"] is not None and record.pk is None:
-            return [
-                _error(
-                    row,
-                    self.sheet,
-                    "id",
-                    ErrorCategory.REFERENCE,
-                    gettext("There is no record number %(value)s here.") % {"value": values["id"]},
-                )
-            ]
-        for name in self.fields:
-            value = values[name]
-            if isinstance(value, str):
-                value = value.strip()
-            if value is None and isinstance(
-                record._meta.get_field(name), models.CharField | models.TextField
-            ):
-                value = ""
-            setattr(record, name, value)
-        errors = self.check(row, values, record)
-        if self.unique_together:
-            key = tuple(getattr(record, name) for name in self.unique_together)
-            first = self.seen.setdefault(key, row.number)
-            if first != row.number:
-                errors.append(
-                    RowError(
-                        row.number,
-                        None,
-                        ErrorCategory.DUPLICATE,
-                        gettext("This row repeats row %(first)s.") % {"first": first},
-                    )
-                )
-        return errors
-
-    def check(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
-        """Rules beyond the model's own; return row errors."""
-        return []

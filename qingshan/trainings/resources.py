@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.masking import MASKED_FIELDS_WITH_CONTACTS
 from qingshan.core.records import Related, Resource
 from qingshan.trainings import filters, forms, selectors, services
 
@@ -16,6 +17,7 @@ def _resource(**options: Any) -> Resource:
         view_permission="trainings.view",
         manage_permission="trainings.manage",
         personal_permission="trainings.view_personal",
+        masked_fields=MASKED_FIELDS_WITH_CONTACTS,
         exportable=True,
         **options,
     )

@@ -7,7 +7,7 @@ rights (as for the school's rolls).
 
 import rules
 
-from qingshan.accounts.rules import (
+from qingshan.accounts.selectors import (
     is_authority_viewer,
     is_school_admin,
     is_staff_member,

@@ -1,4 +1,4 @@
-"""Pages of the trainings beside the shared record pages: rates, a cohort's party group, import."""
+"""Pages of the trainings beside the shared record pages: rates, a cohort's party group."""
 
 from __future__ import annotations
 
@@ -10,12 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.import_views import import_page, template_download
 from qingshan.core.records import may_write, school_for
 from qingshan.trainings import selectors, services
 from qingshan.trainings.enums import RateGrouping
 from qingshan.trainings.forms import PartyGroupForm
-from qingshan.trainings.importers import IMPORTERS
 
 
 def _year(value: str | None) -> int | None:
@@ -67,22 +65,3 @@ def cohort_group(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect("trainings:cohort_detail", pk=cohort.pk)
-
-
-@login_required
-def import_template(request: HttpRequest, sheet: str) -> HttpResponse:
-    return template_download(
-        request, sheet=sheet, permission="trainings.manage", importers=IMPORTERS
-    )
-
-
-@login_required
-def import_start(request: HttpRequest) -> HttpResponse:
-    """A cohort's roster or follow-up results: dry run, row errors, then all or nothing."""
-    return import_page(
-        request,
-        permission="trainings.manage",
-        importers=IMPORTERS,
-        here="trainings:import_start",
-        template_url="trainings:import_template",
-    )

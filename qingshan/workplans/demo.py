@@ -9,8 +9,10 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from qingshan.core.demo_vocabulary import demo_school
+from qingshan.core.models import School
 from qingshan.organization.enums import Semester
-from qingshan.organization.models import Department, GradeTeam, School, Staff, Term
+from qingshan.organization.models import Department, GradeTeam, Staff, Term
 from qingshan.workplans.enums import Line, PlaceKind, TaskStatus, Tier
 from qingshan.workplans.models import (
     Decision,
@@ -349,9 +351,7 @@ class WorkDemo:
 
 @transaction.atomic
 def build_demo() -> str:
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
-
-    school = School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+    school = demo_school()
     if school is None or MonthlyPlan.objects.for_school(school).exists():
         return "work system present"
     WorkDemo(school, random.Random(2013)).build()

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from qingshan.organization.filters import SchoolFilterSet
+from qingshan.core.filters import SchoolFilterSet
 from qingshan.workplans.models import (
     DecisionMeeting,
     GridCell,

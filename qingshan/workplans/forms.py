@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization.forms import DATE_WIDGET, SchoolModelForm
+from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
 from qingshan.organization.models import Department, Term
 from qingshan.workplans.models import (
     DecisionMeeting,

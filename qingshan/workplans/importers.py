@@ -11,7 +11,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext, gettext_lazy
 
 from qingshan.core.importing import Importer, Planned
@@ -111,16 +110,12 @@ class GridImporter(Importer):
         self.constraints = ConstraintChecker(GridCell, [])
         self.seen: set[str] = set()
 
-    def _error(self, row: RawRow, key: str | None, category: str, message: str) -> RowError:
-        column = self.sheet.column(key).header(translation.get_language()) if key else None
-        return RowError(row.number, column, category, message)
-
     def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
         errors = []
         key = self.key_of(values)
         if key in self.seen:
             return [
-                self._error(
+                self.error(
                     row, None, ErrorCategory.DUPLICATE, gettext("This cell is already in the file.")
                 )
             ]
@@ -128,14 +123,14 @@ class GridImporter(Importer):
         term = self.terms.get((values["school_year"], values["semester"]))
         if term is None:
             errors.append(
-                self._error(
+                self.error(
                     row, "school_year", ErrorCategory.REFERENCE, gettext("There is no such term.")
                 )
             )
         for name, found in (("line", self.lines), ("place", self.places)):
             if values[name] not in found:
                 errors.append(
-                    self._error(
+                    self.error(
                         row,
                         name,
                         ErrorCategory.REFERENCE,
@@ -148,7 +143,7 @@ class GridImporter(Importer):
             person = self.staff.get(values["staff_no"])
             if person is None:
                 errors.append(
-                    self._error(
+                    self.error(
                         row,
                         "staff_no",
                         ErrorCategory.REFERENCE,
@@ -158,7 +153,7 @@ class GridImporter(Importer):
                 )
         if values["ends_at"] <= values["starts_at"]:
             errors.append(
-                self._error(
+                self.error(
                     row,
                     "ends_at",
                     ErrorCategory.INVALID,
@@ -180,7 +175,7 @@ class GridImporter(Importer):
             self.slots[slot_key] = slot
         elif slot.ends_at != values["ends_at"]:
             return [
-                self._error(
+                self.error(
                     row,
                     "ends_at",
                     ErrorCategory.CONFLICT,

@@ -7,7 +7,7 @@ unit's and keeps decisions, the grid and the settings.
 
 import rules
 
-from qingshan.accounts.rules import (
+from qingshan.accounts.selectors import (
     is_authority_viewer,
     is_department_head,
     is_school_admin,

@@ -1,8 +1,10 @@
 from django.urls import path
 
+from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
+from qingshan.workplans.importers import IMPORTERS
 from qingshan.workplans.resources import RESOURCES
-from qingshan.workplans.views import cycle, decisions, grid, io
+from qingshan.workplans.views import cycle, decisions, grid
 
 app_name = "workplans"
 
@@ -33,7 +35,6 @@ urlpatterns = [
     path("grid/roster/<str:fmt>/", grid.grid_roster, name="grid_roster"),
     path("grid/term/<int:pk>/copy/", grid.grid_copy, name="grid_copy"),
     path("grid/term/<int:pk>/changes/", grid.grid_changes, name="grid_changes"),
-    path("import/", io.import_start, name="import_start"),
-    path("import/template/<str:sheet>/", io.import_template, name="import_template"),
+    *import_urls(permission="workplans.manage", importers=IMPORTERS),
     *resource_urls(RESOURCES),
 ]

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from qingshan.core.masking import MASKED_FIELDS, mask_identifier
+
 register = template.Library()
 
 
@@ -20,18 +22,6 @@ def field_label(model: Any, name: str) -> Any:
         return model._meta.get_field(name).verbose_name
     except FieldDoesNotExist:
         return name
-
-
-MASKED_FIELDS = frozenset({"id_number"})
-
-
-def mask_identifier(value: str) -> str:
-    """Keep the first four and last two characters: 5119************3X."""
-    return (
-        value[:4] + "*" * max(len(value) - 6, 0) + value[-2:]
-        if len(value) > 6
-        else "*" * len(value)
-    )
 
 
 @register.simple_tag

@@ -94,10 +94,10 @@ def test_an_authority_counts_every_school(school: Any, issue: Issue) -> None:
 
 
 def test_the_demo_archive_is_built_once_with_its_chain_and_repeal() -> None:
+    from qingshan.core.demo_vocabulary import DEMO_SCHOOL_SLUG
+    from qingshan.core.models import School
     from qingshan.documents.demo import build_demo
-    from qingshan.organization.demo import DEMO_SCHOOL_SLUG
     from qingshan.organization.demo import build_demo as build_schools
-    from qingshan.organization.models import School
 
     build_schools()
     first = build_demo()

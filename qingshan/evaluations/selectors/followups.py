@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
+from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpStatus
 from qingshan.evaluations.models import FollowUp
-from qingshan.organization.models import School
 
 
 def follow_ups(school: School) -> QuerySet[FollowUp]:

@@ -12,6 +12,7 @@ from typing import Any, cast
 import pytest
 from django.utils import timezone
 
+from qingshan.core.models import School
 from qingshan.evaluations.enums import InstrumentKind, QuestionKind, ReviewStatus
 from qingshan.evaluations.models import (
     Campaign,
@@ -23,7 +24,7 @@ from qingshan.evaluations.models import (
 )
 from qingshan.evaluations.services import campaigns, ratings
 from qingshan.evaluations.services.library import install_instrument
-from qingshan.organization.models import School, SchoolClass, Staff, Student, Term
+from qingshan.organization.models import SchoolClass, Staff, Student, Term
 from tests import factories
 
 

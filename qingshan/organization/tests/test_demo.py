@@ -7,7 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from qingshan.accounts.models import Membership
-from qingshan.organization.models import Major, School, Student
+from qingshan.core.models import School
+from qingshan.organization.models import Major, Student
 
 
 @pytest.mark.django_db

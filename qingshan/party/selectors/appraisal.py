@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.enums import AppraisalGrade, AppraisalStatus
 from qingshan.party.models import AppraisalEntry, AppraisalRound
 

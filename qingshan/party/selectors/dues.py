@@ -13,7 +13,7 @@ from typing import Any
 
 from django.db.models import Sum
 
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.models import DuesBase, DuesPayment, Member
 from qingshan.party.rulesets import add_months
 

@@ -15,7 +15,7 @@ from django.db import models
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.enums import AttendanceStatus, GroupKind, MeetingKind
 from qingshan.party.models import Attendance, Branch, Meeting, PartyGroup
 from qingshan.party.rulesets import add_months

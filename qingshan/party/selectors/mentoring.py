@@ -8,7 +8,7 @@ from typing import Any
 
 from django.db.models import Case, Count, F, Max, Q, QuerySet, Value, When
 
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.enums import MentoringOutcome
 from qingshan.party.models import MentoringLog, MentoringPair
 

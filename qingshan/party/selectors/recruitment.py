@@ -13,7 +13,7 @@ from typing import Any, Literal, NamedTuple
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.enums import RecruitStatus, Step
 from qingshan.party.models import Branch, Recruit, RecruitmentStep
 from qingshan.party.rulesets import add_months, ruleset_for

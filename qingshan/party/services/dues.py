@@ -23,7 +23,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.dues import monthly_dues
 from qingshan.party.enums import IncomeKind
 from qingshan.party.models import DuesBase, DuesPayment, Member

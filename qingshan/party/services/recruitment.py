@@ -29,8 +29,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.core.services import validate_record
-from qingshan.organization.models import School, Staff, Student
+from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import (
     STAGE_REACHED_BY_STEP,
     MembershipEventKind,

@@ -23,7 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from qingshan.core.errors import DomainError
-from qingshan.organization.models import School, Staff, Student
+from qingshan.core.models import School
+from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import CultivationKind, MemberStatus, RecruitStatus, Step
 from qingshan.party.models import Branch, CultivationRecord, Member, Recruit, RecruitmentStep
 from qingshan.party.rulesets import RuleSet, add_months, age_on

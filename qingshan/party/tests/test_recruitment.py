@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from qingshan.core.errors import DomainError
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party import enums
 from qingshan.party.enums import MemberStatus, RecruitEventKind, RecruitStatus, Stage, Step
 from qingshan.party.models import (

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.party.enums import Stage, Step
 from qingshan.party.selectors import recruitment as selectors
 from qingshan.party.selectors.recruitment import BoardRow, StepRef

@@ -124,25 +124,3 @@ def member_departure(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("party:member_detail", pk=pk)
-
-
-@login_required
-def import_start(request: HttpRequest) -> HttpResponse:
-    from qingshan.core.import_views import import_page
-    from qingshan.party.importers import IMPORTERS
-
-    return import_page(
-        request,
-        permission="party.manage",
-        importers=IMPORTERS,
-        here="party:import_start",
-        template_url="party:import_template",
-    )
-
-
-@login_required
-def import_template(request: HttpRequest, sheet: str) -> HttpResponse:
-    from qingshan.core.import_views import template_download
-    from qingshan.party.importers import IMPORTERS
-
-    return template_download(request, sheet=sheet, permission="party.manage", importers=IMPORTERS)

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 
 from qingshan.accounts.enums import Role
 from qingshan.core.figures import Period, Scope, Unit, registry
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.organization.selectors import assignments_of_user, class_of_user, latest_school_year
 
 KEY_FIGURES = (

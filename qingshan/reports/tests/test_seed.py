@@ -10,7 +10,7 @@ import pytest
 from django.core.management import call_command
 
 from qingshan.core.figures import Period, Scope, evaluate_all
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.services import ensure_default_template
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from qingshan.core.templatetags.qs import mask_identifier
+from qingshan.core.masking import mask_identifier
 
 register = template.Library()
 

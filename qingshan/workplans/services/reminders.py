@@ -14,7 +14,8 @@ from django.utils.translation import gettext_noop
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import Membership
-from qingshan.organization.models import Department, School
+from qingshan.core.models import School
+from qingshan.organization.models import Department
 from qingshan.workplans.models import Reminder
 from qingshan.workplans.selectors.cycle import overdue_filings, work_settings
 

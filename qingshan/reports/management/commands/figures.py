@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from qingshan.core.figures import Period, Scope, as_json_value, evaluate_all
-from qingshan.organization.models import Authority, School
+from qingshan.core.models import Authority, School
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from qingshan.core.figures import Scope
-from qingshan.organization.models import School
+from qingshan.core.models import School
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.rendering.docx import summary_docx
 from qingshan.reports.rendering.pdf import summary_pdf

@@ -1,8 +1,34 @@
-"""Generated Chinese names for demo data: common surnames and given-name characters."""
+"""What every app's demo shares: the demo school's address name, its county's region code and
+townships, and generated Chinese names (common surnames and given-name characters)."""
 
 from __future__ import annotations
 
 import random
+
+from qingshan.core.models import School
+
+REGION_CODE = "511921"  # 四川省巴中市通江县
+DEMO_SCHOOL_SLUG = "tongjiang-vocational"
+TOWNSHIPS = (
+    "诺江镇",
+    "民胜镇",
+    "广纳镇",
+    "铁佛镇",
+    "麻石镇",
+    "至诚镇",
+    "沙溪镇",
+    "洪口镇",
+    "陈河乡",
+    "涪阳镇",
+    "毛浴镇",
+    "永安镇",
+)
+
+
+def demo_school() -> School | None:
+    """The school of the seed, once the organisation's demo has built it."""
+    return School.objects.filter(slug=DEMO_SCHOOL_SLUG).first()
+
 
 SURNAMES = (
     "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡"

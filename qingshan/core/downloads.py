@@ -1,0 +1,43 @@
+"""Files handed to the browser: the content types of the formats offices use, one way to attach.
+
+Every download is ``no-store`` (it may hold personal data) and names its file in UTF-8, so
+Chinese file names survive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from qingshan.core.tabular.spec import SheetSpec
+from qingshan.core.tabular.writing import write_csv, write_xlsx
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
+CSV = "text/csv; charset=utf-8"
+
+
+def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def sheet_download(
+    sheet: SheetSpec,
+    rows: Iterable[dict[str, Any]],
+    *,
+    stem: str,
+    language: str,
+    as_csv: bool = False,
+) -> HttpResponse:
+    """The rows as an Excel workbook (or CSV), named ``<stem>-<today>``."""
+    stamp = timezone.localdate().isoformat()
+    if as_csv:
+        return attachment(write_csv(sheet, rows, language=language), f"{stem}-{stamp}.csv", CSV)
+    return attachment(write_xlsx(sheet, rows, language=language), f"{stem}-{stamp}.xlsx", XLSX)

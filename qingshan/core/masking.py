@@ -1,0 +1,17 @@
+"""Personal identifiers shown to those without the right to read them in full."""
+
+from __future__ import annotations
+
+# Fields masked on pages and in exports for roles without personal-data rights.
+MASKED_FIELDS = frozenset({"id_number"})
+# Contacts too, where a record type's resource says so (trainees of the Sunshine Project).
+MASKED_FIELDS_WITH_CONTACTS = MASKED_FIELDS | {"phone"}
+
+
+def mask_identifier(value: str) -> str:
+    """Keep the first four and last two characters: 5119************3X."""
+    return (
+        value[:4] + "*" * max(len(value) - 6, 0) + value[-2:]
+        if len(value) > 6
+        else "*" * len(value)
+    )
