@@ -135,7 +135,8 @@ class RepealForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["repealed_by"].queryset = (
             selectors.documents(document.school_id)
-            .filter(status=DocumentStatus.IN_FORCE, archived_at__isnull=True)
+            .active()
+            .filter(status=DocumentStatus.IN_FORCE)
             .exclude(pk=document.pk)
         )
 

@@ -132,9 +132,7 @@ class DocumentImporter(Importer):
         self.in_file: dict[tuple[Any, ...], tuple[int, str]] = {}
         self.departments = {
             normalize_header(department.name): department
-            for department in Department.objects.for_school(self.school).filter(
-                archived_at__isnull=True
-            )
+            for department in Department.objects.for_school(self.school).active()
         }
 
     def _issuer(self, row: RawRow, value: str, record: Document) -> list[RowError]:

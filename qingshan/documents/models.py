@@ -43,8 +43,10 @@ def format_number(prefix: str, year: int, sequence: int) -> str:
 class DocumentQuerySet(SchoolScopedQuerySet):
     def in_force_on(self, day: dt.date) -> Self:
         """Documents that have taken effect by ``day`` and not stopped before or on it."""
-        return self.filter(archived_at__isnull=True, effective_on__lte=day).filter(
-            Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+        return (
+            self.active()
+            .filter(effective_on__lte=day)
+            .filter(Q(ended_on__isnull=True) | Q(ended_on__gt=day))
         )
 
 

@@ -86,7 +86,7 @@ def readable_documents(*, school: Any, user: Any) -> QuerySet[Document]:
     audiences = reader_audiences(school=school, user=user)
     if audiences is None:
         return documents(school)
-    return documents(school).filter(audience_filter(audiences), archived_at__isnull=True)
+    return documents(school).active().filter(audience_filter(audiences))
 
 
 def attachments(document: Document) -> QuerySet[Attachment]:
@@ -144,8 +144,10 @@ def years(queryset: QuerySet[Document]) -> list[int]:
 
 # --- figures -------------------------------------------------------------------------------
 def issued_between(*, schools: Any, start: dt.date, end: dt.date) -> QuerySet[Document]:
-    return Document.objects.for_schools(schools).filter(
-        archived_at__isnull=True, issued_on__gte=start, issued_on__lte=end
+    return (
+        Document.objects.for_schools(schools)
+        .active()
+        .filter(issued_on__gte=start, issued_on__lte=end)
     )
 
 

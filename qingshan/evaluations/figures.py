@@ -31,10 +31,13 @@ HELD = (CampaignStatus.CLOSED, CampaignStatus.REVIEWED, CampaignStatus.PUBLISHED
 
 def held_campaigns(scope: Scope, period: Period) -> QuerySet[Campaign]:
     """Campaigns of the scope held in the period (by their term's start date)."""
-    return Campaign.objects.for_schools(scope.school_ids).filter(
-        status__in=HELD,
-        archived_at__isnull=True,
-        term__start_date__range=(period.start, period.end),
+    return (
+        Campaign.objects.for_schools(scope.school_ids)
+        .active()
+        .filter(
+            status__in=HELD,
+            term__start_date__range=(period.start, period.end),
+        )
     )
 
 
@@ -152,10 +155,13 @@ def teachers_above_bar(scope: Scope, period: Period) -> FigureResult:
 
 
 def _follow_ups(scope: Scope, period: Period, **filters: Any) -> FigureResult:
-    records = FollowUp.objects.for_schools(scope.school_ids).filter(
-        archived_at__isnull=True,
-        target__campaign__in=held_campaigns(scope, period),
-        **filters,
+    records = (
+        FollowUp.objects.for_schools(scope.school_ids)
+        .active()
+        .filter(
+            target__campaign__in=held_campaigns(scope, period),
+            **filters,
+        )
     )
     counts = dict(
         records.order_by().values_list("kind").annotate(n=Count("pk")).values_list("kind", "n")

@@ -76,7 +76,7 @@ class HonoursDemo:
 
         members = list(
             Member.objects.for_school(self.school)
-            .active()
+            .in_standing()
             .filter(category=MemberCategory.TEACHER)
             .order_by("joined_on", "pk")[:COMMENDED_MEMBERS]
         )

@@ -66,8 +66,10 @@ def branch_commended(scope: Scope, period: Period) -> FigureResult:
     records = counted_honours(scope.school_ids, period.start, period.end).filter(
         recipient=Recipient.BRANCH
     )
-    to_date = Honour.objects.for_schools(scope.school_ids).filter(
-        archived_at__isnull=True, recipient=Recipient.BRANCH, awarded_on__lte=period.end
+    to_date = (
+        Honour.objects.for_schools(scope.school_ids)
+        .active()
+        .filter(recipient=Recipient.BRANCH, awarded_on__lte=period.end)
     )
     return FigureResult(
         value=records.count(), records=records, breakdown={"to_date": to_date.count()}
@@ -87,8 +89,10 @@ def members_commended(scope: Scope, period: Period) -> FigureResult:
     records = counted_commendations(scope.school_ids, period.start, period.end).filter(
         member__isnull=False
     )
-    to_date = Commendation.objects.for_schools(scope.school_ids).filter(
-        Q(member__isnull=False), archived_at__isnull=True, awarded_on__lte=period.end
+    to_date = (
+        Commendation.objects.for_schools(scope.school_ids)
+        .active()
+        .filter(Q(member__isnull=False), awarded_on__lte=period.end)
     )
     return FigureResult(
         value=records.values("member_id").distinct().count(),

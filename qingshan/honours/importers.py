@@ -83,7 +83,7 @@ class CommendationImporter(RecordImporter):
 
         super().prepare()
         self.members: dict[str, list[Any]] = {}
-        for member in Member.objects.for_school(self.school).filter(archived_at__isnull=True):
+        for member in Member.objects.for_school(self.school).active():
             self.members.setdefault(member.name, []).append(member)
 
     def check(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:

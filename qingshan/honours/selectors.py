@@ -29,12 +29,16 @@ def stories(school: Any) -> QuerySet[Story]:
 
 
 def counted_honours(schools: Any, start: Any, end: Any) -> QuerySet[Honour]:
-    return Honour.objects.for_schools(schools).filter(
-        archived_at__isnull=True, awarded_on__gte=start, awarded_on__lte=end
+    return (
+        Honour.objects.for_schools(schools)
+        .active()
+        .filter(awarded_on__gte=start, awarded_on__lte=end)
     )
 
 
 def counted_commendations(schools: Any, start: Any, end: Any) -> QuerySet[Commendation]:
-    return Commendation.objects.for_schools(schools).filter(
-        archived_at__isnull=True, awarded_on__gte=start, awarded_on__lte=end
+    return (
+        Commendation.objects.for_schools(schools)
+        .active()
+        .filter(awarded_on__gte=start, awarded_on__lte=end)
     )

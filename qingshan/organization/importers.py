@@ -30,7 +30,7 @@ from qingshan.organization.models import (
 )
 
 
-def _year(value: str) -> int:
+def _year_cell(value: str) -> int:
     return parse_int(value, min_value=1950, max_value=2100)
 
 
@@ -86,7 +86,7 @@ MAJOR_SHEET = SheetSpec(
             lambda v: parse_int(v, min_value=1, max_value=6),
             example="3",
         ),
-        Column("established_year", "开设年份", "Year established", _year, example="2005"),
+        Column("established_year", "开设年份", "Year established", _year_cell, example="2005"),
     ),
 )
 CLASS_SHEET = SheetSpec(
@@ -95,7 +95,7 @@ CLASS_SHEET = SheetSpec(
     title_en="Classes",
     columns=(
         Column("name", "班级名称", "Class", required=True, example="2013级计算机应用1班"),
-        Column("entry_year", "入学年份", "Entry year", _year, required=True, example="2013"),
+        Column("entry_year", "入学年份", "Entry year", _year_cell, required=True, example="2013"),
         Column("track", "类别", "Track", ChoiceParser(enums.Track), required=True, example="职高"),
         Column("major", "专业代码", "Major code", example="08"),
         Column(

@@ -60,53 +60,64 @@ def served(school: Any) -> QuerySet[HouseholdVisit]:
 
 
 def counted_visits(schools: Any, start: dt.date, end: dt.date) -> QuerySet[Visit]:
-    return Visit.objects.for_schools(schools).filter(
-        archived_at__isnull=True, date__gte=start, date__lte=end
-    )
+    return Visit.objects.for_schools(schools).active().filter(date__gte=start, date__lte=end)
 
 
 def counted_handouts(schools: Any, start: dt.date, end: dt.date) -> QuerySet[Handout]:
-    return Handout.objects.for_schools(schools).filter(
-        archived_at__isnull=True,
-        visit__archived_at__isnull=True,
-        visit__date__gte=start,
-        visit__date__lte=end,
+    return (
+        Handout.objects.for_schools(schools)
+        .active()
+        .filter(
+            visit__archived_at__isnull=True,
+            visit__date__gte=start,
+            visit__date__lte=end,
+        )
     )
 
 
 def solved_problems(schools: Any, start: dt.date, end: dt.date) -> QuerySet[TechProblem]:
-    return TechProblem.objects.for_schools(schools).filter(
-        archived_at__isnull=True,
-        verified_on__isnull=False,
-        solved_on__gte=start,
-        solved_on__lte=end,
+    return (
+        TechProblem.objects.for_schools(schools)
+        .active()
+        .filter(
+            verified_on__isnull=False,
+            solved_on__gte=start,
+            solved_on__lte=end,
+        )
     )
 
 
 def counted_practical_things(
     schools: Any, start: dt.date, end: dt.date
 ) -> QuerySet[PracticalThing]:
-    return PracticalThing.objects.for_schools(schools).filter(
-        archived_at__isnull=True, date__gte=start, date__lte=end
+    return (
+        PracticalThing.objects.for_schools(schools).active().filter(date__gte=start, date__lte=end)
     )
 
 
 def open_bases(schools: Any, day: dt.date) -> QuerySet[ScienceBase]:
-    return ScienceBase.objects.for_schools(schools).filter(
-        Q(until__isnull=True) | Q(until__gte=day), archived_at__isnull=True, since__lte=day
+    return (
+        ScienceBase.objects.for_schools(schools)
+        .active()
+        .filter(Q(until__isnull=True) | Q(until__gte=day), since__lte=day)
     )
 
 
 def served_households(schools: Any, start: dt.date, end: dt.date) -> QuerySet[Household]:
     """Households served on a visit within the period, each once."""
-    visited = HouseholdVisit.objects.for_schools(schools).filter(
-        archived_at__isnull=True,
-        visit__archived_at__isnull=True,
-        visit__date__gte=start,
-        visit__date__lte=end,
+    visited = (
+        HouseholdVisit.objects.for_schools(schools)
+        .active()
+        .filter(
+            visit__archived_at__isnull=True,
+            visit__date__gte=start,
+            visit__date__lte=end,
+        )
     )
-    return Household.objects.for_schools(schools).filter(
-        archived_at__isnull=True, pk__in=visited.values("household_id")
+    return (
+        Household.objects.for_schools(schools)
+        .active()
+        .filter(pk__in=visited.values("household_id"))
     )
 
 
@@ -198,16 +209,15 @@ def totals_by_year(school: Any) -> list[tuple[int, Totals]]:
     )
     add(
         HouseholdVisit.objects.for_schools(schools)
-        .filter(archived_at__isnull=True, visit__archived_at__isnull=True)
+        .active()
+        .filter(visit__archived_at__isnull=True)
         .annotate(year=ExtractYear("visit__date"))
         .values_list("year")
         .annotate(n=Count("household_id", distinct=True)),
         "households",
     )
     base_rows = list(
-        ScienceBase.objects.for_schools(schools)
-        .filter(archived_at__isnull=True)
-        .values_list("since", "until")
+        ScienceBase.objects.for_schools(schools).active().values_list("since", "until")
     )
     for year, totals in rows.items():
         day = dt.date(year, 12, 31)

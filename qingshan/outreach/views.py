@@ -10,16 +10,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.outreach import selectors
-
-
-def _year(request: HttpRequest, default: int) -> int:
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError:
-        return default
-    return year if 1990 <= year <= 2100 else default
 
 
 def _chart(rows: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -56,7 +49,7 @@ def totals(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "outreach.view")
     by_year = selectors.totals_by_year(school)
     latest = by_year[0][0] if by_year else dt.date.today().year
-    year = _year(request, latest)
+    year = year_param(request, latest)
     by_township = selectors.totals_by_township(school, dt.date(year, 1, 1), dt.date(year, 12, 31))
     context = {
         "year": year,

@@ -68,8 +68,8 @@ def probationary_members(scope: Scope, period: Period) -> FigureResult:
     definition=_("Standing party groups of the branch (not archived)."),
 )
 def groups(scope: Scope, period: Period) -> FigureResult:
-    records = PartyGroup.objects.for_schools(scope.school_ids).filter(
-        kind=GroupKind.STANDING, archived_at__isnull=True
+    records = (
+        PartyGroup.objects.for_schools(scope.school_ids).active().filter(kind=GroupKind.STANDING)
     )
     return FigureResult(value=records.count(), records=records)
 
@@ -122,10 +122,13 @@ def new_full(scope: Scope, period: Period) -> FigureResult:
 
 
 def _studies(scope: Scope, period: Period) -> object:
-    return Meeting.objects.for_schools(scope.school_ids).filter(
-        kind=MeetingKind.POLITICAL_STUDY,
-        date__range=(period.start, period.end),
-        archived_at__isnull=True,
+    return (
+        Meeting.objects.for_schools(scope.school_ids)
+        .active()
+        .filter(
+            kind=MeetingKind.POLITICAL_STUDY,
+            date__range=(period.start, period.end),
+        )
     )
 
 

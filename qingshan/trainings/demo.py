@@ -160,7 +160,9 @@ class TrainingDemo:
 
         if not Branch.objects.for_school(self.school).exists():
             return
-        leaders = list(Member.objects.for_school(self.school).active().filter(staff__isnull=False))
+        leaders = list(
+            Member.objects.for_school(self.school).in_standing().filter(staff__isnull=False)
+        )
         for cohort in cohorts:
             form_party_group(cohort=cohort, leader=self.rng.choice(leaders) if leaders else None)
 

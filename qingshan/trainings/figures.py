@@ -31,8 +31,10 @@ def _enrolments(scope: Scope, period: Period):  # type: ignore[no-untyped-def]
     definition=_("Courses (not archived) that ended within the period."),
 )
 def courses(scope: Scope, period: Period) -> FigureResult:
-    records = Course.objects.for_schools(scope.school_ids).filter(
-        archived_at__isnull=True, end_on__gte=period.start, end_on__lte=period.end
+    records = (
+        Course.objects.for_schools(scope.school_ids)
+        .active()
+        .filter(end_on__gte=period.start, end_on__lte=period.end)
     )
     return FigureResult(value=records.count(), records=records)
 

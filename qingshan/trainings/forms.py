@@ -89,4 +89,4 @@ class PartyGroupForm(forms.Form):
         from qingshan.party.models import Member
 
         super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = Member.objects.for_school(school).active()  # type: ignore[attr-defined]
+        self.fields["leader"].queryset = Member.objects.for_school(school).in_standing()

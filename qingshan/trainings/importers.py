@@ -120,9 +120,7 @@ CERTIFICATE_KEYS = (
 
 
 def _cohorts(school: Any) -> dict[str, Cohort]:
-    rows = (
-        Cohort.objects.for_school(school).filter(archived_at__isnull=True).select_related("course")
-    )
+    rows = Cohort.objects.for_school(school).active().select_related("course")
     return {cohort.name: cohort for cohort in rows}
 
 

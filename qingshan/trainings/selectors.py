@@ -62,10 +62,13 @@ def counted_enrolments(
 ) -> QuerySet[Enrolment]:
     """Enrolments that count in the rates: not archived, of a cohort (and course) not archived,
     of a cohort that ended within the period when one is given."""
-    rows = Enrolment.objects.for_schools(schools).filter(
-        archived_at__isnull=True,
-        cohort__archived_at__isnull=True,
-        cohort__course__archived_at__isnull=True,
+    rows = (
+        Enrolment.objects.for_schools(schools)
+        .active()
+        .filter(
+            cohort__archived_at__isnull=True,
+            cohort__course__archived_at__isnull=True,
+        )
     )
     if start is not None:
         rows = rows.filter(cohort__end_on__gte=start)
@@ -80,9 +83,9 @@ def with_outcomes(rows: QuerySet[Enrolment], *, schools: Any = None) -> QuerySet
     ``schools``, when the rows are known to be theirs, bounds the certificates and follow-ups
     looked at to those schools' (a record's certificates and follow-ups are its school's), so
     that a database hashing the subqueries' rows does not read every school's."""
-    certificates = Certificate.objects.filter(enrolment=OuterRef("pk"), archived_at__isnull=True)
-    latest = FollowUp.objects.filter(enrolment=OuterRef("pk"), archived_at__isnull=True).order_by(
-        "-checked_on", "-pk"
+    certificates = Certificate.objects.active().filter(enrolment=OuterRef("pk"))
+    latest = (
+        FollowUp.objects.active().filter(enrolment=OuterRef("pk")).order_by("-checked_on", "-pk")
     )
     if schools is not None:
         certificates = certificates.filter(school__in=schools)

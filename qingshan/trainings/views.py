@@ -10,18 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.trainings import selectors, services
 from qingshan.trainings.enums import RateGrouping
 from qingshan.trainings.forms import PartyGroupForm
-
-
-def _year(value: str | None) -> int | None:
-    try:
-        year = int(value or "")
-    except ValueError:
-        return None
-    return year if 1990 <= year <= 2100 else None
 
 
 @login_required
@@ -30,7 +23,7 @@ def rates(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "trainings.view")
     by = request.GET.get("by")
     by = by if by in RateGrouping.values else RateGrouping.COURSE
-    year = _year(request.GET.get("year"))
+    year = year_param(request)
     rows = selectors.counted_enrolments(schools=[school.pk])
     if year is not None:
         rows = rows.filter(cohort__end_on__year=year)

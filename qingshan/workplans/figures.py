@@ -24,11 +24,10 @@ from qingshan.workplans.selectors.grid import coverage
 
 
 def _plans(scope: Scope, period: Period) -> Any:
-    return MonthlyPlan.objects.filter(
+    return MonthlyPlan.objects.active().filter(
         school_id__in=scope.school_ids,
         month__gte=period.start.replace(day=1),
         month__lte=period.end,
-        archived_at__isnull=True,
     )
 
 
@@ -51,7 +50,8 @@ def _on_time_counts(scope: Scope, period: Period) -> tuple[dict[str, int], list[
     settings_of = _settings_by_school(scope)
     units_of: dict[int, list[int | None]] = {pk: [None] for pk in scope.school_ids}
     for school_id, department_id in (
-        Department.objects.filter(school_id__in=scope.school_ids, archived_at__isnull=True)
+        Department.objects.active()
+        .filter(school_id__in=scope.school_ids)
         .order_by("school_id", "sort_order", "name")
         .values_list("school_id", "pk")
     ):
@@ -127,11 +127,10 @@ def filed_on_time(scope: Scope, period: Period) -> FigureResult:
 
 
 def _items(scope: Scope, period: Period) -> Any:
-    return PlanItem.objects.filter(
+    return PlanItem.objects.active().filter(
         school_id__in=scope.school_ids,
         plan__month__gte=period.start.replace(day=1),
         plan__month__lte=period.end,
-        archived_at__isnull=True,
     )
 
 
@@ -236,11 +235,10 @@ def _settings_by_school(scope: Scope) -> dict[int, WorkSettings]:
 def tasks_on_time(scope: Scope, period: Period) -> FigureResult:
     from django.db.models import F
 
-    due = Task.objects.filter(
+    due = Task.objects.active().filter(
         school_id__in=scope.school_ids,
         deadline__gte=period.start,
         deadline__lte=period.end,
-        archived_at__isnull=True,
     )
     on_time = due.filter(status=TaskStatus.DONE, done_on__lte=F("deadline"))
     total, done = due.count(), on_time.count()

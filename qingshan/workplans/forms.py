@@ -50,7 +50,8 @@ class PlanItemForm(SchoolModelForm):
         self.plan = plan
         self.fields["serves"].queryset = (
             PlanItem.objects.for_school(plan.school)
-            .filter(plan__month=plan.month, archived_at__isnull=True)
+            .active()
+            .filter(plan__month=plan.month)
             .exclude(pk=self.instance.pk)
             .select_related("plan__department")
         )

@@ -342,7 +342,7 @@ class RaterPlan:
     def _members(self) -> list[Any]:
         from qingshan.party.models import Member
 
-        return list(Member.objects.for_school(self.school).active().order_by("name"))
+        return list(Member.objects.for_school(self.school).in_standing().order_by("name"))
 
     def _draw_public_party_member(self) -> None:
         owes = [

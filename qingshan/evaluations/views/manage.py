@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.import_views import XLSX, attachment
+from qingshan.core.downloads import PDF, XLSX, attachment
 from qingshan.core.records import may_write, school_for
 from qingshan.core.services import create_record, update_record
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
@@ -314,5 +314,5 @@ def qr_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     return attachment(
         slips_pdf(campaign=campaign, tokens=chosen, link_for=link_for),
         f"slips-{campaign.pk}-{group}.pdf",
-        "application/pdf",
+        PDF,
     )

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.audit import log_read
-from qingshan.core.import_views import XLSX, attachment
+from qingshan.core.downloads import PDF, XLSX, attachment
 from qingshan.core.records import may_write, school_for
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
@@ -59,7 +59,7 @@ def results_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
         return attachment(
             exporters.results_pdf(campaign=campaign, language=language),
             f"results-{campaign.pk}.pdf",
-            "application/pdf",
+            PDF,
         )
     return attachment(
         exporters.results_xlsx(campaign=campaign, language=language),

@@ -105,9 +105,9 @@ class PartyGroup(SchoolOwned):
 
 
 class MemberQuerySet(SchoolScopedQuerySet):
-    def active(self) -> MemberQuerySet:
+    def in_standing(self) -> MemberQuerySet:
         """Probationary and full members, not archived."""
-        return self.filter(status__in=ACTIVE_MEMBER_STATUSES, archived_at__isnull=True)
+        return self.active().filter(status__in=ACTIVE_MEMBER_STATUSES)
 
 
 class Member(SchoolOwned):

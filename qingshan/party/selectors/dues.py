@@ -53,7 +53,7 @@ def arrears(*, school: School, today: dt.date) -> list[ArrearsRow]:
     Three queries.
     """
     this_month = _first_of_month(today)
-    active = Member.objects.for_school(school).active()
+    active = Member.objects.for_school(school).in_standing()
     members = list(active.order_by("name", "pk"))
     bases: dict[int, list[tuple[dt.date, Decimal]]] = {}
     for member_id, valid_from, due in (

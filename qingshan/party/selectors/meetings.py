@@ -203,15 +203,17 @@ def meeting_compliance(
     ]
     plans.append((str(branch), None, MeetingKind.POLITICAL_STUDY, _week_windows(start, end)))
     if branch.group_meeting_months:
-        groups = PartyGroup.objects.for_school(branch.school).filter(
-            branch=branch, kind=GroupKind.STANDING, archived_at__isnull=True
+        groups = (
+            PartyGroup.objects.for_school(branch.school)
+            .active()
+            .filter(branch=branch, kind=GroupKind.STANDING)
         )
         group_windows = _month_windows(start, end, branch.group_meeting_months)
         plans += [(str(group), group, MeetingKind.GROUP_MEETING, group_windows) for group in groups]
 
     span_start = min(windows[0][0] for *_rest, windows in plans)
     span_end = min(max(windows[-1][1] for *_rest, windows in plans), today)
-    held = Meeting.objects.for_school(branch.school).filter(branch=branch, archived_at__isnull=True)
+    held = Meeting.objects.for_school(branch.school).active().filter(branch=branch)
     dates: dict[tuple[str, int | None], list[dt.date]] = {}
     for kind, group_id, day in held.filter(date__range=(span_start, span_end)).values_list(
         "kind", "group_id", "date"

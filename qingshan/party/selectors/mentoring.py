@@ -37,7 +37,8 @@ def outcome_counts(*, schools: Any, start: dt.date, end: dt.date) -> dict[str, i
     counts = dict.fromkeys(MentoringOutcome.values, 0)
     rows = (
         MentoringPair.objects.for_schools(schools)
-        .filter(archived_at__isnull=True, start_on__lte=end)
+        .active()
+        .filter(start_on__lte=end)
         .filter(Q(end_on__isnull=True) | Q(end_on__gte=start))
         .annotate(
             outcome_then=Case(

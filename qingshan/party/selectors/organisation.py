@@ -57,7 +57,8 @@ def members_on(*, schools: Any, day: dt.date) -> QuerySet[Member]:
     )
     return (
         Member.objects.for_schools(schools)
-        .filter(joined_on__lte=day, archived_at__isnull=True)
+        .active()
+        .filter(joined_on__lte=day)
         .filter(Q(status__in=ACTIVE_MEMBER_STATUSES) | Q(pk__in=departed_later))
         .exclude(pk__in=departed)
         .exclude(pk__in=arriving_later)

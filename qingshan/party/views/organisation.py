@@ -29,7 +29,7 @@ def branch(request: HttpRequest) -> HttpResponse:
     context = {
         "branch": current,
         "committee": selectors.current_committee(current, today),
-        "groups": selectors.groups(school).filter(archived_at__isnull=True),
+        "groups": selectors.groups(school).active(),
         "member_count": selectors.members_on(schools=[school.pk], day=today).count(),
         "can_manage": can_manage,
         "seat_form": CommitteeSeatForm(school=school),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.downloads import DOCX
 from qingshan.core.records import may_write, school_for
 from qingshan.party import paperwork
 from qingshan.party.enums import RecruitEventKind, Stage
@@ -173,7 +174,6 @@ def recruit_cultivation(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 PAPERWORK_FOR_STAGE = paperwork.PAPERS
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.party.enums import (
     ACTIVE_MEMBER_STATUSES,
@@ -46,13 +47,6 @@ def _errors(request: HttpRequest, error: ValidationError) -> None:
     messages.error(request, " ".join(error.messages))
 
 
-def _year(request: HttpRequest) -> int:
-    try:
-        return max(1990, min(2100, int(request.GET.get("year", ""))))
-    except ValueError:
-        return timezone.localdate().year
-
-
 @login_required
 @require_POST
 def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
@@ -76,7 +70,7 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def compliance(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "party.view")
     branch = branch_of(school)
-    year = _year(request)
+    year = year_param(request, timezone.localdate().year)
     today = timezone.localdate()
     rows = (
         meeting_selectors.meeting_compliance(

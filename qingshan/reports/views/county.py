@@ -11,15 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from qingshan.core.params import year_param
 from qingshan.core.records import school_for
 from qingshan.core.tabular.cells import escape_formula
 from qingshan.reports.selectors.county import county_table
-from qingshan.reports.views.params import year_asked
 
 
 def _year(request: HttpRequest) -> int:
     """The year asked for, or last year (the latest whole year)."""
-    return year_asked(request) or timezone.localdate().year - 1
+    return year_param(request) or timezone.localdate().year - 1
 
 
 @login_required

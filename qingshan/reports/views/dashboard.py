@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from qingshan.core.figures import Scope
+from qingshan.core.params import year_param
 from qingshan.organization.selectors import latest_school_year
 from qingshan.reports.selectors import dashboard_for, figure_table
-from qingshan.reports.views.params import year_asked
 
 
 @login_required
@@ -23,7 +23,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         school=school,
         user=request.user,
         roles=request.roles,  # type: ignore[attr-defined]
-        year=year_asked(request),
+        year=year_param(request),
         trend_key=request.GET.get("trend"),
     )
     return render(request, "reports/dashboard.html", context)
@@ -34,7 +34,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     if school is None or not request.user.has_perm("core.view_figures", school):
         raise PermissionDenied
-    year = year_asked(request) or latest_school_year(school=school, today=timezone.localdate())
+    year = year_param(request) or latest_school_year(school=school, today=timezone.localdate())
     rows = figure_table(scope=Scope.of_school(school), year=year)
     return render(
         request,

@@ -15,8 +15,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.downloads import DOCX, PDF
 from qingshan.core.errors import show_on_form
 from qingshan.core.figures import Period, Scope, registry
+from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.selectors import latest_school_year
 from qingshan.reports.enums import ReportLanguage
@@ -39,12 +41,11 @@ from qingshan.reports.services import (
     remove_block,
     update_block,
 )
-from qingshan.reports.views.params import year_asked
 
 
 def _year(request: HttpRequest, school: Any) -> int:
     """The year asked for, or the school's latest school year."""
-    return year_asked(request) or latest_school_year(school=school, today=timezone.localdate())
+    return year_param(request) or latest_school_year(school=school, today=timezone.localdate())
 
 
 def _language(request: HttpRequest) -> str:
@@ -111,9 +112,9 @@ def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
     )
     if fmt == "docx":
         data = summary_docx(content)
-        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        kind = DOCX
     elif fmt == "pdf":
-        data, kind = summary_pdf(content, school_name=school.name), "application/pdf"
+        data, kind = summary_pdf(content, school_name=school.name), PDF
     else:
         raise Http404
     response = HttpResponse(data, content_type=kind)
@@ -264,11 +265,7 @@ def issued_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404
     with field.open("rb") as handle:
         data = handle.read()
-    kind = (
-        "application/pdf"
-        if fmt == "pdf"
-        else "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    )
+    kind = PDF if fmt == "pdf" else DOCX
     response = HttpResponse(data, content_type=kind)
     filename = field.name.rsplit("/", 1)[-1]
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -202,7 +202,7 @@ def plan_with_items(school: Any, pk: int) -> MonthlyPlan:
         .prefetch_related(
             Prefetch(
                 "items",
-                queryset=PlanItem.objects.filter(archived_at__isnull=True).select_related(
+                queryset=PlanItem.objects.active().select_related(
                     "owner", "serves__plan__department"
                 ),
             )
@@ -265,7 +265,7 @@ def month_board(school: Any, month: datetime.date, today: datetime.date) -> list
         .prefetch_related(
             Prefetch(
                 "items",
-                queryset=PlanItem.objects.filter(archived_at__isnull=True).select_related("owner"),
+                queryset=PlanItem.objects.active().select_related("owner"),
             )
         )
     }

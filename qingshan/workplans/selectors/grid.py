@@ -118,8 +118,8 @@ def check_grid(term: Term) -> GridCheck:
     line covering every place has no post at, each slot of the term that applies to the line.
     """
     school = term.school
-    all_lines = list(lines(school).filter(archived_at__isnull=True))
-    all_places = list(places(school).filter(archived_at__isnull=True))
+    all_lines = list(lines(school).active())
+    all_places = list(places(school).active())
     term_slots = list(TimeSlot.objects.for_school(school).filter(term=term))
     slot_lines: dict[int, set[int]] = defaultdict(set)
     for slot_id, line_id in TimeSlot.lines.through.objects.filter(
@@ -192,10 +192,13 @@ def check_grid(term: Term) -> GridCheck:
         .filter(term=term, cell__isnull=False)
         .values_list("cell_id", "date")
     )
-    term_leaves = Leave.objects.for_school(school).filter(
-        Q(starts_on__lte=term.end_date) & Q(ends_on__gte=term.start_date),
-        person_id__in=list(by_person),
-        archived_at__isnull=True,
+    term_leaves = (
+        Leave.objects.for_school(school)
+        .active()
+        .filter(
+            Q(starts_on__lte=term.end_date) & Q(ends_on__gte=term.start_date),
+            person_id__in=list(by_person),
+        )
     )
     for leave in term_leaves.select_related("person"):
         start, end = max(leave.starts_on, term.start_date), min(leave.ends_on, term.end_date)
@@ -227,14 +230,16 @@ def coverage(terms: list[Term]) -> dict[int, tuple[int, int]]:
     school_of = {term.pk: term.school_id for term in terms}
     schools = set(school_of.values())
     lines_of: dict[int, list[tuple[int, bool]]] = defaultdict(list)
-    for pk, school_id, every_place in WorkLine.objects.filter(
-        school_id__in=schools, archived_at__isnull=True
-    ).values_list("pk", "school_id", "covers_every_place"):
+    for pk, school_id, every_place in (
+        WorkLine.objects.active()
+        .filter(school_id__in=schools)
+        .values_list("pk", "school_id", "covers_every_place")
+    ):
         lines_of[school_id].append((pk, every_place))
     places_of: dict[int, list[int]] = defaultdict(list)
-    for pk, school_id in Place.objects.filter(
-        school_id__in=schools, archived_at__isnull=True
-    ).values_list("pk", "school_id"):
+    for pk, school_id in (
+        Place.objects.active().filter(school_id__in=schools).values_list("pk", "school_id")
+    ):
         places_of[school_id].append(pk)
     slots_of: dict[int, list[int]] = defaultdict(list)
     for pk, term_id, school_id in TimeSlot.objects.filter(term_id__in=school_of).values_list(

@@ -182,7 +182,7 @@ def file_plan(*, plan: MonthlyPlan, by: Any, at: datetime.datetime | None = None
     plan = MonthlyPlan.objects.select_for_update().get(pk=plan.pk)
     if plan.is_plan_filed:
         raise DomainError(_("This plan is already filed."), code="already_filed")
-    if not plan.items.filter(archived_at__isnull=True).exists():
+    if not plan.items.active().exists():
         raise DomainError(_("A plan needs at least one item."), code="empty_plan")
     plan.plan_filed_at = at or timezone.now()
     plan.plan_filed_by = by

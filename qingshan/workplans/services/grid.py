@@ -116,9 +116,7 @@ def copy_grid(*, source: Term, target: Term, keep_people: bool = True) -> int:
             person_id=(cell.person_id if keep_people and cell.person_id not in gone else None),
             note=cell.note,
         )
-        for cell in GridCell.objects.for_school(school).filter(
-            term=source, archived_at__isnull=True
-        )
+        for cell in GridCell.objects.for_school(school).active().filter(term=source)
     ]
     GridCell.objects.bulk_create(copies)
     # Bulk writes bypass the audit log's signals; log the copied cells as an import would.

@@ -90,5 +90,5 @@ def send_reminders(*, school: School, today: datetime.date) -> int:
 def send_all_reminders(*, today: datetime.date) -> dict[str, Any]:
     return {
         school.slug: send_reminders(school=school, today=today)
-        for school in School.objects.filter(archived_at__isnull=True).order_by("pk")
+        for school in School.objects.active().order_by("pk")
     }

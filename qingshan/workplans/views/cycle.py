@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.downloads import DOCX
 from qingshan.core.errors import show_on_form
 from qingshan.core.records import may_write, school_for
 from qingshan.workplans.enums import Line
@@ -256,7 +257,7 @@ def summary_export(request: HttpRequest, pk: int) -> HttpResponse:
     content = summary_docx(plan, list(plan.items.all()))
     response = HttpResponse(
         content,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        content_type=DOCX,
     )
     filename = f"summary-{plan.month:%Y-%m}-{plan.pk}.docx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

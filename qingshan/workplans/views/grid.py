@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from qingshan.core.downloads import PDF
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.models import Term
 from qingshan.workplans.enums import GapKind, Weekday
@@ -92,7 +93,7 @@ def grid_roster(request: HttpRequest, fmt: str) -> HttpResponse:
     table = _table(request, school, term)
     title = _roster_title(term)
     if fmt == "pdf":
-        response = HttpResponse(roster_pdf(table, title=title, school=school), "application/pdf")
+        response = HttpResponse(roster_pdf(table, title=title, school=school), PDF)
         response["Content-Disposition"] = f'attachment; filename="roster-{term.pk}.pdf"'
         return response
     response = HttpResponse(
