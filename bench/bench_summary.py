@@ -13,7 +13,6 @@ Results are written to bench/results/summary-<database>-<time>.json.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import statistics
 import time
@@ -177,7 +176,7 @@ def main() -> None:
     report(backend, one, two, county)
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = time.strftime("%Y%m%d-%H%M%S")
     path = results / f"summary-{backend}-{stamp}.json"
     path.write_text(
         json.dumps(

@@ -12,6 +12,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
 
 from qingshan.accounts.selectors import needs_one_time_code, school_access
 from qingshan.core.access import NO_ACCESS, SchoolRequest
@@ -98,7 +99,5 @@ class OTPRequiredMiddleware:
             return None
         if request.user.is_verified() or not needs_one_time_code(request.user):  # type: ignore[union-attr]
             return None
-        from django_otp import devices_for_user
-
         has_device = any(True for _device in devices_for_user(request.user, confirmed=True))
         return redirect("accounts:otp_verify" if has_device else "accounts:otp_setup")

@@ -15,7 +15,7 @@ from qingshan.core.models import School
 
 def school_access(user: Any) -> SchoolAccess:
     """Every school the user reaches with the roles held there (two queries, cached on the user)."""
-    cached: SchoolAccess | None = getattr(user, "_qs_school_access", None)
+    cached: SchoolAccess | None = getattr(user, "qs_school_access", None)
     if cached is not None:
         return cached
     access = SchoolAccess()
@@ -40,7 +40,7 @@ def school_access(user: Any) -> SchoolAccess:
     access.read_only_school_ids = frozenset(
         pk for pk, held in access.roles_by_school.items() if held == {Role.AUTHORITY_VIEWER}
     )
-    user._qs_school_access = access
+    user.qs_school_access = access
     return access
 
 

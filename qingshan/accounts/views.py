@@ -3,6 +3,7 @@ from __future__ import annotations
 import segno
 from auditlog.models import LogEntry
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -30,7 +31,6 @@ class LoginView(auth_views.LoginView):
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
-    from django.contrib.auth import logout
 
     logout(request)
     messages.success(request, _("You have signed out."))

@@ -8,7 +8,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from qingshan.core import figures, navigation  # the registries fill once apps are ready
+        # The registries fill once every app is loaded.
+        from qingshan.core import figures, navigation  # noqa: PLC0415
 
         figures.autodiscover()
         navigation.autodiscover()

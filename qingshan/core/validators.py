@@ -16,6 +16,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -80,7 +81,7 @@ def make_resident_id(region_code: str, birth: dt.date, sequence: int) -> str:
     """A valid resident ID number (for demo data and tests); ``ValueError`` on bad input."""
     if not re.fullmatch(r"[1-9]\d{5}", region_code):
         raise ValueError(f"region code must be 6 digits not starting with 0: {region_code!r}")
-    if not _EARLIEST_BIRTH <= birth <= dt.date.today():
+    if not _EARLIEST_BIRTH <= birth <= timezone.localdate():
         raise ValueError(f"birth date out of range: {birth}")
     if not 0 <= sequence <= 999:
         raise ValueError(f"sequence must be between 0 and 999: {sequence}")
@@ -93,4 +94,4 @@ def _birth_date(number: str) -> dt.date | None:
         birth = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
         return None
-    return birth if _EARLIEST_BIRTH <= birth <= dt.date.today() else None
+    return birth if _EARLIEST_BIRTH <= birth <= timezone.localdate() else None

@@ -13,6 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
@@ -24,6 +25,7 @@ from qingshan.documents.filters import DocumentFilter
 from qingshan.documents.forms import DocumentForm, RevisionForm
 from qingshan.documents.models import Document, format_number
 from qingshan.documents.rules import managed_issuers
+from qingshan.organization.models import Department
 
 router = Router(tags=["documents"])
 
@@ -36,7 +38,6 @@ class AttachmentOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
-        from django.urls import reverse
 
         return reverse("documents:attachment_file", args=[obj.document_id, obj.pk])
 
@@ -293,7 +294,6 @@ def next_number(
     target = api_school(request, "documents.manage", school)
     if issuer not in managed_issuers(request.user, target):
         raise PermissionDenied
-    from qingshan.organization.models import Department
 
     found = (
         get_object_or_404(Department.objects.for_school(target), pk=department)

@@ -21,6 +21,7 @@ from typing import Any, Self
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.models import SchoolOwned, SchoolScopedQuerySet
@@ -186,7 +187,6 @@ class Document(SchoolOwned):
         return f"{self.number} {self.title}"
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
 
         return reverse("documents:document_detail", args=[self.pk])
 

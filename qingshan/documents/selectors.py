@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections
 from django.db.models import (
     BooleanField,
@@ -33,6 +34,8 @@ from qingshan.accounts.selectors import roles_at
 from qingshan.documents import text
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, Issuer
 from qingshan.documents.models import Attachment, Document
+from qingshan.party.enums import ACTIVE_MEMBER_STATUSES
+from qingshan.party.models import Member
 
 # Roles that read every document of the school, whoever it is addressed to.
 READ_ALL_ROLES = frozenset({Role.SCHOOL_ADMIN, Role.SECRETARY, Role.AUTHORITY_VIEWER})
@@ -52,8 +55,6 @@ def documents(school: Any) -> QuerySet[Document]:
 
 def is_party_member(*, school: Any, user: Any) -> bool:
     """Whether the user's staff or student record at the school is a current party member."""
-    from qingshan.party.enums import ACTIVE_MEMBER_STATUSES
-    from qingshan.party.models import Member
 
     return (
         Member.objects.for_school(school)
@@ -163,7 +164,6 @@ class _DocumentVector(Func):
     output_field: Any = None
 
     def __init__(self) -> None:
-        from django.contrib.postgres.search import SearchVectorField
 
         super().__init__(F("search_title"), F("search_body"), output_field=SearchVectorField())
 
@@ -181,7 +181,6 @@ class _TitleVector(Func):
     template = "to_tsvector('simple'::regconfig, %(expressions)s)"
 
     def __init__(self) -> None:
-        from django.contrib.postgres.search import SearchVectorField
 
         super().__init__(F("search_title"), output_field=SearchVectorField())
 
@@ -190,7 +189,6 @@ class _Query(Func):
     template = "to_tsquery('simple'::regconfig, %(expressions)s)"
 
     def __init__(self, query: str) -> None:
-        from django.contrib.postgres.search import SearchQueryField
 
         super().__init__(Value(query), output_field=SearchQueryField())
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from qingshan.accounts.models import User
 from qingshan.core.demo_vocabulary import demo_school
 from qingshan.core.models import School
 from qingshan.evaluations.enums import (
@@ -164,7 +165,6 @@ class EvaluationDemo:
         self.follow_up()
 
     def follow_up(self) -> None:
-        from qingshan.accounts.models import User
 
         owner = User.objects.filter(username="secretary").first()
         for target in self.weak:

@@ -248,7 +248,7 @@ def _pdf_row(result: TargetResult, language: str) -> dict[str, Any]:
 
 def results_pdf(*, campaign: Campaign, language: str) -> bytes:
     """An A4 report: the rule, the school mean, a summary table, then a table per target."""
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 (loads Pango and the fonts: only when a PDF is made)
 
     _check(campaign)
     with translation.override(language):

@@ -16,6 +16,10 @@ from qingshan.core.demo_vocabulary import demo_school
 from qingshan.core.models import School
 from qingshan.honours.enums import Level, Recipient
 from qingshan.honours.models import Commendation, Honour, Story
+from qingshan.organization.enums import StudentStatus
+from qingshan.organization.models import Student
+from qingshan.party.enums import MemberCategory
+from qingshan.party.models import Member
 
 COUNTY_COMMITTEE = "中共通江县委"
 SCHOOL_HONOURS = (
@@ -71,8 +75,6 @@ class HonoursDemo:
         return Honour.objects.bulk_create(rows)
 
     def commendations(self) -> list[Commendation]:
-        from qingshan.party.enums import MemberCategory
-        from qingshan.party.models import Member
 
         members = list(
             Member.objects.for_school(self.school)
@@ -94,8 +96,6 @@ class HonoursDemo:
         return Commendation.objects.bulk_create(rows)
 
     def stories(self, commendations: list[Commendation]) -> None:
-        from qingshan.organization.enums import StudentStatus
-        from qingshan.organization.models import Student
 
         alumni = list(
             Student.objects.for_school(self.school)

@@ -10,7 +10,10 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from qingshan.core.forms import SchoolModelForm
+from qingshan.core.uploads import check_upload
 from qingshan.honours.models import Commendation, Honour, Story
+from qingshan.organization.enums import StudentStatus
+from qingshan.organization.models import Student
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 
@@ -21,7 +24,6 @@ class HonourForm(SchoolModelForm):
         fields = ["title", "level", "issuer", "awarded_on", "certificate_scan", "note"]
 
     def clean_certificate_scan(self) -> Any:
-        from qingshan.core.uploads import check_upload
 
         return check_upload(self.cleaned_data.get("certificate_scan"))
 
@@ -48,8 +50,6 @@ class StoryForm(SchoolModelForm):
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        from qingshan.organization.enums import StudentStatus
-        from qingshan.organization.models import Student
 
         super().__init__(*args, **kwargs)
         current = Q(pk=self.instance.alumnus_id) if self.instance.alumnus_id else Q(pk__in=[])
@@ -59,7 +59,6 @@ class StoryForm(SchoolModelForm):
         )
 
     def clean_photo(self) -> Any:
-        from qingshan.core.uploads import check_upload
 
         photo = check_upload(self.cleaned_data.get("photo"))
         if (

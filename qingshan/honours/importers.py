@@ -19,6 +19,7 @@ from qingshan.core.tabular.reading import RawRow
 from qingshan.core.tabular.spec import Column, SheetSpec
 from qingshan.honours.enums import Level, Recipient
 from qingshan.honours.models import Commendation, Honour
+from qingshan.party.models import Member
 
 HONOUR_SHEET = SheetSpec(
     key="honours",
@@ -79,7 +80,6 @@ class CommendationImporter(RecordImporter):
     fields = ("title", "level", "issuer", "awarded_on", "person_name")
 
     def prepare(self) -> None:
-        from qingshan.party.models import Member
 
         super().prepare()
         self.members: dict[str, list[Any]] = {}

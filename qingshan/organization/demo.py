@@ -10,8 +10,11 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 
+from qingshan.accounts.models import User
+from qingshan.accounts.services import create_user, grant_membership
 from qingshan.core.demo_vocabulary import DEMO_SCHOOL_SLUG, REGION_CODE, TOWNSHIPS, person_name
 from qingshan.core.models import Authority, School
 from qingshan.core.validators import make_resident_id
@@ -365,8 +368,6 @@ def ensure_authority() -> Authority:
 
 
 def ensure_logins(seed_school: School, second_school: School, authority: Authority) -> None:
-    from qingshan.accounts.models import User
-    from qingshan.accounts.services import create_user, grant_membership
 
     def login(username: str, full_name: str) -> User:
         user = User.objects.filter(username=username).first()
@@ -422,7 +423,6 @@ def build_demo() -> str:
 
 
 def login_table() -> str:
-    from django.conf import settings
 
     rows = [f"  {username:<10} {role}" for username, role, _name in DEMO_LOGINS]
     rows += [

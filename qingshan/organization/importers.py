@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext
 
 from qingshan.core.importing import Importer, Planned
@@ -179,7 +180,6 @@ def _copy(record: Any, values: dict[str, Any], names: tuple[str, ...]) -> None:
 
 
 def _reference_error(row: RawRow, sheet: SheetSpec, key: str, value: str) -> RowError:
-    from django.utils import translation
 
     column = sheet.column(key).header(translation.get_language())
     message = gettext("“%(value)s” does not exist at this school; add it first.") % {"value": value}

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from qingshan.core.models import School
+from qingshan.organization.enums import Semester
 from qingshan.organization.models import (
     Department,
     GradeTeam,
@@ -65,7 +66,6 @@ def current_term(*, school: School, day: dt.date) -> Term | None:
 
 def latest_school_year(*, school: School, today: dt.date) -> int:
     """The calendar year in which the school's latest autumn term (up to today) started."""
-    from qingshan.organization.enums import Semester
 
     term = (
         Term.objects.for_school(school)

@@ -8,6 +8,7 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.params import year_param
@@ -48,7 +49,7 @@ def _chart(rows: list[tuple[str, Any]]) -> dict[str, Any]:
 def totals(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "outreach.view")
     by_year = selectors.totals_by_year(school)
-    latest = by_year[0][0] if by_year else dt.date.today().year
+    latest = by_year[0][0] if by_year else timezone.localdate().year
     year = year_param(request, latest)
     by_township = selectors.totals_by_township(school, dt.date(year, 1, 1), dt.date(year, 12, 31))
     context = {

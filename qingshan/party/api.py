@@ -13,6 +13,8 @@ from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from qingshan.core.api import api_school, crud_router
+from qingshan.organization.models import Staff, Student
+from qingshan.party.models import Member
 from qingshan.party.resources import RESOURCES
 from qingshan.party.selectors import appraisal as appraisal_selectors
 from qingshan.party.selectors import dues as dues_selectors
@@ -152,7 +154,6 @@ def create_recruit(request: HttpRequest, payload: ApplicationIn, school: str | N
     target = api_school(request, "party.manage", school)
     data = payload.dict()
     staff_id, student_id = data.pop("staff_id"), data.pop("student_id")
-    from qingshan.organization.models import Staff, Student
 
     staff = get_object_or_404(Staff.objects.for_school(target), pk=staff_id) if staff_id else None
     student = (
@@ -171,7 +172,6 @@ def create_step(request: HttpRequest, pk: int, payload: StepIn, school: str | No
     target = api_school(request, "party.manage", school)
     recruit = get_object_or_404(recruitment_selectors.recruits(target), pk=pk)
     data = payload.dict()
-    from qingshan.party.models import Member
 
     actors = list(Member.objects.for_school(target).filter(pk__in=data.pop("actor_ids")))
     values = {key: value for key, value in data.items() if value is not None}

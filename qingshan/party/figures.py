@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
 from qingshan.party.enums import (
+    AppraisalGrade,
+    AppraisalStatus,
     AttendanceStatus,
     GroupKind,
     MeetingKind,
@@ -16,7 +18,7 @@ from qingshan.party.enums import (
     MentoringOutcome,
     Step,
 )
-from qingshan.party.models import Attendance, Meeting, MentoringPair, PartyGroup
+from qingshan.party.models import AppraisalEntry, Attendance, Meeting, MentoringPair, PartyGroup
 from qingshan.party.selectors.organisation import full_members_on, members_on
 from qingshan.party.selectors.recruitment import new_in_period
 
@@ -220,8 +222,6 @@ def mentees_admitted(scope: Scope, period: Period) -> FigureResult:
 
 
 def _graded(scope: Scope, period: Period) -> object:
-    from qingshan.party.enums import AppraisalStatus
-    from qingshan.party.models import AppraisalEntry
 
     return AppraisalEntry.objects.filter(
         school__in=scope.school_ids,
@@ -237,7 +237,6 @@ def _graded(scope: Scope, period: Period) -> object:
     definition=_("Members given a grade in the closed democratic appraisal of the year; by grade."),
 )
 def appraised_members(scope: Scope, period: Period) -> FigureResult:
-    from qingshan.party.enums import AppraisalGrade
 
     records = _graded(scope, period)
     counts = dict(records.values_list("grade").annotate(n=Count("pk")).values_list("grade", "n"))  # type: ignore[attr-defined]

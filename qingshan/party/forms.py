@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
+from qingshan.core.uploads import check_upload
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CommitteeDuty, MemberStatus
 from qingshan.party.models import Branch, Meeting, Member, MentoringPair, PartyGroup
 
@@ -122,7 +123,6 @@ class MeetingForm(SchoolModelForm):
         widgets = {"start_time": forms.TimeInput(attrs={"type": "time"})}
 
     def clean_attachment(self) -> Any:
-        from qingshan.core.uploads import check_upload
 
         return check_upload(self.cleaned_data.get("attachment"))
 

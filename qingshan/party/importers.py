@@ -21,6 +21,7 @@ from qingshan.core.tabular.spec import Column, SheetSpec
 from qingshan.organization.enums import Gender
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import (
+    STAGE_REACHED_BY_STEP,
     MemberCategory,
     MembershipEventKind,
     MemberStatus,
@@ -386,7 +387,6 @@ class RecruitImporter(Importer):
 
 
 def _stage_after(step: int) -> int:
-    from qingshan.party.enums import STAGE_REACHED_BY_STEP
 
     return int(STAGE_REACHED_BY_STEP.get(step, Stage.APPLICANT))
 

@@ -153,7 +153,7 @@ def _font(run: Any, name: str, size: float, bold: bool = False) -> None:
     run.font.name = name
     run.font.size = Pt(size)
     run.font.bold = bold
-    run._element.rPr.rFonts.set(qn("w:eastAsia"), name)
+    run.element.rPr.rFonts.set(qn("w:eastAsia"), name)
 
 
 def render_paper(paper: Paper, recruit: Recruit, school_name: str) -> bytes:

@@ -7,52 +7,51 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.records import Related, Resource
+from qingshan.core.services import update_record
 from qingshan.party import filters, forms
+from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, AttendanceStatus
+from qingshan.party.models import Member
 from qingshan.party.selectors import organisation as org_selectors
+from qingshan.party.selectors.meetings import attendance_summary, meetings
+from qingshan.party.selectors.mentoring import pairs
 from qingshan.party.services import organisation as org_services
+from qingshan.party.services.meetings import record_meeting, update_meeting
+from qingshan.party.services.mentoring import start_pair
+from qingshan.party.work_forms import MentoringCloseForm, MentoringLogForm
 
 
 def _meetings(school: Any) -> Any:
-    from qingshan.party.selectors.meetings import meetings
 
     return meetings(school)
 
 
 def _pairs(school: Any) -> Any:
-    from qingshan.party.selectors.mentoring import pairs
 
     return pairs(school)
 
 
 def _create_meeting(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
-    from qingshan.party.services.meetings import record_meeting
 
     return record_meeting(branch=org_services.branch_or_refuse(school), **values)
 
 
 def _update_meeting(*, record: Any, values: dict[str, Any]) -> Any:
-    from qingshan.party.services.meetings import update_meeting
 
     return update_meeting(meeting=record, **values)
 
 
 def _create_pair(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
-    from qingshan.party.services.mentoring import start_pair
 
     return start_pair(**values)
 
 
 def _update_pair(*, record: Any, values: dict[str, Any]) -> Any:
-    from qingshan.core.services import update_record
 
     return update_record(record=record, values=values)
 
 
 def _meeting_extra(meeting: Any) -> dict[str, Any]:
     """The attendance list of a meeting: every active member with the status recorded, if any."""
-    from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, AttendanceStatus
-    from qingshan.party.models import Member
-    from qingshan.party.selectors.meetings import attendance_summary
 
     listed = {row.member_id: row.status for row in meeting.attendance.all()}
     members = (
@@ -70,7 +69,6 @@ def _meeting_extra(meeting: Any) -> dict[str, Any]:
 
 
 def _mentoring_extra() -> dict[str, Any]:
-    from qingshan.party.work_forms import MentoringCloseForm, MentoringLogForm
 
     return {"log_form": MentoringLogForm(), "close_form": MentoringCloseForm()}
 

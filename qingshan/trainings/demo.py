@@ -17,8 +17,10 @@ from qingshan.core.demo_vocabulary import REGION_CODE, TOWNSHIPS, demo_school, p
 from qingshan.core.models import School
 from qingshan.core.validators import make_resident_id
 from qingshan.organization.enums import Gender
+from qingshan.party.models import Branch, Member
 from qingshan.trainings.enums import CertificateKind
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
+from qingshan.trainings.services import form_party_group
 
 YEAR = 2013
 COURSES = 40
@@ -155,8 +157,6 @@ class TrainingDemo:
         FollowUp.objects.bulk_create(follow_ups, batch_size=1000)
 
     def party_groups(self, cohorts: list[Cohort]) -> None:
-        from qingshan.party.models import Branch, Member
-        from qingshan.trainings.services import form_party_group
 
         if not Branch.objects.for_school(self.school).exists():
             return

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import SchoolModelForm
+from qingshan.party.models import Member
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
 
@@ -86,7 +87,6 @@ class PartyGroupForm(forms.Form):
     )
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
-        from qingshan.party.models import Member
 
         super().__init__(*args, **kwargs)
         self.fields["leader"].queryset = Member.objects.for_school(school).in_standing()

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from qingshan.core import services as core_services
 from qingshan.core.errors import DomainError
 from qingshan.core.validators import normalize_resident_id
+from qingshan.party.enums import GroupKind
+from qingshan.party.services.organisation import create_group
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
 
@@ -173,8 +175,6 @@ def update_follow_up(*, record: FollowUp, values: dict[str, Any]) -> FollowUp:
 def form_party_group(*, cohort: Cohort, leader: Any = None) -> Cohort:
     """Form the cohort's party group (成立临时党小组) through the party app's service; the party
     members among the trainees are its members, a member of the branch may lead it."""
-    from qingshan.party.enums import GroupKind
-    from qingshan.party.services.organisation import create_group
 
     if cohort.party_group_id is not None:
         raise DomainError(_("This cohort has a party group already."), code="group_exists")

@@ -9,6 +9,7 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from qingshan.accounts.models import User
 from qingshan.core.demo_vocabulary import demo_school
 from qingshan.core.models import School
 from qingshan.organization.enums import Semester
@@ -76,7 +77,6 @@ class WorkDemo:
 
     def link_head_login(self) -> None:
         """The demo's department head heads 教务处 (the teaching affairs office)."""
-        from qingshan.accounts.models import User
 
         user = User.objects.filter(username="head").first()
         department = next((d for d in self.departments if d.name == "教务处"), None)

@@ -8,6 +8,10 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import formats
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -22,18 +26,14 @@ SANS = "Noto Sans CJK SC"
 
 
 def _east_asian_font(run: Any, name: str) -> None:
-    from docx.oxml.ns import qn
 
     run.font.name = name
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts = run.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
 
 
 def summary_docx(plan: MonthlyPlan, items: list[PlanItem]) -> bytes:
     """月末总结: the unit's month, both lines with every item's stage, outcome and evidence."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
 
     document = Document()
     section = document.sections[0]
@@ -130,7 +130,7 @@ def roster_xlsx(table: GridTable, *, title: str) -> bytes:
 
 
 def roster_pdf(table: GridTable, *, title: str, school: Any) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 (loads Pango and the fonts: only when a PDF is made)
 
     html = render_to_string(
         "workplans/roster_pdf.html", {"table": table, "title": title, "school": school}

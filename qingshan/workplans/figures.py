@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
@@ -233,7 +233,6 @@ def _settings_by_school(scope: Scope) -> dict[int, WorkSettings]:
     ),
 )
 def tasks_on_time(scope: Scope, period: Period) -> FigureResult:
-    from django.db.models import F
 
     due = Task.objects.active().filter(
         school_id__in=scope.school_ids,

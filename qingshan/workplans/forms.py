@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django import forms
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
-from qingshan.organization.models import Department, Term
+from qingshan.organization.models import Department, GradeTeam, Staff, Term
 from qingshan.workplans.models import (
     DecisionMeeting,
     GridCell,
@@ -101,7 +102,6 @@ class PlanOpenForm(forms.Form):
         ]
 
     def clean_month(self) -> Any:
-        import datetime
 
         value = self.cleaned_data["month"]
         try:
@@ -161,7 +161,6 @@ class HandDownForm(forms.Form):
     deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
-        from qingshan.organization.models import GradeTeam, Staff
 
         super().__init__(*args, **kwargs)
         self.fields["grade_team"].queryset = GradeTeam.objects.for_school(school).active()

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext, gettext_lazy
 
+from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.importing import Importer, Planned
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import ChoiceParser, parse_int
@@ -80,7 +81,6 @@ class GridImporter(Importer):
         return "|".join(str(part) for part in parts)
 
     def prepare(self) -> None:
-        from qingshan.core.constraints import ConstraintChecker
 
         school = self.school
         self.terms = {

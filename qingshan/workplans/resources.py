@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.records import Related, Resource
+from qingshan.core.services import create_record, update_record
 from qingshan.workplans import filters, forms
 from qingshan.workplans.selectors import decisions as decision_selectors
 from qingshan.workplans.selectors import grid as grid_selectors
@@ -30,7 +31,6 @@ def _change_exception(*, record: Any, values: dict[str, Any]) -> Any:
 
 
 def _create_slot(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
-    from qingshan.core.services import create_record
 
     lines = values.pop("lines", [])
     slot = create_record(school=school, model=model, values=values)
@@ -39,7 +39,6 @@ def _create_slot(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
 
 
 def _update_slot(*, record: Any, values: dict[str, Any]) -> Any:
-    from qingshan.core.services import update_record
 
     lines = values.pop("lines", None)
     slot = update_record(record=record, values=values)

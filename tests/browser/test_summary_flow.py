@@ -3,10 +3,10 @@ figure's evidence."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from qingshan.accounts.enums import Role
@@ -19,7 +19,7 @@ from tests.factories import SchoolFactory, one_of_each
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "green mountain river"
-YEAR = dt.date.today().year
+YEAR = timezone.localdate().year
 
 
 @pytest.fixture

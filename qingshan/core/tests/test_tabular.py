@@ -592,11 +592,11 @@ def test_make_resident_id_refuses_bad_input() -> None:
     with pytest.raises(ValueError, match="sequence"):
         make_resident_id("110105", dt.date(2000, 1, 1), 1000)
     with pytest.raises(ValueError, match="birth"):
-        make_resident_id("110105", dt.date.today() + dt.timedelta(days=1), 1)
+        make_resident_id("110105", timezone.localdate() + dt.timedelta(days=1), 1)
 
 
 regions = st.from_regex(r"[1-9][0-9]{5}", fullmatch=True)
-births = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date.today())
+births = st.dates(min_value=dt.date(1900, 1, 1), max_value=timezone.localdate())
 sequences = st.integers(min_value=0, max_value=999)
 
 

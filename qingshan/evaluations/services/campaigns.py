@@ -47,6 +47,7 @@ from qingshan.organization.models import (
     TeachingAssignment,
     Term,
 )
+from qingshan.party.models import Member
 
 ALLOWED: dict[int, tuple[int, ...]] = {
     CampaignStatus.DRAFT: (CampaignStatus.PREPARED,),
@@ -340,7 +341,6 @@ class RaterPlan:
             )
 
     def _members(self) -> list[Any]:
-        from qingshan.party.models import Member
 
         return list(Member.objects.for_school(self.school).in_standing().order_by("name"))
 

@@ -94,36 +94,12 @@ def _check_votes_within_present(meeting: Meeting, *, listed: int, present: int) 
 
 
 def _check_meeting(meeting: Meeting) -> None:
-    branch = meeting.branch
-    school_id = branch.school_id
+    """Refuse a meeting that breaks a rule of the branch's meetings (DomainError names it)."""
+    school_id = meeting.branch.school_id
     if meeting.school_id != school_id:
         raise DomainError(_("A meeting belongs to the school of its branch."), code="other_school")
-    if meeting.kind == MeetingKind.GROUP_MEETING:
-        group = meeting.group
-        if group is None:
-            raise DomainError(
-                _("A party group meeting names the party group that met."), code="group_required"
-            )
-        _refuse_other_school(group, school_id)
-        if group.branch_id != branch.pk:
-            raise DomainError(
-                _("%(group)s is not a party group of %(branch)s.")
-                % {"group": group, "branch": branch},
-                code="group_of_other_branch",
-            )
-    elif meeting.group is not None:
-        raise DomainError(
-            _("Only a party group meeting names a party group."), code="group_not_allowed"
-        )
-    moderator = meeting.moderator
-    if moderator is not None:
-        _refuse_other_school(moderator, school_id)
-        if moderator.status not in ACTIVE_MEMBER_STATUSES or moderator.is_archived:
-            raise DomainError(
-                _("%(member)s is not an active member and cannot moderate a meeting.")
-                % {"member": moderator},
-                code="moderator_inactive",
-            )
+    _check_group(meeting)
+    _check_moderator(meeting)
     hours = meeting.hours
     if hours is None or not Decimal(0) < Decimal(hours) <= MAX_HOURS:
         raise DomainError(
@@ -135,8 +111,47 @@ def _check_meeting(meeting: Meeting) -> None:
             raise DomainError(
                 _("A political study records the content studied."), code="study_content"
             )
-        if moderator is None:
+        if meeting.moderator is None:
             raise DomainError(_("A political study names its moderator."), code="study_moderator")
+    _check_votes(meeting)
+    _full_clean(meeting)
+
+
+def _check_group(meeting: Meeting) -> None:
+    """A party group meeting names a group of the meeting's branch; no other meeting names one."""
+    group, branch = meeting.group, meeting.branch
+    if meeting.kind != MeetingKind.GROUP_MEETING:
+        if group is not None:
+            raise DomainError(
+                _("Only a party group meeting names a party group."), code="group_not_allowed"
+            )
+        return
+    if group is None:
+        raise DomainError(
+            _("A party group meeting names the party group that met."), code="group_required"
+        )
+    _refuse_other_school(group, branch.school_id)
+    if group.branch_id != branch.pk:
+        raise DomainError(
+            _("%(group)s is not a party group of %(branch)s.") % {"group": group, "branch": branch},
+            code="group_of_other_branch",
+        )
+
+
+def _check_moderator(meeting: Meeting) -> None:
+    moderator = meeting.moderator
+    if moderator is None:
+        return
+    _refuse_other_school(moderator, meeting.branch.school_id)
+    if moderator.status not in ACTIVE_MEMBER_STATUSES or moderator.is_archived:
+        raise DomainError(
+            _("%(member)s is not an active member and cannot moderate a meeting.")
+            % {"member": moderator},
+            code="moderator_inactive",
+        )
+
+
+def _check_votes(meeting: Meeting) -> None:
     votes = (meeting.yes_votes, meeting.no_votes, meeting.abstentions)
     if any(v is not None for v in votes) and not meeting.motion.strip():
         raise DomainError(
@@ -145,7 +160,6 @@ def _check_meeting(meeting: Meeting) -> None:
         )
     if any(v is not None and v < 0 for v in votes):
         raise DomainError(_("A number of votes cannot be negative."), code="negative_votes")
-    _full_clean(meeting)
 
 
 @transaction.atomic

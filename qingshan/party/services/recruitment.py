@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from qingshan.core.errors import DomainError
 from qingshan.core.models import School
 from qingshan.core.services import validate_record
+from qingshan.core.uploads import check_upload
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import (
     STAGE_REACHED_BY_STEP,
@@ -438,7 +439,6 @@ def withdraw(*, recruit: Recruit, date: dt.date, reason: str) -> RecruitEvent:
 @transaction.atomic
 def attach_document(*, step: RecruitmentStep, title: str, file: Any) -> StepDocument:
     """A scanned form, minutes or opinion filed with a recorded step (type and size checked)."""
-    from qingshan.core.uploads import check_upload
 
     if not title.strip():
         raise DomainError(_("Give the document a title."), code="title_required")

@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from qingshan.core.downloads import DOCX
 from qingshan.core.records import may_write, school_for
 from qingshan.party import paperwork
 from qingshan.party.enums import RecruitEventKind, Stage
+from qingshan.party.models import StepDocument
 from qingshan.party.recruitment_forms import (
     ApplicationForm,
     CultivationForm,
@@ -210,9 +211,6 @@ def recruit_document(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """A filed document, served through the permission check (media is never public)."""
-    from django.http import FileResponse
-
-    from qingshan.party.models import StepDocument
 
     school = school_for(request, "party.view")
     recruit = _recruit(school, pk)

@@ -8,6 +8,11 @@ from typing import Any
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
 
 from qingshan.reports.enums import BlockKind
 from qingshan.reports.rendering.charts import chart_png
@@ -18,10 +23,9 @@ HEADING_FONT = "Noto Sans CJK SC"
 
 
 def _font(target: Any, name: str) -> None:
-    from docx.oxml.ns import qn
 
     target.font.name = name
-    element = target.element if hasattr(target, "element") else target._element
+    element = target.element
     fonts = element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
     fonts.set(qn("w:ascii"), name)
@@ -29,8 +33,6 @@ def _font(target: Any, name: str) -> None:
 
 
 def _page_number(paragraph: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
@@ -41,13 +43,10 @@ def _page_number(paragraph: Any) -> None:
             element = OxmlElement("w:instrText")
             element.set(qn("xml:space"), "preserve")
             element.text = text
-        run._r.append(element)
+        run.element.append(element)
 
 
 def summary_docx(content: Content) -> bytes:
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt
 
     document = Document()
     section = document.sections[0]

@@ -13,7 +13,7 @@ from qingshan.reports.rendering.content import Content
 
 
 def summary_pdf(content: Content, *, school_name: str) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 (loads Pango and the fonts: only when a PDF is made)
 
     charts = {}
     for index, block in enumerate(content.blocks):

@@ -10,7 +10,16 @@ from django.utils import timezone, translation
 from qingshan.accounts.enums import Role
 from qingshan.core.figures import Period, Scope, Unit, registry
 from qingshan.core.models import School
+from qingshan.evaluations.enums import FollowUpStatus
+from qingshan.evaluations.models import FollowUp, RatingDue
+from qingshan.evaluations.services.ratings import tokens_for_user
 from qingshan.organization.selectors import assignments_of_user, class_of_user, latest_school_year
+from qingshan.party.selectors.meetings import meeting_compliance
+from qingshan.party.selectors.organisation import branch_of
+from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
+from qingshan.reports.tokens import Token, format_value
+from qingshan.workplans.selectors.cycle import may_file, overdue_filings, units
+from qingshan.workplans.selectors.decisions import tasks_for_user
 
 KEY_FIGURES = (
     "organization.students",
@@ -39,9 +48,6 @@ def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
 def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
     """What the branch secretary should act on: overdue recruitment steps, explained exceptions,
     meetings overdue this year."""
-    from qingshan.party.selectors.meetings import meeting_compliance
-    from qingshan.party.selectors.organisation import branch_of
-    from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
 
     branch = branch_of(school)
     if branch is None:
@@ -58,23 +64,18 @@ def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
 
 
 def ratings_due_count(*, user: Any) -> int:
-    from qingshan.evaluations.models import RatingDue
-    from qingshan.evaluations.services.ratings import tokens_for_user
 
     tokens = tokens_for_user(user)
     return RatingDue.objects.filter(token__in=tokens, done=False).count() if tokens else 0
 
 
 def open_follow_up_count(*, school: School) -> int:
-    from qingshan.evaluations.enums import FollowUpStatus
-    from qingshan.evaluations.models import FollowUp
 
     return FollowUp.objects.for_school(school).filter(status=FollowUpStatus.OPEN).count()
 
 
 def late_filings_of(*, school: School, user: Any) -> list[Any]:
     """Plans, summaries and weekly statuses overdue for the units the user files for."""
-    from qingshan.workplans.selectors.cycle import may_file, overdue_filings, units
 
     if not user.has_perm("workplans.file", school):
         return []
@@ -90,7 +91,6 @@ def late_filings_of(*, school: School, user: Any) -> list[Any]:
 
 def overdue_tasks_of(*, school: School, user: Any) -> list[Any]:
     """Decision tasks the user carries that are past their deadline."""
-    from qingshan.workplans.selectors.decisions import tasks_for_user
 
     if not user.has_perm("workplans.view", school):
         return []
@@ -105,7 +105,6 @@ def dashboard_for(
     year: int | None = None,
     trend_key: str | None = None,
 ) -> dict[str, Any]:
-    from qingshan.reports.tokens import Token, format_value
 
     year = year or latest_school_year(school=school, today=timezone.localdate())
     scope = Scope.of_school(school)

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from qingshan.accounts.services import create_api_token
 from qingshan.core.figures import Period, Scope, registry
@@ -32,7 +33,7 @@ from qingshan.workplans.tests.factories import plan_with_items
 from tests.factories import AuthorityFactory, SchoolFactory, StudentFactory, one_of_each
 
 pytestmark = pytest.mark.django_db
-YEAR = dt.date.today().year
+YEAR = timezone.localdate().year
 
 
 def content_of(school: Any, language: str = "zh-hans") -> Any:

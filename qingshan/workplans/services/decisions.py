@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from qingshan.accounts.enums import Role
+from qingshan.accounts.selectors import roles_at
 from qingshan.core.errors import DomainError
 from qingshan.core.services import create_record, update_record
 from qingshan.organization.models import Department, GradeTeam, Staff
@@ -189,8 +191,6 @@ def close_decision(
 
 def may_report(user: Any, task: Task) -> bool:
     """The task's owner, the head of its department, or the school's administrator."""
-    from qingshan.accounts.enums import Role
-    from qingshan.accounts.selectors import roles_at
 
     roles = roles_at(user, task.school)
     if Role.SCHOOL_ADMIN in roles:
