@@ -3,9 +3,8 @@ SHELL := /bin/bash
 UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
-MYPY_TARGETS := $(wildcard qingshan/*/services.py qingshan/*/selectors.py qingshan/*/rules.py qingshan/*/services/*.py qingshan/*/selectors/*.py)
 
-.PHONY: run test check lint format mypy migrations-check messages messages-check deploy-check env system-deps
+.PHONY: run test check lint contracts format mypy migrations-check messages messages-check deploy-check env system-deps
 
 env:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv || python3 -m pip install --quiet --user --break-system-packages uv
@@ -25,16 +24,20 @@ run: env messages
 test: env system-deps messages
 	$(RUN) pytest
 
-lint: env
+lint: env contracts
 	$(RUN) ruff check .
 	$(RUN) ruff format --check .
+
+# The import contracts of docs/architecture.md (pyproject.toml, [tool.importlinter]).
+contracts: env
+	$(RUN) lint-imports --no-cache
 
 format: env
 	$(RUN) ruff check --fix .
 	$(RUN) ruff format .
 
 mypy: env
-	$(RUN) mypy $(MYPY_TARGETS)
+	$(RUN) mypy qingshan config
 
 migrations-check: env
 	$(MANAGE) makemigrations --check --dry-run

@@ -10,6 +10,7 @@ apps (``qingshan.api``) and test packages are exempt.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import grimp
 from importlinter import Contract, ContractCheck, fields, output
@@ -46,16 +47,16 @@ class PublicLayersContract(Contract):
 
     def _exempt(self, module: str) -> bool:
         located = self._app_and_layer(module)
-        if located is not None and located[1] in set(self.exempt_layers or []):  # type: ignore[call-overload]
+        if located is not None and located[1] in set(cast(list[str], self.exempt_layers or [])):
             return True
         return any(
             module == prefix or module.startswith(prefix + ".")
-            for prefix in self.exempt_importers or []  # type: ignore[attr-defined]
+            for prefix in cast(list[str], self.exempt_importers or [])
         )
 
     def check(self, graph: grimp.ImportGraph, verbose: bool) -> ContractCheck:
-        public = set(self.public_layers)  # type: ignore[call-overload]
-        shared = set(self.shared_apps or [])  # type: ignore[call-overload]
+        public = set(cast(list[str], self.public_layers))
+        shared = set(cast(list[str], self.shared_apps or []))
         crossings: list[Crossing] = []
         for importer in sorted(graph.modules):
             source = self._app_and_layer(importer)
@@ -76,7 +77,7 @@ class PublicLayersContract(Contract):
         crossings: list[Crossing] = check.metadata["crossings"]
         output.print_error(
             f"{len(crossings)} import(s) reach into another app beyond "
-            f"{', '.join(sorted(self.public_layers))}:",  # type: ignore[call-overload]
+            f"{', '.join(sorted(cast(list[str], self.public_layers)))}:",
             bold=True,
         )
         output.new_line()

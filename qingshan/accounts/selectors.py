@@ -24,10 +24,11 @@ def school_access(user: Any) -> SchoolAccess:
     memberships = list(Membership.objects.filter(user=user).select_related("school"))
     roles: dict[int, set[str]] = {}
     schools: dict[int, School] = {}
-    authority_ids = []
+    authority_ids: list[int] = []
     for membership in memberships:
         if membership.role == Role.AUTHORITY_VIEWER:
-            authority_ids.append(membership.authority_id)
+            if membership.authority_id is not None:
+                authority_ids.append(membership.authority_id)
         elif membership.school is not None and membership.school.archived_at is None:
             roles.setdefault(membership.school.pk, set()).add(membership.role)
             schools[membership.school.pk] = membership.school

@@ -31,7 +31,6 @@ class LoginView(auth_views.LoginView):
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
-
     logout(request)
     messages.success(request, _("You have signed out."))
     return redirect("accounts:login")

@@ -120,7 +120,7 @@ def model_defaults(model: Any, names: list[str]) -> dict[str, Any]:
 
 
 def input_schema(
-    form_class: type[forms.BaseModelForm], *, name: str, partial: bool
+    form_class: type[forms.ModelForm[Any]], *, name: str, partial: bool
 ) -> type[Schema]:
     """A request body with the form's fields (foreign keys as ids); the form itself validates it.
 
@@ -198,8 +198,11 @@ def crud_router(
 
     @router.patch(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_update")
     def update_record(
-        request: HttpRequest, pk: int, payload: patch_schema, school: str | None = None
-    ) -> Any:  # type: ignore[valid-type]
+        request: HttpRequest,
+        pk: int,
+        payload: patch_schema,  # type: ignore[valid-type]
+        school: str | None = None,
+    ) -> Any:
         target = api_school(request, manage_permission, school)
         record = get_object_or_404(resource.selector(target), pk=pk)
         form = bound_form(target, payload.dict(exclude_unset=True), instance=record)  # type: ignore[attr-defined]

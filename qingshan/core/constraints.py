@@ -31,7 +31,7 @@ class _Unsupported(Exception):
 
 def _value(instance: models.Model, value: Any) -> Any:
     if isinstance(value, F):
-        return _attribute(instance, value.name)
+        return _attribute(instance, value.name)  # type: ignore[attr-defined]  # the stubs omit F.name
     if hasattr(value, "resolve_expression"):
         raise _Unsupported
     return value
@@ -39,7 +39,7 @@ def _value(instance: models.Model, value: Any) -> Any:
 
 def _attribute(instance: models.Model, name: str) -> Any:
     field = instance._meta.get_field(name)
-    return getattr(instance, field.attname)
+    return getattr(instance, getattr(field, "attname", name))
 
 
 def evaluate(condition: Q, instance: models.Model) -> bool:
@@ -49,7 +49,7 @@ def evaluate(condition: Q, instance: models.Model) -> bool:
         if isinstance(child, Q):
             results.append(evaluate(child, instance))
             continue
-        lookup, expected = child
+        lookup, expected = child  # type: ignore[misc]  # a Q's leaves are (lookup, value) pairs
         name, _, kind = lookup.partition("__")
         kind = kind or "exact"
         actual = _attribute(instance, name)
@@ -100,17 +100,18 @@ class ConstraintChecker:
                 found.append(
                     ValidationError(constraint.get_violation_error_message(), code="unique")
                 )
-        for constraint in self.checks:
+        for check in self.checks:
             try:
-                passed = evaluate(constraint.condition, instance)
+                condition = check.condition
+                if not isinstance(condition, Q):
+                    raise _Unsupported
+                passed = evaluate(condition, instance)
             except _Unsupported:
                 try:
-                    constraint.validate(self.model, instance)
+                    check.validate(self.model, instance)
                     passed = True
                 except ValidationError:
                     passed = False
             if not passed:
-                found.append(
-                    ValidationError(constraint.get_violation_error_message(), code="check")
-                )
+                found.append(ValidationError(check.get_violation_error_message(), code="check"))
         return found

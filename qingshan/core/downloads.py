@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.http import HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, HttpResponse
 from django.utils import timezone
 
 from qingshan.core.tabular.spec import SheetSpec
@@ -24,6 +25,17 @@ CSV = "text/csv; charset=utf-8"
 def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def stored_file(
+    stored: FieldFile, *, filename: str | None = None, as_attachment: bool = False
+) -> FileResponse:
+    """A file from storage, served after the caller's permission check (media is never public),
+    under its own name unless another is given."""
+    name = filename or (stored.name or "").rsplit("/", 1)[-1]
+    response = FileResponse(stored.open("rb"), as_attachment=as_attachment, filename=name)
     response["Cache-Control"] = "no-store"
     return response
 

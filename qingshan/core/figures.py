@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -83,7 +83,7 @@ class Scope:
 class FigureResult:
     value: int | float | Decimal | None
     records: QuerySet[Any] | None = None
-    breakdown: dict[str, int | float] = field(default_factory=dict)
+    breakdown: Mapping[str, int | float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

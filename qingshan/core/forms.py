@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.errors import show_on_form
@@ -22,15 +22,17 @@ from qingshan.core.models import School, SchoolOwned, SchoolScopedQuerySet
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class SchoolModelForm(forms.ModelForm):  # type: ignore[type-arg]
+class SchoolModelForm(forms.ModelForm[Any]):
     """A model form bound to one school: every choice of a school-owned record is the school's."""
 
     def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.school = school
         for name, field in self.fields.items():
-            if isinstance(field, forms.ModelChoiceField) and issubclass(
-                field.queryset.model, SchoolOwned
+            if (
+                isinstance(field, forms.ModelChoiceField)
+                and field.queryset is not None
+                and issubclass(field.queryset.model, SchoolOwned)
             ):
                 field.queryset = self._choices(field.queryset, name)
             if isinstance(field, forms.DateField):
@@ -52,6 +54,30 @@ class SchoolModelForm(forms.ModelForm):  # type: ignore[type-arg]
         show_on_form(self, error)
 
 
+def choice_field(form: forms.BaseForm, name: str) -> forms.ModelChoiceField[Any]:
+    """The form's field ``name``, which must be a model choice (to narrow its queryset)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a model choice field")
+    return field
+
+
+def choices_of(form: forms.BaseForm, name: str) -> QuerySet[Any]:
+    """The records the model choice field ``name`` offers now (to narrow them further)."""
+    queryset = choice_field(form, name).queryset
+    if queryset is None:
+        raise TypeError(f"{name} has no choices yet")
+    return queryset
+
+
+def typed_choice_field(form: forms.BaseForm, name: str) -> forms.ChoiceField:
+    """The form's field ``name``, which must be a choice field (to set its choices)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    return field
+
+
 class ImportForm(forms.Form):
     sheet = forms.ChoiceField(label=_("what to import"))
     file = forms.FileField(
@@ -60,7 +86,7 @@ class ImportForm(forms.Form):
 
     def __init__(self, *args: Any, sheets: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sheet"].choices = sheets  # type: ignore[attr-defined]
+        typed_choice_field(self, "sheet").choices = sheets
 
     def clean_file(self) -> UploadedFile:
         upload: UploadedFile = self.cleaned_data["file"]

@@ -31,7 +31,7 @@ from qingshan.core.tabular.writing import build_template
 
 PENDING_KEY = "qs_pending_import"
 
-Importers = dict[str, type[Importer]]
+Importers = dict[str, type[Importer[Any]]]
 ImportersOf = Importers | Callable[[Any, School], Importers]
 
 

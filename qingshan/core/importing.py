@@ -10,7 +10,7 @@ unsaved model instance in ``build``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar, cast
 
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
@@ -40,28 +40,31 @@ class ImportReport:
         return not self.errors
 
 
+RecordT = TypeVar("RecordT", bound=SchoolOwned)
+
+
 @dataclass
-class Planned:
+class Planned(Generic[RecordT]):
     row: RawRow
-    record: SchoolOwned
+    record: RecordT
     is_new: bool
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-class Importer:
+class Importer(Generic[RecordT]):
     sheet: ClassVar[SheetSpec]
-    model: ClassVar[type[SchoolOwned]]
+    model: type[RecordT]
     key_column: ClassVar[str]
     unique_columns: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, school: Any) -> None:
         self.school = school
-        self.existing: dict[str, SchoolOwned] = {}
+        self.existing: dict[str, RecordT] = {}
 
     # --- hooks for subclasses --------------------------------------------------------------
     def prepare(self) -> None:
         """Load what rows refer to, once, before any row is built."""
-        records = list(self.model.objects.filter(school=self.school))
+        records = cast(list[RecordT], list(self.model._default_manager.filter(school=self.school)))
         self.existing = {str(getattr(record, self.key_column)): record for record in records}
         self.constraints = ConstraintChecker(self.model, records)
 
@@ -73,11 +76,11 @@ class Importer:
         """Columns whose values must not repeat within a file."""
         return (self.key_column, *self.unique_columns)
 
-    def build(self, row: RawRow, values: dict[str, Any], record: SchoolOwned) -> list[RowError]:
+    def build(self, row: RawRow, values: dict[str, Any], record: RecordT) -> list[RowError]:
         """Copy ``values`` onto ``record``; return reference errors."""
         raise NotImplementedError
 
-    def after_write(self, planned: list[Planned]) -> None:
+    def after_write(self, planned: list[Planned[RecordT]]) -> None:
         """Write what depends on the saved records (links, secondary rows)."""
 
     def error(self, row: RawRow, key: str | None, category: str, message: str) -> RowError:
@@ -127,7 +130,7 @@ class Importer:
         report.written = True
         return report
 
-    def _validate(self, row: RawRow, record: SchoolOwned) -> list[RowError]:
+    def _validate(self, row: RawRow, record: RecordT) -> list[RowError]:
         foreign_keys = [
             f.name for f in record._meta.concrete_fields if isinstance(f, models.ForeignKey)
         ]
@@ -154,7 +157,7 @@ class Importer:
         return errors
 
     @transaction.atomic
-    def _write(self, planned: list[Planned], actor: Any) -> None:
+    def _write(self, planned: list[Planned[RecordT]], actor: Any) -> None:
         now = timezone.now()
         new = [item.record for item in planned if item.is_new]
         changed = [item.record for item in planned if not item.is_new]
@@ -182,7 +185,7 @@ RECORD_ID_COLUMN = Column(
 )
 
 
-class RecordImporter(Importer):
+class RecordImporter(Importer[RecordT]):
     """Rows that add records, or update the record whose number they give. ``fields`` are copied
     onto the record (an empty optional cell clears a text field); ``unique_together`` names the
     fields that may not repeat within the file (the model's constraints check existing rows)."""
@@ -192,7 +195,10 @@ class RecordImporter(Importer):
     unique_together: ClassVar[tuple[str, ...]] = ()
 
     def prepare(self) -> None:
-        records = list(self.model.objects.for_school(self.school).active())
+        records = cast(
+            list[RecordT],
+            list(self.model._default_manager.filter(school=self.school, archived_at=None)),
+        )
         self.existing = {str(record.pk): record for record in records}
         self.constraints = ConstraintChecker(self.model, records)
         self.seen: dict[tuple[Any, ...], int] = {}

@@ -12,7 +12,7 @@ Invariant: every school-owned row carries a non-null ``school`` and is read thro
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from django.db import models
 from django.db.models import Q
@@ -84,7 +84,10 @@ class School(models.Model):
         return {"school_id": self.pk}
 
 
-class SchoolScopedQuerySet(models.QuerySet[Any]):
+_Row = TypeVar("_Row", bound=models.Model)
+
+
+class SchoolScopedQuerySet(models.QuerySet[_Row]):
     def for_school(self, school: School) -> Self:
         return self.filter(school=school)
 

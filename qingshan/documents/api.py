@@ -38,7 +38,6 @@ class AttachmentOut(Schema):
 
     @staticmethod
     def resolve_url(obj: Any) -> str:
-
         return reverse("documents:attachment_file", args=[obj.document_id, obj.pk])
 
 

@@ -366,7 +366,7 @@ def build_archive(school: School) -> int:
     def document(row: Row) -> Document:
         issuer_or_department, kind, title, issued_on, audiences, paragraphs = row
         department = departments.get(issuer_or_department)
-        issuer = Issuer.DEPARTMENT if department else issuer_or_department
+        issuer = Issuer.DEPARTMENT if department else Issuer(issuer_or_department)
         prefix = (
             DEPARTMENT_PREFIXES.get(issuer_or_department, "通职中")
             if department

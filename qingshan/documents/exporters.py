@@ -40,6 +40,6 @@ def export_rows(documents: Iterable[Document]) -> Iterator[dict[str, Any]]:
             else None,
             "body": document.body,
             "status": document.get_status_display(),
-            "revises": document.revises.number if document.revises_id else "",
-            "repealed_by": document.repealed_by.number if document.repealed_by_id else "",
+            "revises": document.revises.number if document.revises else "",
+            "repealed_by": document.repealed_by.number if document.repealed_by else "",
         }

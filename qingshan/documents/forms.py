@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
+from qingshan.core.forms import DATE_WIDGET, SchoolModelForm, choice_field, typed_choice_field
 from qingshan.documents import selectors
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, DocumentStatus, Issuer
 from qingshan.documents.models import Document
@@ -46,7 +46,7 @@ class DocumentForm(SchoolModelForm):
         super().__init__(*args, school=school, **kwargs)
         if "issuer" in self.fields:
             allowed = [(value, label) for value, label in Issuer.choices if value in issuers]
-            self.fields["issuer"].choices = allowed
+            typed_choice_field(self, "issuer").choices = allowed
             if len(allowed) == 1:
                 self.fields["issuer"].initial = allowed[0][0]
             if Issuer.DEPARTMENT not in issuers:
@@ -59,7 +59,7 @@ class DocumentForm(SchoolModelForm):
             self.fields["audience"].initial = self.instance.audiences
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if "issuer" in self.fields and data.get("issuer") != Issuer.DEPARTMENT:
             data["department"] = None
         return data
@@ -133,8 +133,8 @@ class RepealForm(forms.Form):
 
     def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["repealed_by"].queryset = (
-            selectors.documents(document.school_id)
+        choice_field(self, "repealed_by").queryset = (
+            selectors.documents(document.school)
             .active()
             .filter(status=DocumentStatus.IN_FORCE)
             .exclude(pk=document.pk)

@@ -114,7 +114,7 @@ _ISSUERS = {
 }
 
 
-class DocumentImporter(Importer):
+class DocumentImporter(Importer[Document]):
     sheet = DOCUMENT_SHEET
     model = Document
     key_column = "number"
@@ -234,12 +234,12 @@ class DocumentImporter(Importer):
         """Nothing depends on the new rows; the search columns were filled in ``build``."""
 
 
-def importers_for(issuers: Collection[str]) -> dict[str, type[Importer]]:
+def importers_for(issuers: Collection[str]) -> dict[str, type[Importer[Any]]]:
     """The document importer for a person who keeps the documents of ``issuers``."""
     importer = type("DocumentImporterFor", (DocumentImporter,), {"issuers": frozenset(issuers)})
     return {DOCUMENT_SHEET.key: importer}
 
 
-def importers_of(user: Any, school: School) -> dict[str, type[Importer]]:
+def importers_of(user: Any, school: School) -> dict[str, type[Importer[Any]]]:
     """The import sheets of the issuers whose documents the person keeps."""
     return importers_for(managed_issuers(user, school))

@@ -41,7 +41,7 @@ def format_number(prefix: str, year: int, sequence: int) -> str:
     return f"{prefix}〔{year}〕{sequence}号"
 
 
-class DocumentQuerySet(SchoolScopedQuerySet):
+class DocumentQuerySet(SchoolScopedQuerySet["Document"]):
     def in_force_on(self, day: dt.date) -> Self:
         """Documents that have taken effect by ``day`` and not stopped before or on it."""
         return (
@@ -187,7 +187,6 @@ class Document(SchoolOwned):
         return f"{self.number} {self.title}"
 
     def get_absolute_url(self) -> str:
-
         return reverse("documents:document_detail", args=[self.pk])
 
     def save(self, *args: Any, **kwargs: Any) -> None:

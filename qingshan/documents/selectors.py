@@ -31,9 +31,10 @@ from django.db.models.functions import Cast, Length, Lower, Replace
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.selectors import roles_at
+from qingshan.core.models import School
 from qingshan.documents import text
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, Issuer
-from qingshan.documents.models import Attachment, Document
+from qingshan.documents.models import Attachment, Document, DocumentQuerySet
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES
 from qingshan.party.models import Member
 
@@ -48,7 +49,7 @@ ROLE_AUDIENCES: dict[str, frozenset[str]] = {
 }
 
 
-def documents(school: Any) -> QuerySet[Document]:
+def documents(school: School) -> DocumentQuerySet:
     """Every document of the school, archived ones included."""
     return Document.objects.for_school(school).select_related("department")
 
@@ -164,7 +165,6 @@ class _DocumentVector(Func):
     output_field: Any = None
 
     def __init__(self) -> None:
-
         super().__init__(F("search_title"), F("search_body"), output_field=SearchVectorField())
 
     def as_sql(self, compiler: Any, connection: Any, **extra: Any) -> Any:  # type: ignore[override]
@@ -181,7 +181,6 @@ class _TitleVector(Func):
     template = "to_tsvector('simple'::regconfig, %(expressions)s)"
 
     def __init__(self) -> None:
-
         super().__init__(F("search_title"), output_field=SearchVectorField())
 
 
@@ -189,7 +188,6 @@ class _Query(Func):
     template = "to_tsquery('simple'::regconfig, %(expressions)s)"
 
     def __init__(self, query: str) -> None:
-
         super().__init__(Value(query), output_field=SearchQueryField())
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.downloads import XLSX, attachment
+from qingshan.core.downloads import XLSX, attachment, stored_file
 from qingshan.core.errors import show_on_form
 from qingshan.core.htmx import render_page
 from qingshan.core.records import may_write, school_for
@@ -266,12 +266,12 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_file(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
+def attachment_file(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
     """An attachment, served to those who may read its document (media is never public)."""
     school = school_for(request, "documents.view")
     document = get_object_or_404(_readable(request, school), pk=pk)
     item = get_object_or_404(selectors.attachments(document), pk=attachment_pk)
-    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.filename)
+    return stored_file(item.file, filename=item.filename, as_attachment=True)
 
 
 @login_required

@@ -165,7 +165,6 @@ class EvaluationDemo:
         self.follow_up()
 
     def follow_up(self) -> None:
-
         owner = User.objects.filter(username="secretary").first()
         for target in self.weak:
             follow_up = FollowUp.objects.create(

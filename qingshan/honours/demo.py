@@ -75,7 +75,6 @@ class HonoursDemo:
         return Honour.objects.bulk_create(rows)
 
     def commendations(self) -> list[Commendation]:
-
         members = list(
             Member.objects.for_school(self.school)
             .in_standing()
@@ -96,7 +95,6 @@ class HonoursDemo:
         return Commendation.objects.bulk_create(rows)
 
     def stories(self, commendations: list[Commendation]) -> None:
-
         alumni = list(
             Student.objects.for_school(self.school)
             .filter(status=StudentStatus.GRADUATED)

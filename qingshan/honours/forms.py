@@ -24,7 +24,6 @@ class HonourForm(SchoolModelForm):
         fields = ["title", "level", "issuer", "awarded_on", "certificate_scan", "note"]
 
     def clean_certificate_scan(self) -> Any:
-
         return check_upload(self.cleaned_data.get("certificate_scan"))
 
 
@@ -50,7 +49,6 @@ class StoryForm(SchoolModelForm):
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-
         super().__init__(*args, **kwargs)
         current = Q(pk=self.instance.alumnus_id) if self.instance.alumnus_id else Q(pk__in=[])
         self.fields["alumnus"].queryset = Student.objects.filter(  # type: ignore[attr-defined]
@@ -59,7 +57,6 @@ class StoryForm(SchoolModelForm):
         )
 
     def clean_photo(self) -> Any:
-
         photo = check_upload(self.cleaned_data.get("photo"))
         if (
             photo

@@ -67,20 +67,19 @@ COMMENDATION_SHEET = SheetSpec(
 )
 
 
-class HonourImporter(RecordImporter):
+class HonourImporter(RecordImporter[Honour]):
     sheet = HONOUR_SHEET
     model = Honour
     fields = ("recipient", "title", "level", "issuer", "awarded_on", "note")
     unique_together = ("recipient", "title", "awarded_on")
 
 
-class CommendationImporter(RecordImporter):
+class CommendationImporter(RecordImporter[Commendation]):
     sheet = COMMENDATION_SHEET
     model = Commendation
     fields = ("title", "level", "issuer", "awarded_on", "person_name")
 
     def prepare(self) -> None:
-
         super().prepare()
         self.members: dict[str, list[Any]] = {}
         for member in Member.objects.for_school(self.school).active():
@@ -111,7 +110,7 @@ class CommendationImporter(RecordImporter):
         return []
 
 
-IMPORTERS: dict[str, type[Importer]] = {
+IMPORTERS: dict[str, type[Importer[Any]]] = {
     HONOUR_SHEET.key: HonourImporter,
     COMMENDATION_SHEET.key: CommendationImporter,
 }

@@ -4,29 +4,27 @@ check (media is never public)."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from qingshan.core.downloads import stored_file
 from qingshan.core.records import school_for
 from qingshan.honours.models import Honour, Story
 
 
 @login_required
-def honour_scan(request: HttpRequest, pk: int) -> HttpResponse:
+def honour_scan(request: HttpRequest, pk: int) -> FileResponse:
     school = school_for(request, "honours.view")
     honour = get_object_or_404(Honour.objects.for_school(school), pk=pk)
     if not honour.certificate_scan:
         raise Http404
-    return FileResponse(
-        honour.certificate_scan.open("rb"),
-        filename=honour.certificate_scan.name.rsplit("/", 1)[-1],
-    )
+    return stored_file(honour.certificate_scan)
 
 
 @login_required
-def story_photo(request: HttpRequest, pk: int) -> HttpResponse:
+def story_photo(request: HttpRequest, pk: int) -> FileResponse:
     school = school_for(request, "honours.view")
     story = get_object_or_404(Story.objects.for_school(school), pk=pk)
     if not story.photo:
         raise Http404
-    return FileResponse(story.photo.open("rb"), filename=story.photo.name.rsplit("/", 1)[-1])
+    return stored_file(story.photo)

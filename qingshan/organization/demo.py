@@ -368,7 +368,6 @@ def ensure_authority() -> Authority:
 
 
 def ensure_logins(seed_school: School, second_school: School, authority: Authority) -> None:
-
     def login(username: str, full_name: str) -> User:
         user = User.objects.filter(username=username).first()
         return user or create_user(
@@ -423,7 +422,6 @@ def build_demo() -> str:
 
 
 def login_table() -> str:
-
     rows = [f"  {username:<10} {role}" for username, role, _name in DEMO_LOGINS]
     rows += [
         "  bureau     authority_viewer (every school of the county, read-only)",

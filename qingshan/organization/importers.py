@@ -180,7 +180,6 @@ def _copy(record: Any, values: dict[str, Any], names: tuple[str, ...]) -> None:
 
 
 def _reference_error(row: RawRow, sheet: SheetSpec, key: str, value: str) -> RowError:
-
     column = sheet.column(key).header(translation.get_language())
     message = gettext("“%(value)s” does not exist at this school; add it first.") % {"value": value}
     return RowError(row.number, column, ErrorCategory.REFERENCE, message)
@@ -189,7 +188,7 @@ def _reference_error(row: RawRow, sheet: SheetSpec, key: str, value: str) -> Row
 PERSON_NAMES = tuple(column.key for column in PERSON_COLUMNS)
 
 
-class DepartmentImporter(Importer):
+class DepartmentImporter(Importer[Department]):
     sheet = DEPARTMENT_SHEET
     model = Department
     key_column = "name"
@@ -199,7 +198,7 @@ class DepartmentImporter(Importer):
         return []
 
 
-class MajorImporter(Importer):
+class MajorImporter(Importer[Major]):
     sheet = MAJOR_SHEET
     model = Major
     key_column = "code"
@@ -210,7 +209,7 @@ class MajorImporter(Importer):
         return []
 
 
-class ClassImporter(Importer):
+class ClassImporter(Importer[SchoolClass]):
     sheet = CLASS_SHEET
     model = SchoolClass
     key_column = "name"
@@ -241,21 +240,21 @@ class ClassImporter(Importer):
         )
         return errors
 
-    def _write(self, planned: list[Planned], actor: Any) -> None:
+    def _write(self, planned: list[Planned[SchoolClass]], actor: Any) -> None:
         new_teams = {
             item.record.grade_team.entry_year: item.record.grade_team
             for item in planned
             if item.record.grade_team.pk is None
-        }  # type: ignore[attr-defined]
+        }
         GradeTeam.objects.bulk_create(new_teams.values())
         for item in planned:
             item.record.grade_team = new_teams.get(
                 item.record.grade_team.entry_year, item.record.grade_team
-            )  # type: ignore[attr-defined]
+            )
         super()._write(planned, actor)
 
 
-class StaffImporter(Importer):
+class StaffImporter(Importer[Staff]):
     sheet = STAFF_SHEET
     model = Staff
     key_column = "staff_no"
@@ -289,7 +288,7 @@ class StaffImporter(Importer):
         return []
 
 
-class StudentImporter(Importer):
+class StudentImporter(Importer[Student]):
     sheet = STUDENT_SHEET
     model = Student
     key_column = "student_no"
@@ -352,7 +351,7 @@ class StudentImporter(Importer):
         )
 
 
-IMPORTERS: dict[str, type[Importer]] = {
+IMPORTERS: dict[str, type[Importer[Any]]] = {
     importer.sheet.key: importer
     for importer in (
         DepartmentImporter,

@@ -96,7 +96,7 @@ class GradeTeam(SchoolOwned):
         return reverse("organization:gradeteam_detail", args=[self.pk])
 
 
-class TermQuerySet(SchoolScopedQuerySet):
+class TermQuerySet(SchoolScopedQuerySet["Term"]):
     def overlapping(self, start: dt.date, end: dt.date) -> TermQuerySet:
         return self.filter(start_date__lte=end, end_date__gte=start)
 
@@ -198,7 +198,7 @@ class PersonFields(SchoolOwned):
         return self.name
 
 
-class StaffQuerySet(SchoolScopedQuerySet):
+class StaffQuerySet(SchoolScopedQuerySet["Staff"]):
     def pickable_condition(self) -> Q:
         """Forms offer staff who have not left."""
         return super().pickable_condition() & Q(left_on__isnull=True)
@@ -362,7 +362,7 @@ class TeachingAssignment(SchoolOwned):
         return reverse("organization:teachingassignment_detail", args=[self.pk])
 
 
-class StudentQuerySet(SchoolScopedQuerySet):
+class StudentQuerySet(SchoolScopedQuerySet["Student"]):
     def pickable_condition(self) -> Q:
         """Forms offer students who are studying."""
         return super().pickable_condition() & Q(status=StudentStatus.STUDYING)

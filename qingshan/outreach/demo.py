@@ -139,7 +139,7 @@ class OutreachDemo:
         PracticalThing.objects.bulk_create(things)
 
     def bases(self) -> None:
-        rows = []
+        rows: list[ScienceBase] = []
         for township, count in zip(self.townships, BASES_PER_TOWNSHIP, strict=True):
             for number in range(count):
                 topic = TOPICS[(len(rows)) % len(TOPICS)][0]

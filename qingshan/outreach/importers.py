@@ -119,7 +119,7 @@ HOUSEHOLD_SHEET = SheetSpec(
 )
 
 
-class VisitImporter(RecordImporter):
+class VisitImporter(RecordImporter[Visit]):
     sheet = VISIT_SHEET
     model = Visit
     fields = ("date", "township", "village", "team", "topic", "note")
@@ -150,14 +150,14 @@ class VisitImporter(RecordImporter):
                             school=self.school,
                             visit=item.record,
                             kind=kind,
-                            title=item.record.topic,  # type: ignore[attr-defined]
+                            title=item.record.topic,
                             count=item.extra[key],
                         )
                     )
         Handout.objects.bulk_create(handouts)
 
 
-class ProblemImporter(RecordImporter):
+class ProblemImporter(RecordImporter[TechProblem]):
     sheet = PROBLEM_SHEET
     model = TechProblem
     fields = (
@@ -173,20 +173,20 @@ class ProblemImporter(RecordImporter):
     )
 
 
-class PracticalThingImporter(RecordImporter):
+class PracticalThingImporter(RecordImporter[PracticalThing]):
     sheet = PRACTICAL_SHEET
     model = PracticalThing
     fields = ("date", "township", "village", "description", "beneficiaries")
 
 
-class BaseImporter(RecordImporter):
+class BaseImporter(RecordImporter[ScienceBase]):
     sheet = BASE_SHEET
     model = ScienceBase
     fields = ("name", "township", "host", "since", "until", "activities")
     unique_together = ("name",)
 
 
-class HouseholdImporter(RecordImporter):
+class HouseholdImporter(RecordImporter[Household]):
     sheet = HOUSEHOLD_SHEET
     model = Household
     fields = ("head", "township", "village", "specialty", "demonstration_since")
@@ -197,7 +197,7 @@ class HouseholdImporter(RecordImporter):
         return []
 
 
-IMPORTERS: dict[str, type[Importer]] = {
+IMPORTERS: dict[str, type[Importer[Any]]] = {
     importer.sheet.key: importer
     for importer in (
         VisitImporter,

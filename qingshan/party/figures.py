@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
@@ -18,15 +18,22 @@ from qingshan.party.enums import (
     MentoringOutcome,
     Step,
 )
-from qingshan.party.models import AppraisalEntry, Attendance, Meeting, MentoringPair, PartyGroup
+from qingshan.party.models import (
+    AppraisalEntry,
+    Attendance,
+    Meeting,
+    Member,
+    MentoringPair,
+    PartyGroup,
+)
 from qingshan.party.selectors.organisation import full_members_on, members_on
 from qingshan.party.selectors.recruitment import new_in_period
 
 
-def _by_category(records: object) -> dict[str, int]:
+def _by_category(records: QuerySet[Member]) -> dict[str, int]:
     counts = dict(
         records.values_list("category").annotate(n=Count("pk")).values_list("category", "n")
-    )  # type: ignore[attr-defined]
+    )
     return {str(label): counts.get(value, 0) for value, label in MemberCategory.choices}
 
 
@@ -123,7 +130,7 @@ def new_full(scope: Scope, period: Period) -> FigureResult:
     return _reached(Step.CONVERSION_APPROVAL, scope, period)
 
 
-def _studies(scope: Scope, period: Period) -> object:
+def _studies(scope: Scope, period: Period) -> QuerySet[Meeting]:
     return (
         Meeting.objects.for_schools(scope.school_ids)
         .active()
@@ -142,7 +149,7 @@ def _studies(scope: Scope, period: Period) -> object:
 )
 def study_sessions(scope: Scope, period: Period) -> FigureResult:
     records = _studies(scope, period)
-    return FigureResult(value=records.count(), records=records)  # type: ignore[attr-defined]
+    return FigureResult(value=records.count(), records=records)
 
 
 @figure(
@@ -222,7 +229,6 @@ def mentees_admitted(scope: Scope, period: Period) -> FigureResult:
 
 
 def _graded(scope: Scope, period: Period) -> object:
-
     return AppraisalEntry.objects.filter(
         school__in=scope.school_ids,
         round__year__range=(period.start.year, period.end.year),
@@ -237,7 +243,6 @@ def _graded(scope: Scope, period: Period) -> object:
     definition=_("Members given a grade in the closed democratic appraisal of the year; by grade."),
 )
 def appraised_members(scope: Scope, period: Period) -> FigureResult:
-
     records = _graded(scope, period)
     counts = dict(records.values_list("grade").annotate(n=Count("pk")).values_list("grade", "n"))  # type: ignore[attr-defined]
     return FigureResult(

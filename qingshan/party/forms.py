@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
+from qingshan.core.forms import DATE_WIDGET, SchoolModelForm, choice_field, typed_choice_field
 from qingshan.core.uploads import check_upload
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CommitteeDuty, MemberStatus
 from qingshan.party.models import Branch, Meeting, Member, MentoringPair, PartyGroup
@@ -66,7 +66,7 @@ class TransferInForm(MemberForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [
+        typed_choice_field(self, "status").choices = [
             (value, label)
             for value, label in MemberStatus.choices
             if value in ACTIVE_MEMBER_STATUSES
@@ -95,7 +95,7 @@ class CommitteeSeatForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = Member.objects.for_school(school).filter(
+        choice_field(self, "member").queryset = Member.objects.for_school(school).filter(
             status=MemberStatus.FULL
         )
 
@@ -123,7 +123,6 @@ class MeetingForm(SchoolModelForm):
         widgets = {"start_time": forms.TimeInput(attrs={"type": "time"})}
 
     def clean_attachment(self) -> Any:
-
         return check_upload(self.cleaned_data.get("attachment"))
 
 

@@ -123,7 +123,7 @@ class PeopleLinks:
         self.students = {person.student_no: person for person in Student.objects.for_school(school)}
 
     def link(
-        self, row: RawRow, sheet: SheetSpec, values: dict[str, Any], record: Any
+        self, importer: Importer[Any], row: RawRow, values: dict[str, Any], record: Any
     ) -> list[RowError]:
         errors = []
         for key, people, attribute in (
@@ -134,7 +134,7 @@ class PeopleLinks:
                 person = people.get(values[key])
                 if person is None:
                     errors.append(
-                        self.error(
+                        importer.error(
                             row,
                             key,
                             ErrorCategory.REFERENCE,
@@ -146,7 +146,7 @@ class PeopleLinks:
         return errors
 
 
-class MemberImporter(Importer):
+class MemberImporter(Importer[Member]):
     sheet = MEMBER_SHEET
     model = Member
     key_column = "name"
@@ -179,7 +179,7 @@ class MemberImporter(Importer):
         ):
             if values.get(name) is not None:
                 setattr(record, name, values[name])
-        errors = self.people.link(row, self.sheet, values, record)
+        errors = self.people.link(self, row, values, record)
         for kind, key in (("staff", "staff_no"), ("student", "student_no")):
             person_id = getattr(record, f"{kind}_id")
             holder = self.linked.get((kind, person_id))
@@ -222,7 +222,7 @@ class MemberImporter(Importer):
         return errors
 
 
-class RecruitImporter(Importer):
+class RecruitImporter(Importer[Recruit]):
     sheet = RECRUIT_SHEET
     model = Recruit
     key_column = "name"
@@ -246,7 +246,7 @@ class RecruitImporter(Importer):
             if values.get(name) is not None:
                 setattr(record, name, values[name])
         record.is_league_member = bool(values.get("is_league_member"))
-        errors = self.people.link(row, self.sheet, values, record)
+        errors = self.people.link(self, row, values, record)
         errors += self._check_dates(row, values)
         reached = [step for key, step in KEY_STEPS if values.get(key)]
         record.stage = max([Stage.APPLICANT, *(_stage_after(step) for step in reached)])
@@ -387,11 +387,10 @@ class RecruitImporter(Importer):
 
 
 def _stage_after(step: int) -> int:
-
     return int(STAGE_REACHED_BY_STEP.get(step, Stage.APPLICANT))
 
 
-IMPORTERS: dict[str, type[Importer]] = {
+IMPORTERS: dict[str, type[Importer[Any]]] = {
     MEMBER_SHEET.key: MemberImporter,
     RECRUIT_SHEET.key: RecruitImporter,
 }

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.forms import DATE_WIDGET
+from qingshan.core.forms import DATE_WIDGET, choice_field
 from qingshan.organization.enums import StudentStatus
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CultivationKind, MemberCategory, Step
@@ -32,10 +32,10 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = (
+        choice_field(self, "staff").queryset = (
             Staff.objects.for_school(school).active().filter(left_on__isnull=True)
         )
-        self.fields["student"].queryset = (
+        choice_field(self, "student").queryset = (
             Student.objects.for_school(school)
             .active()
             .filter(status=StudentStatus.STUDYING)
@@ -89,7 +89,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["actors"].queryset = Member.objects.for_school(school).filter(
+        choice_field(self, "actors").queryset = Member.objects.for_school(school).filter(
             status__in=ACTIVE_MEMBER_STATUSES
         )
 
@@ -118,4 +118,4 @@ class StepDocumentForm(forms.Form):
 
     def __init__(self, *args: Any, recruit: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["step"].queryset = recruit.steps.order_by("step", "date")
+        choice_field(self, "step").queryset = recruit.steps.order_by("step", "date")

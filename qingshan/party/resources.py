@@ -21,32 +21,26 @@ from qingshan.party.work_forms import MentoringCloseForm, MentoringLogForm
 
 
 def _meetings(school: Any) -> Any:
-
     return meetings(school)
 
 
 def _pairs(school: Any) -> Any:
-
     return pairs(school)
 
 
 def _create_meeting(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
-
     return record_meeting(branch=org_services.branch_or_refuse(school), **values)
 
 
 def _update_meeting(*, record: Any, values: dict[str, Any]) -> Any:
-
     return update_meeting(meeting=record, **values)
 
 
 def _create_pair(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
-
     return start_pair(**values)
 
 
 def _update_pair(*, record: Any, values: dict[str, Any]) -> Any:
-
     return update_record(record=record, values=values)
 
 
@@ -69,7 +63,6 @@ def _meeting_extra(meeting: Any) -> dict[str, Any]:
 
 
 def _mentoring_extra() -> dict[str, Any]:
-
     return {"log_form": MentoringLogForm(), "close_form": MentoringCloseForm()}
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.forms import DATE_WIDGET
+from qingshan.core.forms import DATE_WIDGET, choice_field
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, IncomeKind, MentoringOutcome
 from qingshan.party.models import Member
 
@@ -47,7 +47,7 @@ class DuesBaseForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = _active_members(school)
+        choice_field(self, "member").queryset = _active_members(school)
 
 
 class DuesPaymentForm(forms.Form):
@@ -60,4 +60,4 @@ class DuesPaymentForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = _active_members(school)
+        choice_field(self, "member").queryset = _active_members(school)

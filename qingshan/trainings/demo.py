@@ -157,7 +157,6 @@ class TrainingDemo:
         FollowUp.objects.bulk_create(follow_ups, batch_size=1000)
 
     def party_groups(self, cohorts: list[Cohort]) -> None:
-
         if not Branch.objects.for_school(self.school).exists():
             return
         leaders = list(

@@ -6,11 +6,17 @@ and denominator in the breakdown so that a county roll-up recomputes them from c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
-from qingshan.trainings.models import Course
+from qingshan.trainings.models import Course, Enrolment
 from qingshan.trainings.selectors import MONTHS_A_YEAR, counted_enrolments, rates_of, with_outcomes
+
+if TYPE_CHECKING:
+    from qingshan.trainings.selectors import EnrolmentWithOutcomes
 
 
 def _bound(scope: Scope) -> list[int] | None:
@@ -20,7 +26,7 @@ def _bound(scope: Scope) -> list[int] | None:
     return scope.school_ids if len(scope.schools) == 1 else None
 
 
-def _enrolments(scope: Scope, period: Period):  # type: ignore[no-untyped-def]
+def _enrolments(scope: Scope, period: Period) -> QuerySet[Enrolment]:
     return counted_enrolments(schools=scope.school_ids, start=period.start, end=period.end)
 
 
@@ -112,7 +118,7 @@ def employed_share(scope: Scope, period: Period) -> FigureResult:
     return _rate(rates.employed, rates.followed_up, rates.employed_share, records)
 
 
-def _employed_with_income(scope: Scope, period: Period):  # type: ignore[no-untyped-def]
+def _employed_with_income(scope: Scope, period: Period) -> QuerySet[EnrolmentWithOutcomes]:
     return with_outcomes(_enrolments(scope, period), schools=_bound(scope)).filter(
         last_employed=True, last_income__isnull=False
     )

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.forms import SchoolModelForm
+from qingshan.core.forms import SchoolModelForm, choice_field
 from qingshan.party.models import Member
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
@@ -81,12 +81,9 @@ class PartyGroupForm(forms.Form):
     """Form the cohort's party group; a member of the branch may lead it."""
 
     leader = forms.ModelChoiceField(
-        label=_("group leader"),
-        queryset=None,
-        required=False,  # type: ignore[arg-type]
+        label=_("group leader"), queryset=Member.objects.none(), required=False
     )
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
-
         super().__init__(*args, **kwargs)
-        self.fields["leader"].queryset = Member.objects.for_school(school).in_standing()
+        choice_field(self, "leader").queryset = Member.objects.for_school(school).in_standing()

@@ -124,7 +124,7 @@ def _cohorts(school: Any) -> dict[str, Cohort]:
     return {cohort.name: cohort for cohort in rows}
 
 
-class RosterImporter(Importer):
+class RosterImporter(Importer[Trainee]):
     sheet = ROSTER_SHEET
     model = Trainee
     key_column = "id_number"
@@ -261,7 +261,7 @@ class RosterImporter(Importer):
         log_bulk(certificates, action=LogEntry.Action.CREATE, actor=None)
 
 
-class FollowUpImporter(Importer):
+class FollowUpImporter(Importer[FollowUp]):
     sheet = FOLLOW_UP_SHEET
     model = FollowUp
     key_column = "id_number"
@@ -328,7 +328,7 @@ class FollowUpImporter(Importer):
         return errors
 
 
-IMPORTERS: dict[str, type[Importer]] = {
+IMPORTERS: dict[str, type[Importer[Any]]] = {
     ROSTER_SHEET.key: RosterImporter,
     FOLLOW_UP_SHEET.key: FollowUpImporter,
 }

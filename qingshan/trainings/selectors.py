@@ -17,7 +17,7 @@ import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
@@ -77,7 +77,24 @@ def counted_enrolments(
     return rows
 
 
-def with_outcomes(rows: QuerySet[Enrolment], *, schools: Any = None) -> QuerySet[Enrolment]:
+class Outcomes(TypedDict):
+    """What ``with_outcomes`` adds to each enrolment."""
+
+    is_certified: bool
+    followed_up: bool
+    last_employed: bool | None
+    last_income: Decimal | None
+
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    EnrolmentWithOutcomes = WithAnnotations[Enrolment, Outcomes]
+
+
+def with_outcomes(
+    rows: QuerySet[Enrolment], *, schools: Any = None
+) -> QuerySet[EnrolmentWithOutcomes]:
     """Each enrolment with whether it is certified and its latest follow-up's findings.
 
     ``schools``, when the rows are known to be theirs, bounds the certificates and follow-ups

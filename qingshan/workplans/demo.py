@@ -315,7 +315,9 @@ class WorkDemo:
                 for slot_index, slot in enumerate(slots):
                     if term == autumn and line == discipline and slot_index == 14:
                         continue  # Friday evening of discipline left out: a time gap
-                    person = people[(post_index * 3 + slot_index // 5 + slot.weekday) % len(people)]
+                    person: Staff | None = people[
+                        (post_index * 3 + slot_index // 5 + slot.weekday) % len(people)
+                    ]
                     if term == autumn and line == dorm and slot_index == 2:
                         person = None  # Monday evening of the dormitory not filled: a blank
                     cells.append(

@@ -26,7 +26,6 @@ SANS = "Noto Sans CJK SC"
 
 
 def _east_asian_font(run: Any, name: str) -> None:
-
     run.font.name = name
     fonts = run.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)

@@ -233,7 +233,6 @@ def _settings_by_school(scope: Scope) -> dict[int, WorkSettings]:
     ),
 )
 def tasks_on_time(scope: Scope, period: Period) -> FigureResult:
-
     due = Task.objects.active().filter(
         school_id__in=scope.school_ids,
         deadline__gte=period.start,

@@ -9,7 +9,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
+from qingshan.core.forms import (
+    DATE_WIDGET,
+    SchoolModelForm,
+    choice_field,
+    choices_of,
+    typed_choice_field,
+)
 from qingshan.organization.models import Department, GradeTeam, Staff, Term
 from qingshan.workplans.models import (
     DecisionMeeting,
@@ -38,26 +44,31 @@ class WorkSettingsForm(SchoolModelForm):
         ]
 
 
+class ServedItemChoice(forms.ModelChoiceField[PlanItem]):
+    """An item of the other line, labelled with its line and its unit."""
+
+    def label_from_instance(self, obj: PlanItem) -> str:
+        return f"[{obj.get_line_display()}] {obj.title} ({obj.plan.unit_name})"
+
+
 class PlanItemForm(SchoolModelForm):
     """Add or change an item; ``serves`` offers items of the other line in the same month."""
 
     class Meta:
         model = PlanItem
         fields = ["line", "title", "owner", "due_on", "serves", "outcome"]
+        field_classes = {"serves": ServedItemChoice}
         widgets = {"outcome": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args: Any, plan: Any, **kwargs: Any) -> None:
         super().__init__(*args, school=plan.school, **kwargs)
         self.plan = plan
-        self.fields["serves"].queryset = (
+        choice_field(self, "serves").queryset = (
             PlanItem.objects.for_school(plan.school)
             .active()
             .filter(plan__month=plan.month)
             .exclude(pk=self.instance.pk)
             .select_related("plan__department")
-        )
-        self.fields["serves"].label_from_instance = lambda item: (
-            f"[{item.get_line_display()}] {item.title} ({item.plan.unit_name})"
         )
         if self.instance.pk is None:
             del self.fields["outcome"]
@@ -96,13 +107,12 @@ class PlanOpenForm(forms.Form):
     def __init__(self, *args: Any, units: list[Department | None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.units = {("branch" if unit is None else str(unit.pk)): unit for unit in units}
-        self.fields["unit"].choices = [
+        typed_choice_field(self, "unit").choices = [
             (key, unit.name if unit is not None else _("party branch"))
             for key, unit in self.units.items()
         ]
 
     def clean_month(self) -> Any:
-
         value = self.cleaned_data["month"]
         try:
             return datetime.datetime.strptime(value, "%Y-%m").date()
@@ -121,7 +131,7 @@ class WeeklyStatusForm(forms.Form):
     def __init__(self, *args: Any, units: list[Department | None], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.units = {("branch" if unit is None else str(unit.pk)): unit for unit in units}
-        self.fields["unit"].choices = [
+        typed_choice_field(self, "unit").choices = [
             (key, unit.name if unit is not None else _("party branch"))
             for key, unit in self.units.items()
         ]
@@ -151,20 +161,23 @@ class DepartmentTaskForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.for_school(school).active()
+        choice_field(self, "department").queryset = Department.objects.for_school(school).active()
 
 
 class HandDownForm(forms.Form):
     title = forms.CharField(label=_("task"), max_length=200)
-    grade_team = forms.ModelChoiceField(label=_("grade team"), queryset=None, required=False)
-    owner = forms.ModelChoiceField(label=_("responsible person"), queryset=None, required=False)
+    grade_team = forms.ModelChoiceField(
+        label=_("grade team"), queryset=GradeTeam.objects.none(), required=False
+    )
+    owner = forms.ModelChoiceField(
+        label=_("responsible person"), queryset=Staff.objects.none(), required=False
+    )
     deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)
 
     def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
-
         super().__init__(*args, **kwargs)
-        self.fields["grade_team"].queryset = GradeTeam.objects.for_school(school).active()
-        self.fields["owner"].queryset = Staff.objects.for_school(school).filter(
+        choice_field(self, "grade_team").queryset = GradeTeam.objects.for_school(school).active()
+        choice_field(self, "owner").queryset = Staff.objects.for_school(school).filter(
             left_on__isnull=True
         )
 
@@ -204,7 +217,7 @@ class TimeSlotForm(SchoolModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["lines"].queryset = WorkLine.objects.for_school(self.school).active()
+        choice_field(self, "lines").queryset = WorkLine.objects.for_school(self.school).active()
 
 
 class GridCellForm(SchoolModelForm):
@@ -214,7 +227,7 @@ class GridCellForm(SchoolModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["slot"].queryset = self.fields["slot"].queryset.select_related("term")
+        choice_field(self, "slot").queryset = choices_of(self, "slot").select_related("term")
 
 
 class GridExceptionForm(SchoolModelForm):
@@ -224,7 +237,7 @@ class GridExceptionForm(SchoolModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["cell"].queryset = self.fields["cell"].queryset.select_related(
+        choice_field(self, "cell").queryset = choices_of(self, "cell").select_related(
             "line", "place", "slot"
         )
 
@@ -243,6 +256,6 @@ class GridCopyForm(forms.Form):
 
     def __init__(self, *args: Any, school: Any, target: Term, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["source"].queryset = (
+        choice_field(self, "source").queryset = (
             Term.objects.for_school(school).exclude(pk=target.pk).order_by("-start_date")
         )

@@ -58,7 +58,7 @@ GRID_SHEET = SheetSpec(
 )
 
 
-class GridImporter(Importer):
+class GridImporter(Importer[GridCell]):
     sheet = GRID_SHEET
     model = GridCell
     key_column = "line"
@@ -81,7 +81,6 @@ class GridImporter(Importer):
         return "|".join(str(part) for part in parts)
 
     def prepare(self) -> None:
-
         school = self.school
         self.terms = {
             (term.school_year, term.semester): term for term in Term.objects.for_school(school)
@@ -201,4 +200,4 @@ class GridImporter(Importer):
         super()._write(planned, actor)
 
 
-IMPORTERS = {"grid": GridImporter}
+IMPORTERS: dict[str, type[Importer[Any]]] = {"grid": GridImporter}

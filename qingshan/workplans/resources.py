@@ -31,7 +31,6 @@ def _change_exception(*, record: Any, values: dict[str, Any]) -> Any:
 
 
 def _create_slot(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
-
     lines = values.pop("lines", [])
     slot = create_record(school=school, model=model, values=values)
     slot.lines.set(lines)
@@ -39,7 +38,6 @@ def _create_slot(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
 
 
 def _update_slot(*, record: Any, values: dict[str, Any]) -> Any:
-
     lines = values.pop("lines", None)
     slot = update_record(record=record, values=values)
     if lines is not None:

@@ -341,7 +341,6 @@ class RaterPlan:
             )
 
     def _members(self) -> list[Any]:
-
         return list(Member.objects.for_school(self.school).in_standing().order_by("name"))
 
     def _draw_public_party_member(self) -> None:

@@ -104,7 +104,7 @@ class PartyGroup(SchoolOwned):
         return reverse("party:group_detail", args=[self.pk])
 
 
-class MemberQuerySet(SchoolScopedQuerySet):
+class MemberQuerySet(SchoolScopedQuerySet["Member"]):
     def in_standing(self) -> MemberQuerySet:
         """Probationary and full members, not archived."""
         return self.active().filter(status__in=ACTIVE_MEMBER_STATUSES)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, Q, QuerySet
 
+from qingshan.core.models import School, SchoolScopedQuerySet
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, MembershipEventKind
 from qingshan.party.models import Branch, CommitteeSeat, Member, MembershipEvent, PartyGroup
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 
 def branch_of(school: Any) -> Branch | None:
@@ -19,7 +23,7 @@ def members(school: Any) -> QuerySet[Member]:
     return Member.objects.for_school(school).select_related("group", "staff", "student")
 
 
-def groups(school: Any) -> QuerySet[PartyGroup]:
+def groups(school: School) -> SchoolScopedQuerySet[WithAnnotations[PartyGroup]]:
     active = Q(members__status__in=ACTIVE_MEMBER_STATUSES, members__archived_at__isnull=True)
     return (
         PartyGroup.objects.for_school(school)

@@ -69,6 +69,23 @@ def test_a_full_member_row_without_its_date_imports_nothing(school: Any) -> None
     assert Member.objects.count() == 0
 
 
+def test_a_member_row_naming_an_unknown_staff_number_is_refused_in_its_column(
+    school: Any,
+) -> None:
+    data = workbook(
+        ["姓名", "性别", "党员状态", "入党日期", "转正日期", "工号"],
+        [["王一", "男", "full", "2001-07-01", "2002-07-01", "T-404"]],
+    )
+
+    report = MemberImporter(school).run(data, "members.xlsx", dry_run=False)
+
+    assert [(e.column, e.category) for e in report.errors] == [
+        ("Staff number", ErrorCategory.REFERENCE)
+    ]
+    assert "T-404" in report.errors[0].message
+    assert Member.objects.count() == 0
+
+
 def test_recruits_import_with_stage_dates_become_members(school: Any) -> None:
     data = workbook(
         RECRUIT_HEADER,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.downloads import DOCX
+from qingshan.core.downloads import DOCX, stored_file
 from qingshan.core.records import may_write, school_for
 from qingshan.party import paperwork
 from qingshan.party.enums import RecruitEventKind, Stage
@@ -209,7 +209,7 @@ def recruit_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
+def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
     """A filed document, served through the permission check (media is never public)."""
 
     school = school_for(request, "party.view")
@@ -217,6 +217,4 @@ def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> Ht
     document = get_object_or_404(
         StepDocument.objects.for_school(school), pk=document_pk, step__recruit=recruit
     )
-    return FileResponse(
-        document.file.open("rb"), as_attachment=True, filename=document.file.name.rsplit("/", 1)[-1]
-    )
+    return stored_file(document.file, as_attachment=True)

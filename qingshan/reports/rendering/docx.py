@@ -23,7 +23,6 @@ HEADING_FONT = "Noto Sans CJK SC"
 
 
 def _font(target: Any, name: str) -> None:
-
     target.font.name = name
     element = target.element
     fonts = element.get_or_add_rPr().get_or_add_rFonts()
@@ -33,7 +32,6 @@ def _font(target: Any, name: str) -> None:
 
 
 def _page_number(paragraph: Any) -> None:
-
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
@@ -47,7 +45,6 @@ def _page_number(paragraph: Any) -> None:
 
 
 def summary_docx(content: Content) -> bytes:
-
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)

@@ -64,13 +64,11 @@ def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
 
 
 def ratings_due_count(*, user: Any) -> int:
-
     tokens = tokens_for_user(user)
     return RatingDue.objects.filter(token__in=tokens, done=False).count() if tokens else 0
 
 
 def open_follow_up_count(*, school: School) -> int:
-
     return FollowUp.objects.for_school(school).filter(status=FollowUpStatus.OPEN).count()
 
 
@@ -105,7 +103,6 @@ def dashboard_for(
     year: int | None = None,
     trend_key: str | None = None,
 ) -> dict[str, Any]:
-
     year = year or latest_school_year(school=school, today=timezone.localdate())
     scope = Scope.of_school(school)
     language = translation.get_language() or "zh-hans"

@@ -12,16 +12,17 @@ from typing import Any
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from qingshan.core.models import School, SchoolScopedQuerySet
 from qingshan.organization.models import Term
 from qingshan.workplans.enums import GapKind
 from qingshan.workplans.models import GridCell, GridException, Leave, Place, TimeSlot, WorkLine
 
 
-def lines(school: Any) -> QuerySet[WorkLine]:
+def lines(school: School) -> SchoolScopedQuerySet[WorkLine]:
     return WorkLine.objects.for_school(school)
 
 
-def places(school: Any) -> QuerySet[Place]:
+def places(school: School) -> SchoolScopedQuerySet[Place]:
     return Place.objects.for_school(school)
 
 
