@@ -233,6 +233,19 @@ def test_an_item_another_serves_is_not_removed(school: Any) -> None:
     assert PlanItem.objects.filter(pk=party.pk).exists()
 
 
+def test_an_item_whose_server_was_removed_can_be_removed(school: Any) -> None:
+    plan = plan_with_items(school)
+    party, teaching = plan.items.get(line=Line.PARTY), plan.items.get(line=Line.TEACHING)
+    services.update_item(item=teaching, values={"serves": party})
+    services.file_plan(plan=plan, by=None)
+    services.remove_item(item=teaching)  # archived: the plan is filed
+
+    services.remove_item(item=party)
+
+    party.refresh_from_db()
+    assert party.archived_at is not None
+
+
 def test_no_item_is_removed_once_the_month_is_closed(school: Any) -> None:
     plan = plan_with_items(school)
     item = plan.items.first()
