@@ -94,6 +94,21 @@ def test_a_department_task_due_after_the_decision_is_refused(
     assert Task.objects.count() == 0
 
 
+def test_a_closed_department_task_is_not_handed_down(school: Any, task: Task) -> None:
+    services.complete_task(task=task, done_on=dt.date(2013, 6, 1), evidence="x")
+
+    with pytest.raises(ValidationError) as error:
+        services.hand_down(
+            parent=task,
+            title="晚了",
+            deadline=dt.date(2013, 6, 10),
+            grade_team=GradeTeamFactory(school=school),
+        )
+
+    assert codes(error) == ["parent_closed"]
+    assert task.children.count() == 0
+
+
 def test_a_child_may_be_due_on_its_parents_deadline(school: Any, task: Task) -> None:
     team = GradeTeamFactory(school=school)
 
