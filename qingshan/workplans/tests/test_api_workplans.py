@@ -643,3 +643,17 @@ def test_a_cell_in_another_terms_slot_is_refused_by_the_api(
         ["slot"],
         0,
     )
+
+
+def test_a_head_files_neither_the_branchs_plan_nor_its_weekly_status(
+    school: Any, department_head: tuple[Any, Any], call: Call
+) -> None:
+    user, _department = department_head
+    plan = plan_with_items(school)
+
+    filed = call(user, "post", f"/plans/{plan.pk}/file/")
+    weekly = call(user, "post", "/weekly/", {"week_start": "2013-03-04", "text": "x"})
+
+    plan.refresh_from_db()
+    assert (filed.status_code, weekly.status_code) == (403, 403)
+    assert (plan.plan_filed_at, WeeklyStatus.objects.count()) == (None, 0)

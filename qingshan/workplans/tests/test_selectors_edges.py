@@ -374,3 +374,19 @@ def test_the_coverage_of_many_terms_agrees_with_each_terms_check(
         term.pk: (c.required, c.covered) for term, c in zip(terms, checks, strict=True)
     }
     assert found[terms[0].pk] == (5, 1)
+
+
+@pytest.mark.django_db
+def test_the_posts_of_an_archived_line_are_neither_checked_nor_covered(school: Any) -> None:
+    term = TermFactory(school=school)
+    retired = WorkLine.objects.create(school=school, name="旧线", archived_at=timezone.now())
+    place = Place.objects.create(school=school, name="楼", kind="building")
+    slot = TimeSlot.objects.create(
+        school=school, term=term, weekday=0, starts_at=dt.time(7), ends_at=dt.time(8)
+    )
+    GridCell.objects.create(school=school, term=term, line=retired, place=place, slot=slot)
+
+    check = grid.check_grid(term)
+
+    assert (check.gaps, check.required, check.coverage) == ([], 0, 0.0)
+    assert grid.coverage([term]) == {term.pk: (0, 0)}

@@ -482,3 +482,27 @@ def test_the_county_cannot_explain_a_task(school: Any, head_task: Task, client_f
 
     head_task.refresh_from_db()
     assert (response.status_code, head_task.status) == (403, TaskStatus.OPEN)
+
+
+def test_tasks_handed_down_are_shown_under_their_department_task(
+    school: Any,
+    decision: Decision,
+    head_task: Task,
+    department_head: tuple[Any, Any],
+    signed_in: Any,
+) -> None:
+    user, _department = department_head
+    child = services.hand_down(
+        parent=head_task,
+        title="执行",
+        deadline=dt.date(2013, 6, 10),
+        grade_team=GradeTeamFactory(school=school),
+    )
+
+    response = signed_in(user).get(decision.get_absolute_url())
+
+    rows = response.context["rows"]
+    assert [row["task"] for row in rows] == [head_task]
+    assert [(entry["task"], entry["may_report"]) for entry in rows[0]["children"]] == [
+        (child, True)
+    ]
