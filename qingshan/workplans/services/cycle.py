@@ -166,7 +166,7 @@ def reopen_item(*, item: PlanItem) -> PlanItem:
 def remove_item(*, item: PlanItem) -> None:
     """Take an item out of a draft plan; once the plan is filed items are kept and archived."""
     _check_open_for_items(item.plan)
-    if item.served_by.exists():
+    if item.served_by.filter(archived_at__isnull=True).exists():
         raise DomainError(
             _("Another item serves this one; unlink it first."), code="item_is_served"
         )

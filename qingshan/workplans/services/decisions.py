@@ -87,6 +87,7 @@ def hand_down(
     owner: Staff | None = None,
 ) -> Task:
     """Execution tier: a department's task handed to a grade team or a person."""
+    parent = Task.objects.select_for_update().get(pk=parent.pk)  # the caller's copy may be stale
     _check_open(parent.decision)
     if parent.tier != Tier.IMPLEMENTATION:
         raise DomainError(
