@@ -12,7 +12,7 @@ from qingshan.reports.enums import BlockKind
 from qingshan.reports.models import TemplateBlock
 from qingshan.reports.selectors.summary import check_template, compare_versions, report_changes
 from qingshan.reports.tests.factories import issued_report
-from qingshan.reports.views.params import year_asked
+from qingshan.core.params import year_param
 from tests.factories import StudentFactory
 
 
@@ -21,7 +21,7 @@ from tests.factories import StudentFactory
     [("1989", None), ("1990", 1990), ("2100", 2100), ("2101", None), ("last", None), ("", None)],
 )
 def test_only_a_plausible_year_is_taken(given: str, year: int | None) -> None:
-    assert year_asked(RequestFactory().get("/", {"year": given})) == year
+    assert year_param(RequestFactory().get("/", {"year": given})) == year
 
 
 def block(kind: str, position: int, zh: str = "", en: str = "", keys: str = "") -> TemplateBlock:
