@@ -73,6 +73,13 @@ def attach_school(request: SchoolRequest) -> None:
     request.read_only = school is None or access.is_read_only_at(school)
 
 
+def _is_verified(user: object) -> bool:
+    """Whether the user confirmed a one-time code this session (django-otp's middleware adds
+    ``is_verified`` to the user)."""
+    verified = getattr(user, "is_verified", None)
+    return bool(verified and verified())
+
+
 OTP_EXEMPT_URL_NAMES = frozenset({"otp_setup", "otp_verify", "logout", "login", "set_language"})
 
 
@@ -97,7 +104,7 @@ class OTPRequiredMiddleware:
             or request.path.startswith(("/static/", "/api/"))
         ):
             return None
-        if request.user.is_verified() or not needs_one_time_code(request.user):  # type: ignore[union-attr]
+        if _is_verified(request.user) or not needs_one_time_code(request.user):
             return None
         has_device = any(True for _device in devices_for_user(request.user, confirmed=True))
         return redirect("accounts:otp_verify" if has_device else "accounts:otp_setup")

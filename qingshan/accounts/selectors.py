@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 import rules
+from auditlog.models import LogEntry
 from django.db.models import Q, QuerySet
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qingshan.accounts.enums import PRIVILEGED_ROLES, STAFF_ROLES, Role
-from qingshan.accounts.models import Membership, User
+from qingshan.accounts.models import ApiToken, Membership, User
 from qingshan.core.access import SchoolAccess
 from qingshan.core.models import School
 
@@ -62,6 +64,24 @@ def needs_one_time_code(user: Any) -> bool:
     return any(
         roles & PRIVILEGED_ROLES for roles in school_access(user).roles_by_school.values()
     ) or (Membership.objects.filter(user=user, role__in=PRIVILEGED_ROLES).exists())
+
+
+def audit_entries(school: School, *, action: int | None = None) -> QuerySet[LogEntry]:
+    """The school's audit log, newest first; of one kind of action when ``action`` is given."""
+    entries = (
+        LogEntry.objects.filter(additional_data__school_id=school.pk)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp")
+    )
+    return entries if action is None else entries.filter(action=action)
+
+
+def api_tokens_of(user: User) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(user=user)
+
+
+def confirmed_devices(user: User) -> QuerySet[TOTPDevice]:
+    return TOTPDevice.objects.filter(user=user, confirmed=True)
 
 
 def memberships_for_school(school: School) -> QuerySet[Membership]:

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
+from binascii import unhexlify
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import ApiToken, Membership, User
@@ -108,3 +112,20 @@ def authenticate_api_token(raw: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+@transaction.atomic
+def confirm_one_time_codes(*, user: User, key: str, code: str) -> TOTPDevice | None:
+    """Store the authenticator ``key`` (hex) as the user's confirmed device if ``code`` is the
+    code it shows now (one step of drift either way); None, and nothing stored, otherwise."""
+    try:
+        token = int(code)
+        totp = TOTP(unhexlify(key), step=30, t0=0, digits=6, drift=0)
+    except ValueError:
+        return None
+    totp.time = time.time()
+    if not totp.verify(token, tolerance=1):
+        return None
+    return TOTPDevice.objects.create(
+        user=user, key=key, name=_("Authenticator app"), confirmed=True, last_t=totp.t()
+    )

@@ -15,12 +15,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.util import random_hex
 
 from qingshan.accounts import selectors, services
 from qingshan.accounts.forms import ApiTokenForm, LoginForm, MembershipForm, OneTimeCodeForm
 from qingshan.accounts.middleware import SESSION_SCHOOL_KEY
-from qingshan.accounts.models import ApiToken, Membership, User
+from qingshan.accounts.models import User
 from qingshan.core.errors import show_on_form
+from qingshan.core.records import school_for
+
+PENDING_OTP_KEY = "qs_pending_otp_key"
 
 
 class LoginView(auth_views.LoginView):
@@ -49,29 +53,37 @@ def switch_school(request: HttpRequest) -> HttpResponse:
     return redirect(target or "/")
 
 
+def signed_in(request: HttpRequest) -> User:
+    """The signed-in user of a view behind ``login_required``."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
 @login_required
 def otp_setup(request: HttpRequest) -> HttpResponse:
-    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
-    if device is None:
-        device = TOTPDevice.objects.create(
-            user=request.user, name=_("Authenticator app"), confirmed=False
-        )
+    """Show a new authenticator key as a QR code; store it only once a code from it is right.
+
+    The key waits in the session until then, so that opening the page stores nothing."""
+    user = signed_in(request)
+    key = request.session.get(PENDING_OTP_KEY) or random_hex()
+    request.session[PENDING_OTP_KEY] = key
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+        device = services.confirm_one_time_codes(user=user, key=key, code=form.cleaned_data["code"])
+        if device is not None:
+            del request.session[PENDING_OTP_KEY]
             otp_login(request, device)
             messages.success(request, _("One-time codes are set up."))
             return redirect("reports:dashboard")
         form.add_error(
             "code", _("The code is not correct. Check the time on your phone and try again.")
         )
-    qr_svg = segno.make(device.config_url, micro=False).svg_data_uri(scale=5)
+    config_url = TOTPDevice(user=user, key=key, name=_("Authenticator app")).config_url
+    qr_svg = segno.make(config_url, micro=False).svg_data_uri(scale=5)
     return render(
-        request,
-        "accounts/otp_setup.html",
-        {"form": form, "qr": qr_svg, "secret": device.config_url},
+        request, "accounts/otp_setup.html", {"form": form, "qr": qr_svg, "secret": config_url}
     )
 
 
@@ -79,7 +91,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
 def otp_verify(request: HttpRequest) -> HttpResponse:
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        for device in TOTPDevice.objects.filter(user=request.user, confirmed=True):
+        for device in selectors.confirmed_devices(signed_in(request)):
             if device.verify_token(form.cleaned_data["code"]):
                 otp_login(request, device)
                 return redirect("reports:dashboard")
@@ -96,11 +108,11 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             _token, new_token = services.create_api_token(
-                user=request.user, name=form.cleaned_data["name"]
-            )  # type: ignore[arg-type]
+                user=signed_in(request), name=form.cleaned_data["name"]
+            )
         except ValidationError as error:
             form.add_error("name", error)
-    tokens = ApiToken.objects.filter(user=request.user)
+    tokens = selectors.api_tokens_of(signed_in(request))
     response = render(
         request,
         "accounts/api_tokens.html",
@@ -113,22 +125,15 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token = get_object_or_404(selectors.api_tokens_of(signed_in(request)), pk=pk)
     services.revoke_api_token(token=token)
     messages.success(request, _("The token was revoked."))
     return redirect("accounts:api_tokens")
 
 
-def _school_admin_school(request: HttpRequest, permission: str) -> object:
-    school = getattr(request, "school", None)
-    if school is None or not request.user.has_perm(permission, school) or request.read_only:  # type: ignore[attr-defined]
-        raise PermissionDenied
-    return school
-
-
 @login_required
 def user_list(request: HttpRequest) -> HttpResponse:
-    school = _school_admin_school(request, "accounts.manage_users")
+    school = school_for(request, "accounts.manage_users", write=True)
     form = MembershipForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -142,7 +147,7 @@ def user_list(request: HttpRequest) -> HttpResponse:
                     password=data["password"],
                     full_name=data["full_name"],
                 )
-            services.grant_membership(user=user, role=data["role"], school=school)  # type: ignore[arg-type]
+            services.grant_membership(user=user, role=data["role"], school=school)
         except ValidationError as error:
             show_on_form(form, error)
         else:
@@ -150,15 +155,15 @@ def user_list(request: HttpRequest) -> HttpResponse:
             return redirect("accounts:user_list")
     memberships = Paginator(selectors.memberships_for_school(school), 100).get_page(
         request.GET.get("page")
-    )  # type: ignore[arg-type]
+    )
     return render(request, "accounts/user_list.html", {"form": form, "page": memberships})
 
 
 @login_required
 @require_POST
 def membership_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    school = _school_admin_school(request, "accounts.manage_users")
-    membership = get_object_or_404(Membership, pk=pk, school=school)
+    school = school_for(request, "accounts.manage_users", write=True)
+    membership = get_object_or_404(selectors.memberships_for_school(school), pk=pk, school=school)
     if membership.user_id == request.user.pk:
         messages.error(request, _("You cannot remove your own role."))
     else:
@@ -169,15 +174,9 @@ def membership_revoke(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def audit_log(request: HttpRequest) -> HttpResponse:
-    school = _school_admin_school(request, "accounts.view_audit")
-    entries = (
-        LogEntry.objects.filter(additional_data__school_id=school.pk)  # type: ignore[attr-defined]
-        .select_related("actor", "content_type")
-        .order_by("-timestamp")
-    )
+    school = school_for(request, "accounts.view_audit", write=True)
     action = request.GET.get("action", "")
-    if action.isdigit():
-        entries = entries.filter(action=int(action))
+    entries = selectors.audit_entries(school, action=int(action) if action.isdigit() else None)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
     return render(
         request,

@@ -159,7 +159,7 @@ def crud_router(
     router = Router(tags=[str(resource.verbose_name_plural)])
     plural = resource.key
 
-    def bound_form(school: Any, payload: dict[str, Any], instance: Any = None) -> Any:
+    def bound_form(school: School, payload: dict[str, Any], instance: Any = None) -> Any:
         data = (
             model_to_dict(instance, fields=form_fields)
             if instance is not None

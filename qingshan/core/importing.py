@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 
 from qingshan.core.audit import log_bulk
 from qingshan.core.constraints import ConstraintChecker
-from qingshan.core.models import SchoolOwned
+from qingshan.core.models import School, SchoolOwned
 from qingshan.core.tabular.errors import ErrorCategory, RowError, sorted_errors
 from qingshan.core.tabular.parsing import clean_row, find_duplicates, parse_int
 from qingshan.core.tabular.reading import RawRow, read_table
@@ -57,7 +57,7 @@ class Importer(Generic[RecordT]):
     key_column: ClassVar[str]
     unique_columns: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, school: Any) -> None:
+    def __init__(self, school: School) -> None:
         self.school = school
         self.existing: dict[str, RecordT] = {}
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
-from qingshan.core.models import SchoolOwned
+from qingshan.core.models import School, SchoolOwned
 
 RecordT = TypeVar("RecordT", bound=SchoolOwned)
 Check = Callable[[Any], None]
@@ -45,7 +45,7 @@ def validate_record(record: SchoolOwned, checks: Iterable[Check] = ()) -> None:
 
 @transaction.atomic
 def create_record(
-    *, school: Any, model: type[RecordT], values: dict[str, Any], checks: Iterable[Check] = ()
+    *, school: School, model: type[RecordT], values: dict[str, Any], checks: Iterable[Check] = ()
 ) -> RecordT:
     record = model(school=school, **values)
     validate_record(record, checks)

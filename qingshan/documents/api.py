@@ -20,6 +20,7 @@ from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
 from qingshan.core.api import api_school
+from qingshan.core.models import School
 from qingshan.documents import selectors, services, text
 from qingshan.documents.filters import DocumentFilter
 from qingshan.documents.forms import DocumentForm, RevisionForm
@@ -144,7 +145,7 @@ def _form_values(form: Any) -> dict[str, Any]:
     return form.values()
 
 
-def _managed(request: HttpRequest, school: Any, pk: int) -> Document:
+def _managed(request: HttpRequest, school: School, pk: int) -> Document:
     document = get_object_or_404(selectors.documents(school), pk=pk)
     if document.issuer not in managed_issuers(request.user, school):
         raise PermissionDenied

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters.conf import settings
 
 from qingshan.core.filters import SchoolFilterSet
+from qingshan.core.models import School
 from qingshan.documents import selectors
 from qingshan.documents.enums import DocumentKind, DocumentStatus, Issuer
 from qingshan.documents.models import Document
@@ -29,7 +30,7 @@ class DocumentFilter(SchoolFilterSet):
         model = Document
         fields = ["q", "kind", "issuer", "department", "status", "year", "archive"]
 
-    def __init__(self, *args: Any, school: Any, queryset: QuerySet[Document], **kwargs: Any):
+    def __init__(self, *args: Any, school: School, queryset: QuerySet[Document], **kwargs: Any):
         super().__init__(*args, school=school, queryset=queryset, **kwargs)
         self.filters["year"].extra["choices"] = [
             ("", settings.EMPTY_CHOICE_LABEL),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, SchoolModelForm, choice_field, typed_choice_field
+from qingshan.core.models import School
 from qingshan.documents import selectors
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, DocumentStatus, Issuer
 from qingshan.documents.models import Document
@@ -41,7 +42,7 @@ class DocumentForm(SchoolModelForm):
         widgets = {"body": forms.Textarea(attrs={"rows": 16})}
 
     def __init__(
-        self, *args: Any, school: Any, issuers: Collection[str] = (), **kwargs: Any
+        self, *args: Any, school: School, issuers: Collection[str] = (), **kwargs: Any
     ) -> None:
         super().__init__(*args, school=school, **kwargs)
         if "issuer" in self.fields:

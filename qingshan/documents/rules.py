@@ -19,6 +19,7 @@ from qingshan.accounts.selectors import (
     is_secretary,
     is_staff_member,
 )
+from qingshan.core.models import School
 from qingshan.documents.enums import Issuer
 
 rules.add_perm("documents.view", is_school_member)
@@ -35,7 +36,7 @@ ISSUER_PERMISSION: dict[str, str] = {
 }
 
 
-def managed_issuers(user: Any, school: Any) -> frozenset[str]:
+def managed_issuers(user: Any, school: School) -> frozenset[str]:
     """The issuers whose documents ``user`` keeps at ``school`` (empty for everyone else)."""
     return frozenset(
         issuer

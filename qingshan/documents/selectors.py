@@ -35,6 +35,7 @@ from qingshan.core.models import School
 from qingshan.documents import text
 from qingshan.documents.enums import AUDIENCE_FIELDS, Audience, Issuer
 from qingshan.documents.models import Attachment, Document, DocumentQuerySet
+from qingshan.organization.models import Department
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES
 from qingshan.party.models import Member
 
@@ -54,7 +55,7 @@ def documents(school: School) -> DocumentQuerySet:
     return Document.objects.for_school(school).select_related("department")
 
 
-def is_party_member(*, school: Any, user: Any) -> bool:
+def is_party_member(*, school: School, user: Any) -> bool:
     """Whether the user's staff or student record at the school is a current party member."""
 
     return (
@@ -64,7 +65,7 @@ def is_party_member(*, school: Any, user: Any) -> bool:
     )
 
 
-def reader_audiences(*, school: Any, user: Any) -> frozenset[str] | None:
+def reader_audiences(*, school: School, user: Any) -> frozenset[str] | None:
     """The audiences the user belongs to at the school; ``None`` for those who read everything."""
     roles = roles_at(user, school)
     if roles & READ_ALL_ROLES:
@@ -84,7 +85,7 @@ def audience_filter(audiences: frozenset[str]) -> Q:
     return condition
 
 
-def readable_documents(*, school: Any, user: Any) -> QuerySet[Document]:
+def readable_documents(*, school: School, user: Any) -> QuerySet[Document]:
     audiences = reader_audiences(school=school, user=user)
     if audiences is None:
         return documents(school)
@@ -102,14 +103,14 @@ def version_chain(*, document: Document, readable: QuerySet[Document]) -> list[D
 
 
 # --- numbering -----------------------------------------------------------------------------
-def _series(*, school: Any, issuer: str, department: Any, year: int) -> QuerySet[Document]:
+def _series(*, school: School, issuer: str, department: Any, year: int) -> QuerySet[Document]:
     rows = Document.objects.for_school(school).filter(year=year)
     if issuer == Issuer.DEPARTMENT:
         return rows.filter(department=department)
     return rows.filter(issuer=issuer, department__isnull=True)
 
 
-def next_sequence(*, school: Any, issuer: str, department: Any, year: int) -> int:
+def next_sequence(*, school: School, issuer: str, department: Any, year: int) -> int:
     """The next free sequence of the issuer in the year (archived documents keep theirs)."""
     highest = _series(school=school, issuer=issuer, department=department, year=year).aggregate(
         highest=Max("sequence")
@@ -118,7 +119,7 @@ def next_sequence(*, school: Any, issuer: str, department: Any, year: int) -> in
 
 
 def holder_of_number(
-    *, school: Any, issuer: str, department: Any, year: int, sequence: int, exclude: Any = None
+    *, school: School, issuer: str, department: Any, year: int, sequence: int, exclude: Any = None
 ) -> Document | None:
     rows = _series(school=school, issuer=issuer, department=department, year=year).filter(
         sequence=sequence
@@ -128,7 +129,7 @@ def holder_of_number(
     return rows.first()
 
 
-def suggested_prefix(*, school: Any, issuer: str, department: Any) -> str:
+def suggested_prefix(*, school: School, issuer: str, department: Any) -> str:
     """The issuer's code of the issuer's latest document ("" when it has none)."""
     rows = Document.objects.for_school(school)
     rows = (
@@ -260,3 +261,8 @@ def _search_substrings(queryset: QuerySet[Document], terms: list[str]) -> QueryS
         )
         .order_by("-title_hit", "-rank", "-issued_on", "-pk")
     )
+
+
+def department_of(school: School, pk: int) -> Department | None:
+    """The school's department ``pk``, or None."""
+    return Department.objects.for_school(school).filter(pk=pk).first()

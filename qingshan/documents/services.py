@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.core.services import validate_record
 from qingshan.core.uploads import check_upload
 from qingshan.documents import selectors
@@ -186,7 +187,7 @@ def _save(document: Document) -> Document:
 
 
 @transaction.atomic
-def issue_document(*, school: Any, values: dict[str, Any]) -> Document:
+def issue_document(*, school: School, values: dict[str, Any]) -> Document:
     """A new document in force. Without a sequence it gets the issuer's next free number of the
     year of issue; without an issuer's code, the code of the issuer's latest document."""
     document = Document(school=school)

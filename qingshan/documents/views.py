@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from qingshan.core.downloads import XLSX, attachment, stored_file
 from qingshan.core.errors import show_on_form
 from qingshan.core.htmx import render_page
+from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.core.tabular.writing import write_xlsx
 from qingshan.documents import selectors, services, text
@@ -28,7 +29,6 @@ from qingshan.documents.filters import DocumentFilter
 from qingshan.documents.forms import AttachmentForm, DocumentForm, RepealForm, RevisionForm
 from qingshan.documents.models import Document, format_number
 from qingshan.documents.rules import managed_issuers
-from qingshan.organization.models import Department
 
 PAGE_SIZE = 25
 
@@ -38,11 +38,11 @@ def _posted(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
 
 
-def _readable(request: HttpRequest, school: Any) -> Any:
+def _readable(request: HttpRequest, school: School) -> Any:
     return selectors.readable_documents(school=school, user=request.user)
 
 
-def _managed(request: HttpRequest, school: Any, document: Document) -> Document:
+def _managed(request: HttpRequest, school: School, document: Document) -> Document:
     """The document, if the person keeps documents of its issuer here (403 otherwise)."""
     if document.issuer not in managed_issuers(request.user, school):
         raise PermissionDenied
@@ -122,7 +122,7 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "documents/detail.html", context)
 
 
-def _initial(school: Any, issuers: frozenset[str]) -> dict[str, Any]:
+def _initial(school: School, issuers: frozenset[str]) -> dict[str, Any]:
     issuer = Issuer.BRANCH if issuers == {Issuer.BRANCH} else Issuer.SCHOOL
     return {
         "issuer": issuer,
@@ -300,11 +300,8 @@ def next_number(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     department = None
     if issuer == Issuer.DEPARTMENT:
-        department = (
-            Department.objects.for_school(school).filter(pk=request.GET.get("department")).first()
-            if (request.GET.get("department") or "").isdigit()
-            else None
-        )
+        asked = request.GET.get("department") or ""
+        department = selectors.department_of(school, int(asked)) if asked.isdigit() else None
     issued = request.GET.get("issued_on", "")
     year = int(issued[:4]) if issued[:4].isdigit() else timezone.localdate().year
     number = None

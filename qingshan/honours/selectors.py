@@ -6,23 +6,24 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from qingshan.core.models import School
 from qingshan.honours.enums import Recipient
 from qingshan.honours.models import Commendation, Honour, Story
 
 
-def school_honours(school: Any) -> QuerySet[Honour]:
+def school_honours(school: School) -> QuerySet[Honour]:
     return Honour.objects.for_school(school).filter(recipient=Recipient.SCHOOL)
 
 
-def branch_honours(school: Any) -> QuerySet[Honour]:
+def branch_honours(school: School) -> QuerySet[Honour]:
     return Honour.objects.for_school(school).filter(recipient=Recipient.BRANCH)
 
 
-def commendations(school: Any) -> QuerySet[Commendation]:
+def commendations(school: School) -> QuerySet[Commendation]:
     return Commendation.objects.for_school(school).select_related("member", "staff")
 
 
-def stories(school: Any) -> QuerySet[Story]:
+def stories(school: School) -> QuerySet[Story]:
     return Story.objects.for_school(school).select_related(
         "member", "alumnus", "commendation", "honour"
     )

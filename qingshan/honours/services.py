@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
+from qingshan.core.models import School
 from qingshan.honours.enums import Recipient
 from qingshan.honours.models import Commendation, Honour, Story
 
@@ -31,7 +32,7 @@ def _check_story(story: Story) -> None:
 
 def create_honour_of(recipient: str) -> Any:
     @transaction.atomic
-    def create(*, school: Any, model: Any = Honour, values: dict[str, Any]) -> Honour:
+    def create(*, school: School, model: Any = Honour, values: dict[str, Any]) -> Honour:
         return core_services.create_record(
             school=school,
             model=Honour,
@@ -56,7 +57,7 @@ update_branch_honour = update_honour_of(Recipient.BRANCH)
 
 
 @transaction.atomic
-def commend(*, school: Any, model: Any = Commendation, values: dict[str, Any]) -> Commendation:
+def commend(*, school: School, model: Any = Commendation, values: dict[str, Any]) -> Commendation:
     return core_services.create_record(school=school, model=Commendation, values=values)
 
 
@@ -66,7 +67,7 @@ def update_commendation(*, record: Commendation, values: dict[str, Any]) -> Comm
 
 
 @transaction.atomic
-def tell_story(*, school: Any, model: Any = Story, values: dict[str, Any]) -> Story:
+def tell_story(*, school: School, model: Any = Story, values: dict[str, Any]) -> Story:
     return core_services.create_record(
         school=school, model=Story, values=values, checks=(_check_story,)
     )

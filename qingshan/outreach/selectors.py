@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
+from qingshan.core.models import School
 from qingshan.outreach.models import (
     Handout,
     Household,
@@ -26,33 +27,33 @@ from qingshan.outreach.models import (
 )
 
 
-def visits(school: Any) -> QuerySet[Visit]:
+def visits(school: School) -> QuerySet[Visit]:
     return Visit.objects.for_school(school)
 
 
-def handouts(school: Any) -> QuerySet[Handout]:
+def handouts(school: School) -> QuerySet[Handout]:
     return Handout.objects.for_school(school).select_related("visit")
 
 
-def problems(school: Any) -> QuerySet[TechProblem]:
+def problems(school: School) -> QuerySet[TechProblem]:
     return TechProblem.objects.for_school(school).select_related("visit")
 
 
-def practical_things(school: Any) -> QuerySet[PracticalThing]:
+def practical_things(school: School) -> QuerySet[PracticalThing]:
     return PracticalThing.objects.for_school(school).select_related("visit")
 
 
-def bases(school: Any) -> QuerySet[ScienceBase]:
+def bases(school: School) -> QuerySet[ScienceBase]:
     return ScienceBase.objects.for_school(school)
 
 
-def households(school: Any) -> QuerySet[Household]:
+def households(school: School) -> QuerySet[Household]:
     return Household.objects.for_school(school).annotate(
         visit_count=Count("visits", filter=Q(visits__archived_at__isnull=True))
     )
 
 
-def served(school: Any) -> QuerySet[HouseholdVisit]:
+def served(school: School) -> QuerySet[HouseholdVisit]:
     return HouseholdVisit.objects.for_school(school).select_related("visit", "household")
 
 
@@ -132,7 +133,7 @@ class Totals:
     extra: dict[str, int] = field(default_factory=dict)
 
 
-def totals_by_township(school: Any, start: dt.date, end: dt.date) -> list[tuple[str, Totals]]:
+def totals_by_township(school: School, start: dt.date, end: dt.date) -> list[tuple[str, Totals]]:
     """Each township's totals within the period (bases: open on its last day); 6 queries."""
     schools = [school.pk]
     rows: dict[str, Totals] = {}
@@ -169,7 +170,7 @@ def totals_by_township(school: Any, start: dt.date, end: dt.date) -> list[tuple[
     return sorted(rows.items(), key=lambda item: (-item[1].visits, item[0]))
 
 
-def totals_by_year(school: Any) -> list[tuple[int, Totals]]:
+def totals_by_year(school: School) -> list[tuple[int, Totals]]:
     """Each year's totals (bases: open at the end of the year); 6 queries."""
     schools = [school.pk]
     first, last = dt.date(1900, 1, 1), dt.date(2999, 12, 31)

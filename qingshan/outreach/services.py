@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
+from qingshan.core.models import School
 from qingshan.outreach.models import (
     Handout,
     Household,
@@ -63,7 +64,7 @@ CHECKS: dict[type, tuple[Any, ...]] = {
 
 
 @transaction.atomic
-def create(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+def create(*, school: School, model: Any, values: dict[str, Any]) -> Any:
     """Create an outreach record of ``model`` after the model's own checks."""
     return core_services.create_record(
         school=school, model=model, values=_tidy(values), checks=CHECKS.get(model, ())

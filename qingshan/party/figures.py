@@ -25,12 +25,13 @@ from qingshan.party.models import (
     Member,
     MentoringPair,
     PartyGroup,
+    Recruit,
 )
 from qingshan.party.selectors.organisation import full_members_on, members_on
 from qingshan.party.selectors.recruitment import new_in_period
 
 
-def _by_category(records: QuerySet[Member]) -> dict[str, int]:
+def _by_category(records: QuerySet[Member] | QuerySet[Recruit]) -> dict[str, int]:
     counts = dict(
         records.values_list("category").annotate(n=Count("pk")).values_list("category", "n")
     )

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, SchoolModelForm, choice_field, typed_choice_field
+from qingshan.core.models import School
 from qingshan.core.uploads import check_upload
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CommitteeDuty, MemberStatus
 from qingshan.party.models import Branch, Meeting, Member, MentoringPair, PartyGroup
@@ -93,7 +94,7 @@ class CommitteeSeatForm(forms.Form):
     duty = forms.ChoiceField(label=_("duty"), choices=CommitteeDuty.choices)
     start_on = forms.DateField(label=_("from"), widget=DATE_WIDGET)
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "member").queryset = Member.objects.for_school(school).filter(
             status=MemberStatus.FULL

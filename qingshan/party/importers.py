@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from qingshan.core.importing import Importer, Planned
+from qingshan.core.models import School
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import ChoiceParser, parse_bool, parse_date
 from qingshan.core.tabular.reading import RawRow
@@ -118,7 +119,7 @@ KEY_STEPS = (
 class PeopleLinks:
     """Resolves staff and student numbers of the school, loaded once."""
 
-    def load(self, school: Any) -> None:
+    def load(self, school: School) -> None:
         self.staff = {person.staff_no: person for person in Staff.objects.for_school(school)}
         self.students = {person.student_no: person for person in Student.objects.for_school(school)}
 

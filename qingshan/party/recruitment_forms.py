@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, choice_field
+from qingshan.core.models import School
 from qingshan.organization.enums import StudentStatus
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, CultivationKind, MemberCategory, Step
@@ -30,7 +31,7 @@ class ApplicationForm(forms.Form):
     )
     is_league_member = forms.BooleanField(label=_("Youth League member"), required=False)
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "staff").queryset = (
             Staff.objects.for_school(school).active().filter(left_on__isnull=True)
@@ -87,7 +88,7 @@ class StepForm(forms.Form):
         help_text=_("Only when a time limit or a rule of local practice was not met: say why."),
     )
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "actors").queryset = Member.objects.for_school(school).filter(
             status__in=ACTIVE_MEMBER_STATUSES

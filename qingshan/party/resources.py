@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.models import School
 from qingshan.core.records import Related, Resource
 from qingshan.core.services import update_record
 from qingshan.party import filters, forms
@@ -20,15 +21,15 @@ from qingshan.party.services.mentoring import start_pair
 from qingshan.party.work_forms import MentoringCloseForm, MentoringLogForm
 
 
-def _meetings(school: Any) -> Any:
+def _meetings(school: School) -> Any:
     return meetings(school)
 
 
-def _pairs(school: Any) -> Any:
+def _pairs(school: School) -> Any:
     return pairs(school)
 
 
-def _create_meeting(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+def _create_meeting(*, school: School, model: Any, values: dict[str, Any]) -> Any:
     return record_meeting(branch=org_services.branch_or_refuse(school), **values)
 
 
@@ -36,7 +37,7 @@ def _update_meeting(*, record: Any, values: dict[str, Any]) -> Any:
     return update_meeting(meeting=record, **values)
 
 
-def _create_pair(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+def _create_pair(*, school: School, model: Any, values: dict[str, Any]) -> Any:
     return start_pair(**values)
 
 

@@ -8,11 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, choice_field
+from qingshan.core.models import School
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, IncomeKind, MentoringOutcome
 from qingshan.party.models import Member
 
 
-def _active_members(school: Any) -> Any:
+def _active_members(school: School) -> Any:
     return Member.objects.for_school(school).filter(status__in=ACTIVE_MEMBER_STATUSES)
 
 
@@ -45,7 +46,7 @@ class DuesBaseForm(forms.Form):
         initial=0,
     )
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "member").queryset = _active_members(school)
 
@@ -58,6 +59,6 @@ class DuesPaymentForm(forms.Form):
     )
     paid_on = forms.DateField(label=_("paid on"), widget=DATE_WIDGET)
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "member").queryset = _active_members(school)

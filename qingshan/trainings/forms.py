@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import SchoolModelForm, choice_field
+from qingshan.core.models import School
 from qingshan.party.models import Member
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
@@ -84,6 +85,6 @@ class PartyGroupForm(forms.Form):
         label=_("group leader"), queryset=Member.objects.none(), required=False
     )
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "leader").queryset = Member.objects.for_school(school).in_standing()

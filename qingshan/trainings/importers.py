@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 
 from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.importing import Importer, Planned, log_bulk
+from qingshan.core.models import School
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import (
     ChoiceParser,
@@ -119,7 +120,7 @@ CERTIFICATE_KEYS = (
 )
 
 
-def _cohorts(school: Any) -> dict[str, Cohort]:
+def _cohorts(school: School) -> dict[str, Cohort]:
     rows = Cohort.objects.for_school(school).active().select_related("course")
     return {cohort.name: cohort for cohort in rows}
 

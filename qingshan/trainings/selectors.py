@@ -21,37 +21,38 @@ from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
+from qingshan.core.models import School
 from qingshan.trainings.models import Certificate, Cohort, Course, Enrolment, FollowUp, Trainee
 
 MONTHS_A_YEAR = 12
 CENT = Decimal("0.01")
 
 
-def courses(school: Any) -> QuerySet[Course]:
+def courses(school: School) -> QuerySet[Course]:
     return Course.objects.for_school(school).annotate(
         cohort_count=Count("cohorts", filter=Q(cohorts__archived_at__isnull=True))
     )
 
 
-def cohorts(school: Any) -> QuerySet[Cohort]:
+def cohorts(school: School) -> QuerySet[Cohort]:
     return Cohort.objects.for_school(school).select_related("course", "party_group")
 
 
-def trainees(school: Any) -> QuerySet[Trainee]:
+def trainees(school: School) -> QuerySet[Trainee]:
     return Trainee.objects.for_school(school)
 
 
-def enrolments(school: Any) -> QuerySet[Enrolment]:
+def enrolments(school: School) -> QuerySet[Enrolment]:
     return Enrolment.objects.for_school(school).select_related("cohort", "trainee")
 
 
-def certificates(school: Any) -> QuerySet[Certificate]:
+def certificates(school: School) -> QuerySet[Certificate]:
     return Certificate.objects.for_school(school).select_related(
         "enrolment__trainee", "enrolment__cohort"
     )
 
 
-def follow_ups(school: Any) -> QuerySet[FollowUp]:
+def follow_ups(school: School) -> QuerySet[FollowUp]:
     return FollowUp.objects.for_school(school).select_related(
         "enrolment__trainee", "enrolment__cohort"
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.core.validators import normalize_resident_id
 from qingshan.party.enums import GroupKind
 from qingshan.party.services.organisation import create_group
@@ -102,7 +103,7 @@ def _check_follow_up(follow_up: FollowUp) -> None:
 
 
 @transaction.atomic
-def create_course(*, school: Any, model: Any = Course, values: dict[str, Any]) -> Course:
+def create_course(*, school: School, model: Any = Course, values: dict[str, Any]) -> Course:
     return core_services.create_record(school=school, model=Course, values=values)
 
 
@@ -112,7 +113,7 @@ def update_course(*, record: Course, values: dict[str, Any]) -> Course:
 
 
 @transaction.atomic
-def create_cohort(*, school: Any, model: Any = Cohort, values: dict[str, Any]) -> Cohort:
+def create_cohort(*, school: School, model: Any = Cohort, values: dict[str, Any]) -> Cohort:
     return core_services.create_record(
         school=school, model=Cohort, values=values, checks=(_check_cohort,)
     )
@@ -124,7 +125,7 @@ def update_cohort(*, record: Cohort, values: dict[str, Any]) -> Cohort:
 
 
 @transaction.atomic
-def create_trainee(*, school: Any, model: Any = Trainee, values: dict[str, Any]) -> Trainee:
+def create_trainee(*, school: School, model: Any = Trainee, values: dict[str, Any]) -> Trainee:
     return core_services.create_record(school=school, model=Trainee, values=_normalized(values))
 
 
@@ -134,7 +135,7 @@ def update_trainee(*, record: Trainee, values: dict[str, Any]) -> Trainee:
 
 
 @transaction.atomic
-def enrol(*, school: Any, model: Any = Enrolment, values: dict[str, Any]) -> Enrolment:
+def enrol(*, school: School, model: Any = Enrolment, values: dict[str, Any]) -> Enrolment:
     return core_services.create_record(
         school=school, model=Enrolment, values=values, checks=(_check_enrolment,)
     )
@@ -147,7 +148,7 @@ def update_enrolment(*, record: Enrolment, values: dict[str, Any]) -> Enrolment:
 
 @transaction.atomic
 def issue_certificate(
-    *, school: Any, model: Any = Certificate, values: dict[str, Any]
+    *, school: School, model: Any = Certificate, values: dict[str, Any]
 ) -> Certificate:
     return core_services.create_record(
         school=school, model=Certificate, values=values, checks=(_check_certificate,)
@@ -160,7 +161,7 @@ def update_certificate(*, record: Certificate, values: dict[str, Any]) -> Certif
 
 
 @transaction.atomic
-def record_follow_up(*, school: Any, model: Any = FollowUp, values: dict[str, Any]) -> FollowUp:
+def record_follow_up(*, school: School, model: Any = FollowUp, values: dict[str, Any]) -> FollowUp:
     return core_services.create_record(
         school=school, model=FollowUp, values=values, checks=(_check_follow_up,)
     )

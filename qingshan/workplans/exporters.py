@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from qingshan.core.models import School
 from qingshan.core.tabular.cells import escape_formula
 from qingshan.workplans.enums import Line, Stage
 from qingshan.workplans.models import MonthlyPlan, PlanItem
@@ -128,7 +129,7 @@ def roster_xlsx(table: GridTable, *, title: str) -> bytes:
     return buffer.getvalue()
 
 
-def roster_pdf(table: GridTable, *, title: str, school: Any) -> bytes:
+def roster_pdf(table: GridTable, *, title: str, school: School) -> bytes:
     from weasyprint import HTML  # noqa: PLC0415 (loads Pango and the fonts: only when a PDF is made)
 
     html = render_to_string(

@@ -59,7 +59,7 @@ def _on_time_counts(scope: Scope, period: Period) -> tuple[dict[str, int], list[
     plans = {
         (plan.school_id, plan.department_id, plan.month): plan for plan in _plans(scope, period)
     }
-    weekly = {
+    weekly: dict[tuple[int, int | None, datetime.date], datetime.datetime | None] = {
         (school_id, department_id, monday): filed_at
         for school_id, department_id, monday, filed_at in WeeklyStatus.objects.filter(
             school_id__in=scope.school_ids,

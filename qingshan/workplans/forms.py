@@ -16,6 +16,7 @@ from qingshan.core.forms import (
     choices_of,
     typed_choice_field,
 )
+from qingshan.core.models import School
 from qingshan.organization.models import Department, GradeTeam, Staff, Term
 from qingshan.workplans.models import (
     DecisionMeeting,
@@ -159,7 +160,7 @@ class DepartmentTaskForm(forms.Form):
     title = forms.CharField(label=_("task"), max_length=200)
     deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "department").queryset = Department.objects.for_school(school).active()
 
@@ -174,7 +175,7 @@ class HandDownForm(forms.Form):
     )
     deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)
 
-    def __init__(self, *args: Any, school: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "grade_team").queryset = GradeTeam.objects.for_school(school).active()
         choice_field(self, "owner").queryset = Staff.objects.for_school(school).filter(
@@ -254,7 +255,7 @@ class GridCopyForm(forms.Form):
         label=_("keep the people on post"), required=False, initial=True
     )
 
-    def __init__(self, *args: Any, school: Any, target: Term, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, school: School, target: Term, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choice_field(self, "source").queryset = (
             Term.objects.for_school(school).exclude(pk=target.pk).order_by("-start_date")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.models import School
 from qingshan.core.records import Related, Resource
 from qingshan.core.services import create_record, update_record
 from qingshan.workplans import filters, forms
@@ -14,7 +15,7 @@ from qingshan.workplans.selectors import grid as grid_selectors
 from qingshan.workplans.services import grid as grid_services
 
 
-def _place_cell(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+def _place_cell(*, school: School, model: Any, values: dict[str, Any]) -> Any:
     return grid_services.place_cell(school=school, values=values)
 
 
@@ -22,7 +23,7 @@ def _change_cell(*, record: Any, values: dict[str, Any]) -> Any:
     return grid_services.change_cell(cell=record, values=values)
 
 
-def _record_exception(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+def _record_exception(*, school: School, model: Any, values: dict[str, Any]) -> Any:
     return grid_services.record_exception(school=school, values=values)
 
 
@@ -30,7 +31,7 @@ def _change_exception(*, record: Any, values: dict[str, Any]) -> Any:
     return grid_services.change_exception(exception=record, values=values)
 
 
-def _create_slot(*, school: Any, model: Any, values: dict[str, Any]) -> Any:
+def _create_slot(*, school: School, model: Any, values: dict[str, Any]) -> Any:
     lines = values.pop("lines", [])
     slot = create_record(school=school, model=model, values=values)
     slot.lines.set(lines)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import time
+from binascii import unhexlify
 from io import StringIO
 from typing import Any
 
@@ -129,20 +130,33 @@ def test_a_confirmed_code_opens_the_pages(settings: Any, school: Any, user_with_
     client = Client()
     client.force_login(user)
     client.get(reverse("accounts:otp_setup"))
-    device = TOTPDevice.objects.get(user=user)
+    key = unhexlify(client.session["qs_pending_otp_key"])
 
     wrong = client.post(
-        reverse("accounts:otp_setup"), {"code": "000000" if totp(device.bin_key) != 0 else "111111"}
+        reverse("accounts:otp_setup"), {"code": "000000" if totp(key) != 0 else "111111"}
     )
-    TOTPDevice.objects.filter(pk=device.pk).update(
-        throttling_failure_count=0, throttling_failure_timestamp=None
-    )
-    right = client.post(reverse("accounts:otp_setup"), {"code": f"{totp(device.bin_key):06d}"})
+    stored_after_wrong = TOTPDevice.objects.filter(user=user).count()
+    right = client.post(reverse("accounts:otp_setup"), {"code": f"{totp(key):06d}"})
 
     assert wrong.status_code == 200
     assert "The code is not correct" in wrong.content.decode()
+    assert stored_after_wrong == 0
     assert right.status_code == 302
+    assert TOTPDevice.objects.get(user=user).confirmed
     assert client.get("/").status_code == 200
+
+
+def test_opening_the_set_up_page_stores_no_device(school: Any, user_with_role: Any) -> None:
+    user = user_with_role(Role.COUNSELOR, school)
+    client = Client()
+    client.force_login(user)
+
+    first = client.get(reverse("accounts:otp_setup"))
+    second = client.get(reverse("accounts:otp_setup"))
+
+    assert first.status_code == second.status_code == 200
+    assert first.context["secret"] == second.context["secret"]  # the same key until confirmed
+    assert not TOTPDevice.objects.filter(user=user).exists()
 
 
 def test_a_user_with_a_device_is_asked_for_a_code_after_signing_in(

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.functional import Promise
+
 _WHITESPACE = re.compile(r"\s+")
 # Separators people put between the two languages of a header, or around a hint:
 # "姓名 / Name", "姓名|Name", "姓名\nName", "出生日期（YYYY-MM-DD）".
@@ -53,7 +55,7 @@ class Column:
     parse: Callable[[str], Any] | None = None
     required: bool = False
     example: str = ""
-    help_text: str = ""
+    help_text: str | Promise = ""
 
     def header(self, language: str | None) -> str:
         """The header in one language (Chinese for ``zh*``, English otherwise)."""

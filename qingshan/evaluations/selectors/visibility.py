@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from qingshan.core.models import School
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus, Visibility
 from qingshan.evaluations.models import Question, RatingDue, Target, TextAnswer
 from qingshan.evaluations.selectors.statistics import enough_raters
@@ -41,7 +42,7 @@ def is_rated_person(*, user: Any, target: Target) -> bool:
 
 
 def may_see_results(
-    *, user: Any, school: Any, target: Target, question: Question | None = None
+    *, user: Any, school: School, target: Target, question: Question | None = None
 ) -> bool:
     """Whether ``user`` may see ``question``'s results for ``target`` (``None``: any of them).
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.core.services import validate_record
 from qingshan.evaluations.enums import (
     INSTRUMENT_SHAPE,
@@ -66,7 +67,7 @@ def new_key() -> str:
 @transaction.atomic
 def create_campaign(
     *,
-    school: Any,
+    school: School,
     instrument: Instrument,
     term: Term,
     name: str,

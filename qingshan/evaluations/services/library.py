@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db import transaction
 
+from qingshan.core.models import School
 from qingshan.evaluations.enums import InstrumentKind, QuestionKind, Visibility
 from qingshan.evaluations.models import Instrument, Question
 
@@ -186,7 +187,7 @@ LIBRARY: dict[str, dict[str, Any]] = {
 
 
 @transaction.atomic
-def install_instrument(*, school: Any, kind: str) -> Instrument:
+def install_instrument(*, school: School, kind: str) -> Instrument:
     """A copy of the library's instrument for ``kind`` at ``school``; the school may then edit it."""
     spec = LIBRARY[kind]
     instrument = Instrument.objects.create(
@@ -205,6 +206,6 @@ def install_instrument(*, school: Any, kind: str) -> Instrument:
 
 
 @transaction.atomic
-def install_library(*, school: Any) -> list[Instrument]:
+def install_library(*, school: School) -> list[Instrument]:
     present = set(Instrument.objects.for_school(school).values_list("kind", flat=True))
     return [install_instrument(school=school, kind=kind) for kind in LIBRARY if kind not in present]

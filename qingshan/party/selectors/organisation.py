@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Count, Q, QuerySet
 
@@ -14,16 +14,21 @@ from qingshan.party.models import Branch, CommitteeSeat, Member, MembershipEvent
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
+    class MemberCount(TypedDict):
+        member_count: int
 
-def branch_of(school: Any) -> Branch | None:
+    GroupWithCount = WithAnnotations[PartyGroup, MemberCount]
+
+
+def branch_of(school: School) -> Branch | None:
     return Branch.objects.for_school(school).first()
 
 
-def members(school: Any) -> QuerySet[Member]:
+def members(school: School) -> QuerySet[Member]:
     return Member.objects.for_school(school).select_related("group", "staff", "student")
 
 
-def groups(school: School) -> SchoolScopedQuerySet[WithAnnotations[PartyGroup]]:
+def groups(school: School) -> SchoolScopedQuerySet[GroupWithCount]:
     active = Q(members__status__in=ACTIVE_MEMBER_STATUSES, members__archived_at__isnull=True)
     return (
         PartyGroup.objects.for_school(school)
@@ -73,5 +78,5 @@ def full_members_on(*, schools: Any, day: dt.date) -> QuerySet[Member]:
     return members_on(schools=schools, day=day).filter(full_on__isnull=False, full_on__lte=day)
 
 
-def member_events(school: Any) -> QuerySet[MembershipEvent]:
+def member_events(school: School) -> QuerySet[MembershipEvent]:
     return MembershipEvent.objects.for_school(school).select_related("member")

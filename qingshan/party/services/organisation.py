@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, MembershipEventKind, MemberStatus
 from qingshan.party.models import Branch, CommitteeSeat, Member, MembershipEvent, PartyGroup
 from qingshan.party.rulesets import add_months
@@ -36,7 +37,7 @@ def _check_member(member: Member) -> None:
         )
 
 
-def branch_or_refuse(school: Any) -> Branch:
+def branch_or_refuse(school: School) -> Branch:
     branch = Branch.objects.for_school(school).first()
     if branch is None:
         raise DomainError(_("Set up the school's party branch first."), code="no_branch")
@@ -44,7 +45,9 @@ def branch_or_refuse(school: Any) -> Branch:
 
 
 @transaction.atomic
-def create_branch(*, school: Any, model: type[Branch] = Branch, values: dict[str, Any]) -> Branch:
+def create_branch(
+    *, school: School, model: type[Branch] = Branch, values: dict[str, Any]
+) -> Branch:
     if Branch.objects.for_school(school).exists():
         raise DomainError(_("The school has a party branch already."), code="branch_exists")
     return core_services.create_record(school=school, model=Branch, values=values)
@@ -52,7 +55,7 @@ def create_branch(*, school: Any, model: type[Branch] = Branch, values: dict[str
 
 @transaction.atomic
 def create_group(
-    *, school: Any, model: type[PartyGroup] = PartyGroup, values: dict[str, Any]
+    *, school: School, model: type[PartyGroup] = PartyGroup, values: dict[str, Any]
 ) -> PartyGroup:
     return core_services.create_record(
         school=school, model=PartyGroup, values={**values, "branch": branch_or_refuse(school)}
@@ -60,7 +63,9 @@ def create_group(
 
 
 @transaction.atomic
-def create_member(*, school: Any, model: type[Member] = Member, values: dict[str, Any]) -> Member:
+def create_member(
+    *, school: School, model: type[Member] = Member, values: dict[str, Any]
+) -> Member:
     return core_services.create_record(
         school=school, model=Member, values=values, checks=(_check_member,)
     )
@@ -72,7 +77,9 @@ def update_member(*, record: Member, values: dict[str, Any]) -> Member:
 
 
 @transaction.atomic
-def transfer_in(*, school: Any, values: dict[str, Any], date: dt.date, counterpart: str) -> Member:
+def transfer_in(
+    *, school: School, values: dict[str, Any], date: dt.date, counterpart: str
+) -> Member:
     """A member whose organisational relationship moves to this branch (关系转入)."""
     if values.get("status") not in ACTIVE_MEMBER_STATUSES:
         raise DomainError(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.downloads import DOCX, stored_file
+from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.party import paperwork
 from qingshan.party.enums import RecruitEventKind, Stage
@@ -68,7 +69,7 @@ def recruit_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _recruit(school: Any, pk: int) -> Any:
+def _recruit(school: School, pk: int) -> Any:
     return get_object_or_404(selectors.recruits(school), pk=pk)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -15,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.models import School
 from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.party.enums import (
@@ -92,7 +92,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _study_hours(school: Any, year: int) -> list[tuple[Member, Decimal]]:
+def _study_hours(school: School, year: int) -> list[tuple[Member, Decimal]]:
     hours = meeting_selectors.study_hours(school=school, year=year)
     members = (
         Member.objects.for_school(school).filter(pk__in=hours).order_by("group__sort_order", "name")

@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from qingshan.core.figures import Period, Scope, as_json_value, registry
+from qingshan.core.models import School
 from qingshan.reports.checker import CheckResult, check_text
 from qingshan.reports.enums import BlockKind
 from qingshan.reports.models import IssuedReport, TemplateBlock
@@ -35,7 +36,7 @@ def render_html(content: Content, *, links: bool) -> str:
         return render_to_string("reports/summary_body.html", {"content": content, "links": links})
 
 
-def issued_reports(school: Any) -> QuerySet[IssuedReport]:
+def issued_reports(school: School) -> QuerySet[IssuedReport]:
     return (
         IssuedReport.objects.for_school(school)
         .select_related("issued_by")

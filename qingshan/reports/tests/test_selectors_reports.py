@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from django.test import RequestFactory
 
+from qingshan.core.params import year_param
 from qingshan.reports.enums import BlockKind
 from qingshan.reports.models import TemplateBlock
 from qingshan.reports.selectors.summary import check_template, compare_versions, report_changes
 from qingshan.reports.tests.factories import issued_report
-from qingshan.core.params import year_param
 from tests.factories import StudentFactory
 
 

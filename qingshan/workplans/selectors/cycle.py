@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.selectors import roles_at
+from qingshan.core.models import School
 from qingshan.organization.models import Department
 from qingshan.workplans.enums import FilingState, Line, Stage
 from qingshan.workplans.models import MonthlyPlan, PlanItem, WeeklyStatus, WorkSettings
 
 
-def work_settings(school: Any) -> WorkSettings:
+def work_settings(school: School) -> WorkSettings:
     """The school's settings, or the defaults (unsaved) when none were stored."""
     found = WorkSettings.objects.for_school(school).first()
     return found if found is not None else WorkSettings(school=school)
@@ -64,7 +65,7 @@ def filing_state(
 # --- units -----------------------------------------------------------------------------------
 
 
-def units(school: Any) -> list[Department | None]:
+def units(school: School) -> list[Department | None]:
     """The units that file: the branch (``None``) and the school's active departments."""
     departments = list(
         Department.objects.for_school(school)
@@ -79,7 +80,7 @@ def unit_label(department: Department | None) -> str:
     return department.name if department is not None else _("party branch")
 
 
-def may_file(user: Any, school: Any, department: Department | None) -> bool:
+def may_file(user: Any, school: School, department: Department | None) -> bool:
     """Whether the user files for this unit: admin any; secretary the branch; a head their own."""
     roles = roles_at(user, school)
     if Role.SCHOOL_ADMIN in roles:
@@ -188,7 +189,7 @@ def synchronization_flags(progress: dict[str, LineProgress], settings: WorkSetti
 # --- reads for pages -------------------------------------------------------------------------
 
 
-def plans(school: Any) -> QuerySet[MonthlyPlan]:
+def plans(school: School) -> QuerySet[MonthlyPlan]:
     return (
         MonthlyPlan.objects.for_school(school)
         .select_related("department", "plan_filed_by", "summary_filed_by")
@@ -196,7 +197,7 @@ def plans(school: Any) -> QuerySet[MonthlyPlan]:
     )
 
 
-def plan_with_items(school: Any, pk: int) -> MonthlyPlan:
+def plan_with_items(school: School, pk: int) -> MonthlyPlan:
     return (
         plans(school)
         .prefetch_related(
@@ -211,7 +212,7 @@ def plan_with_items(school: Any, pk: int) -> MonthlyPlan:
     )
 
 
-def items_of_month(school: Any, month: datetime.date) -> QuerySet[PlanItem]:
+def items_of_month(school: School, month: datetime.date) -> QuerySet[PlanItem]:
     return (
         PlanItem.objects.for_school(school)
         .filter(plan__month=month)
@@ -219,7 +220,7 @@ def items_of_month(school: Any, month: datetime.date) -> QuerySet[PlanItem]:
     )
 
 
-def weekly_statuses(school: Any) -> QuerySet[WeeklyStatus]:
+def weekly_statuses(school: School) -> QuerySet[WeeklyStatus]:
     return (
         WeeklyStatus.objects.for_school(school)
         .select_related("department", "filed_by")
@@ -255,7 +256,7 @@ def weeks_due_in(month: datetime.date, settings: WorkSettings) -> list[datetime.
     return weeks
 
 
-def month_board(school: Any, month: datetime.date, today: datetime.date) -> list[UnitMonth]:
+def month_board(school: School, month: datetime.date, today: datetime.date) -> list[UnitMonth]:
     """Every unit's plan, summary, weekly statuses, line progress and flags for one month."""
     settings = work_settings(school)
     found = {
@@ -315,7 +316,7 @@ class Overdue:
     department_id: int | None
 
 
-def overdue_filings(school: Any, today: datetime.date) -> list[Overdue]:
+def overdue_filings(school: School, today: datetime.date) -> list[Overdue]:
     """Filings past due and not filed: this month's plan, last month's summary, last week's status."""
     settings = work_settings(school)
     this_month = month_start(today)

@@ -8,15 +8,16 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from qingshan.core.models import School
 from qingshan.workplans.enums import CLOSED_TASK_STATUSES, TaskStatus, Tier
 from qingshan.workplans.models import Decision, DecisionMeeting, Task
 
 
-def meetings(school: Any) -> QuerySet[DecisionMeeting]:
+def meetings(school: School) -> QuerySet[DecisionMeeting]:
     return DecisionMeeting.objects.for_school(school)
 
 
-def decisions(school: Any) -> QuerySet[Decision]:
+def decisions(school: School) -> QuerySet[Decision]:
     closed = Q(tasks__status__in=CLOSED_TASK_STATUSES)
     return (
         Decision.objects.for_school(school)
@@ -29,7 +30,7 @@ def decisions(school: Any) -> QuerySet[Decision]:
     )
 
 
-def decision_with_tasks(school: Any, pk: int) -> Decision:
+def decision_with_tasks(school: School, pk: int) -> Decision:
     return (
         Decision.objects.for_school(school)
         .select_related("meeting")
@@ -72,7 +73,7 @@ def tier_progress(decision: Decision, today: datetime.date) -> list[TierProgress
     return result
 
 
-def overdue_tasks(school: Any, today: datetime.date) -> QuerySet[Task]:
+def overdue_tasks(school: School, today: datetime.date) -> QuerySet[Task]:
     return (
         Task.objects.for_school(school)
         .filter(status=TaskStatus.OPEN, deadline__lt=today)
@@ -81,7 +82,7 @@ def overdue_tasks(school: Any, today: datetime.date) -> QuerySet[Task]:
     )
 
 
-def tasks_for_user(school: Any, user: Any) -> QuerySet[Task]:
+def tasks_for_user(school: School, user: Any) -> QuerySet[Task]:
     """Open tasks the user carries: as their owner or as head of their department."""
     return (
         Task.objects.for_school(school)

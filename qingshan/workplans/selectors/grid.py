@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -26,29 +25,29 @@ def places(school: School) -> SchoolScopedQuerySet[Place]:
     return Place.objects.for_school(school)
 
 
-def slots(school: Any, term: Term | None = None) -> QuerySet[TimeSlot]:
+def slots(school: School, term: Term | None = None) -> QuerySet[TimeSlot]:
     found = TimeSlot.objects.for_school(school).select_related("term").prefetch_related("lines")
     return found.filter(term=term) if term is not None else found
 
 
-def cells(school: Any, term: Term | None = None) -> QuerySet[GridCell]:
+def cells(school: School, term: Term | None = None) -> QuerySet[GridCell]:
     found = GridCell.objects.for_school(school).select_related(
         "term", "line", "place", "slot", "person"
     )
     return found.filter(term=term) if term is not None else found
 
 
-def exceptions(school: Any) -> QuerySet[GridException]:
+def exceptions(school: School) -> QuerySet[GridException]:
     return GridException.objects.for_school(school).select_related(
         "term", "cell__line", "cell__place", "cell__slot", "substitute"
     )
 
 
-def leaves(school: Any) -> QuerySet[Leave]:
+def leaves(school: School) -> QuerySet[Leave]:
     return Leave.objects.for_school(school).select_related("person")
 
 
-def current_term(school: Any, today: datetime.date) -> Term | None:
+def current_term(school: School, today: datetime.date) -> Term | None:
     terms = Term.objects.for_school(school).active()
     return (
         terms.filter(start_date__lte=today, end_date__gte=today).first()
@@ -335,7 +334,7 @@ class GridTable:
 
 
 def grid_table(
-    school: Any,
+    school: School,
     term: Term,
     *,
     line: int | None = None,

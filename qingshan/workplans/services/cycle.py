@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.core.services import (
     archive_record,
     create_record,
@@ -22,13 +23,13 @@ from qingshan.workplans.enums import Line
 from qingshan.workplans.models import MonthlyPlan, PlanItem, WeeklyStatus, WorkSettings
 
 
-def _check_department(school: Any, department: Department | None) -> None:
+def _check_department(school: School, department: Department | None) -> None:
     if department is not None and department.school_id != school.pk:
         raise DomainError(_("This department belongs to another school."), code="other_school")
 
 
 @transaction.atomic
-def save_work_settings(*, school: Any, values: dict[str, Any]) -> WorkSettings:
+def save_work_settings(*, school: School, values: dict[str, Any]) -> WorkSettings:
     found = WorkSettings.objects.for_school(school).first()
     if found is None:
         return create_record(school=school, model=WorkSettings, values=values)
@@ -36,7 +37,9 @@ def save_work_settings(*, school: Any, values: dict[str, Any]) -> WorkSettings:
 
 
 @transaction.atomic
-def open_plan(*, school: Any, department: Department | None, month: datetime.date) -> MonthlyPlan:
+def open_plan(
+    *, school: School, department: Department | None, month: datetime.date
+) -> MonthlyPlan:
     """The unit's plan of the month, created as a draft the first time."""
     _check_department(school, department)
     if month.day != 1:
@@ -215,7 +218,7 @@ def file_summary(
 @transaction.atomic
 def file_weekly_status(
     *,
-    school: Any,
+    school: School,
     department: Department | None,
     week_start: datetime.date,
     text: str,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core.audit import log_bulk
 from qingshan.core.errors import DomainError
+from qingshan.core.models import School
 from qingshan.core.services import create_record, update_record
 from qingshan.organization.models import Staff, Term
 from qingshan.workplans.models import GridCell, GridException, TimeSlot
@@ -28,7 +29,7 @@ def _check_staff_present(cell: GridCell) -> None:
 
 
 @transaction.atomic
-def place_cell(*, school: Any, values: dict[str, Any]) -> GridCell:
+def place_cell(*, school: School, values: dict[str, Any]) -> GridCell:
     return create_record(
         school=school, model=GridCell, values=values, checks=[_check_cell, _check_staff_present]
     )
@@ -54,7 +55,7 @@ def _check_exception(exception: GridException) -> None:
 
 
 @transaction.atomic
-def record_exception(*, school: Any, values: dict[str, Any]) -> GridException:
+def record_exception(*, school: School, values: dict[str, Any]) -> GridException:
     return create_record(
         school=school, model=GridException, values=values, checks=[_check_exception]
     )
