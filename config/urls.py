@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -25,8 +24,5 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL, in any mode: each is served by a view of its
+# app after the permission check (core.downloads.stored_file).

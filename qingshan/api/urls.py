@@ -3,7 +3,7 @@
 from ninja import NinjaAPI
 
 from qingshan.accounts.api import TokenAuth
-from qingshan.core.api import install_error_handlers
+from qingshan.core.api import JSONObjectParser, install_error_handlers
 from qingshan.documents.api import router as documents_router
 from qingshan.evaluations.api import router as evaluations_router
 from qingshan.honours.api import router as honours_router
@@ -21,6 +21,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     urls_namespace="api-v1",
     docs_url=None,
+    parser=JSONObjectParser(),
 )
 install_error_handlers(api)
 api.add_router("/organization/", organization_router)

@@ -6,6 +6,7 @@ Error bodies always look like ``{"error": {"code": str, "message": str, "fields"
 # No "from __future__ import annotations": ninja reads the schema classes from the annotations.
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -22,10 +23,40 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.orm import create_schema
 from ninja.pagination import PageNumberPagination, paginate
+from ninja.parser import Parser
 from pydantic import create_model
 
 from qingshan.core.access import access_of
 from qingshan.core.models import School
+
+
+class BodyRefused(Exception):
+    """A request body the API does not read; ninja reports it as the cause of its 400."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+class JSONObjectParser(Parser):
+    """A request body is a JSON object sent as ``application/json``: anything else is refused
+    before any endpoint runs (415 for another type, 400 for other JSON, NaN or Infinity)."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        content_type = request.META.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            raise BodyRefused(415, _("Send the request body as application/json."))
+        try:
+            data = json.loads(request.body, parse_constant=_refuse_constant)
+        except (ValueError, UnicodeDecodeError):
+            raise BodyRefused(400, _("The request body is not valid JSON.")) from None
+        if not isinstance(data, dict):
+            raise BodyRefused(400, _("The request body must be a JSON object."))
+        return data
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(name)  # NaN, Infinity and -Infinity are not JSON numbers
 
 
 def error_body(
@@ -74,6 +105,9 @@ def install_error_handlers(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if isinstance(exc.__cause__, BodyRefused):  # ninja wraps the parser's refusal in a 400
+            refused = exc.__cause__
+            return respond(request, refused.status, error_body("invalid_body", refused.message))
         return respond(request, exc.status_code, error_body("error", str(exc)))
 
 
@@ -206,6 +240,8 @@ def crud_router(
         target = api_school(request, manage_permission, school)
         record = get_object_or_404(resource.selector(target), pk=pk)
         form = bound_form(target, payload.dict(exclude_unset=True), instance=record)  # type: ignore[attr-defined]
+        if not form.has_changed():
+            return record  # nothing to write: the record (and its updated_at) stay as they are
         return update(record=record, values=form.values())
 
     return router

@@ -190,9 +190,11 @@ def record_form(request: HttpRequest, resource: Resource, pk: int | None = None)
             if record is None:
                 record = resource.create(school=school, model=resource.model, values=form.values())
                 messages.success(request, _("%(record)s was added.") % {"record": record})
-            else:
+            elif form.has_changed():
                 record = resource.update(record=record, values=form.values())
                 messages.success(request, _("%(record)s was saved.") % {"record": record})
+            else:
+                messages.info(request, _("Nothing was changed."))
         except ValidationError as error:
             form.apply_service_error(error)
         else:

@@ -99,13 +99,18 @@ def raters_invited(scope: Scope, period: Period) -> FigureResult:
     label=_("raters who responded"),
     unit=Unit.COUNT,
     definition=_(
-        "Rating links of the campaigns held in the period used for at least one rating; by rater."
+        "Rating links of the campaigns held in the period used for at least one rating; by rater. "
+        "Its records are the campaigns: who responded is shown per campaign and class on the "
+        "campaign's participation page, never per rated person."
     ),
 )
 def raters_responded(scope: Scope, period: Period) -> FigureResult:
-    records = _responded(_tokens(scope, period))
-    breakdown = _by_rater_kind(records)
-    return FigureResult(value=int(sum(breakdown.values())), records=records, breakdown=breakdown)
+    breakdown = _by_rater_kind(_responded(_tokens(scope, period)))
+    return FigureResult(
+        value=int(sum(breakdown.values())),
+        records=held_campaigns(scope, period),
+        breakdown=breakdown,
+    )
 
 
 @figure(
@@ -124,7 +129,7 @@ def response_rate(scope: Scope, period: Period) -> FigureResult:
     invited, responded = totals["invited"], totals["responded"]
     return FigureResult(
         value=responded / invited if invited else None,
-        records=tokens,
+        records=held_campaigns(scope, period),
         breakdown={"responded": responded, "invited": invited},
     )
 

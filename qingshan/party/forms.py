@@ -58,6 +58,7 @@ class MemberForm(SchoolModelForm):
             "full_on",
             "on_party_probation",
             "phone",
+            "register_note",
         ]
 
 

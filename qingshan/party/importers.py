@@ -32,6 +32,7 @@ from qingshan.party.enums import (
 )
 from qingshan.party.models import Member, MembershipEvent, PartyGroup, Recruit, RecruitmentStep
 from qingshan.party.rulesets import add_months, age_on, ruleset_for
+from qingshan.party.services.organisation import register_breaches
 
 PERSON = (
     Column("name", "姓名", "Name", required=True, example="王青山"),
@@ -62,6 +63,13 @@ MEMBER_SHEET = SheetSpec(
         ),
         Column("full_on", "转正日期", "Full member since", parse_date, example="2002-07-01"),
         Column("phone", "联系电话", "Phone"),
+        Column(
+            "register_note",
+            "历史记录说明",
+            "Explanation of a historic record",
+            help_text="Needed only when the dates break today's rules (admitted under 18, or "
+            "full before a year of probation): why the record is so.",
+        ),
     ),
 )
 
@@ -177,6 +185,7 @@ class MemberImporter(Importer[Member]):
             "joined_on",
             "full_on",
             "phone",
+            "register_note",
         ):
             if values.get(name) is not None:
                 setattr(record, name, values[name])
@@ -205,6 +214,11 @@ class MemberImporter(Importer[Member]):
                         % {"value": values["group"]},
                     )
                 )
+        if not record.register_note.strip():
+            errors += [
+                self.error(row, field, ErrorCategory.INVALID, message)
+                for field, message in register_breaches(record).items()
+            ]
         if record.status == MemberStatus.FULL and record.full_on is None:
             errors.append(
                 self.error(

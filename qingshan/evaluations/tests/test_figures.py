@@ -173,3 +173,20 @@ def test_an_empty_year_has_no_rates(school: Any) -> None:
     assert figures["evaluations.response_rate"].value is None
     assert figures["evaluations.teachers_above_bar"].value is None
     assert figures["evaluations.campaigns"].value == 0
+
+
+@pytest.mark.parametrize("key", ["evaluations.raters_responded", "evaluations.response_rate"])
+def test_participation_evidence_names_campaigns_never_a_rater(
+    key: str, year_of_ratings: Rated, school: Any, client_for: Callable[..., Any]
+) -> None:
+    raters = RaterToken.objects.filter(campaign=year_of_ratings.campaign)
+
+    page = client_for(Role.SECRETARY, school).get(f"/figures/{key}/records/", {"year": 2013})
+
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert year_of_ratings.campaign.name in html
+    for token in raters:
+        assert str(token) not in html
+    for student in year_of_ratings.students:
+        assert student.student_no not in html and student.name not in html

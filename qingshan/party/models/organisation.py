@@ -159,6 +159,15 @@ class Member(SchoolOwned):
         help_text=_("A member under party probation may not sponsor."),
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    register_note = models.TextField(
+        _("explanation of a historic record"),
+        blank=True,
+        help_text=_(
+            "For a member entered directly whose dates break today's rules (admitted under 18, "
+            "or full before a year of probation): why the record is so, e.g. admitted under "
+            "earlier rules. Such a member is flagged on the register."
+        ),
+    )
 
     objects = MemberQuerySet.as_manager()  # type: ignore[misc]
 

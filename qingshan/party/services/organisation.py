@@ -18,10 +18,44 @@ from qingshan.core.errors import DomainError
 from qingshan.core.models import School
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, MembershipEventKind, MemberStatus
 from qingshan.party.models import Branch, CommitteeSeat, Member, MembershipEvent, PartyGroup
-from qingshan.party.rulesets import add_months
+from qingshan.party.rulesets import add_months, age_on, ruleset_for
+
+
+def register_breaches(member: Member) -> dict[str, str]:
+    """The recruitment rules a member entered directly breaks (field → message): admitted
+    under the minimum age, or full before the probation of the rules of the admission day."""
+    found: dict[str, str] = {}
+    if member.joined_on is None:
+        return found
+    rules = ruleset_for(member.joined_on)
+    if member.birth_date and age_on(member.birth_date, member.joined_on) < rules.minimum_age:
+        found["birth_date"] = _("Admitted on %(joined)s under the age of %(age)s (%(rules)s).") % {
+            "joined": member.joined_on.isoformat(),
+            "age": rules.minimum_age,
+            "rules": rules.name,
+        }
+    earliest_full = add_months(member.joined_on, rules.probation_months)
+    if member.full_on and member.full_on < earliest_full:
+        found["full_on"] = _(
+            "Full on %(full)s, before the %(months)s months of probation were over "
+            "(%(earliest)s at the earliest, %(rules)s)."
+        ) % {
+            "full": member.full_on.isoformat(),
+            "months": rules.probation_months,
+            "earliest": earliest_full.isoformat(),
+            "rules": rules.name,
+        }
+    return found
 
 
 def _check_member(member: Member) -> None:
+    breaches = register_breaches(member)
+    if breaches and not member.register_note.strip():
+        hint = _("If the record is right, explain it as a historic record.")
+        raise ValidationError(
+            {field: f"{message} {hint}" for field, message in breaches.items()},
+            code="register_rules",
+        )
     if member.status == MemberStatus.FULL and member.full_on is None:
         raise ValidationError({"full_on": _("A full member needs the date of full membership.")})
     if member.status == MemberStatus.PROBATIONARY:

@@ -28,6 +28,7 @@ from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import CultivationKind, MemberStatus, RecruitStatus, Step
 from qingshan.party.models import Branch, CultivationRecord, Member, Recruit, RecruitmentStep
 from qingshan.party.rulesets import RuleSet, add_months, age_on
+from qingshan.party.selectors.organisation import full_members_on
 
 if TYPE_CHECKING:
     from django.utils.functional import _StrPromise
@@ -111,6 +112,10 @@ APPROVAL_TIME_LIMIT = Rule(
     "approval_time_limit",
     gettext_lazy("Approval within three months (six in special circumstances)"),
     overridable=True,
+)
+APPROVAL_OUTER_LIMIT = Rule(
+    "approval_outer_limit",
+    gettext_lazy("Approval within six months at the latest"),
 )
 CONVERSION_APPROVAL_TIME_LIMIT = Rule(
     "conversion_approval_time_limit",
@@ -538,6 +543,13 @@ def _vote(ctx: StepContext) -> list[Breach]:
         )
         return [Breach(VOTE_RECORD, message)]
     breaches: list[Breach] = []
+    register = full_members_on(schools=[ctx.branch.school_id], day=new.date).count()
+    if entitled != register:
+        message = _(
+            "On %(day)s the branch's register lists %(register)s full members entitled to vote; "
+            "the resolution records %(entitled)s."
+        ) % {"day": new.date.isoformat(), "register": register, "entitled": entitled}
+        breaches.append(Breach(QUORUM, message))
     cast = yes + (new.no_votes or 0) + (new.abstentions or 0)
     written = new.written_yes_votes or 0
     if attended > entitled:
@@ -590,7 +602,18 @@ def _approval(ctx: StepContext) -> list[Breach]:
     special = bool(ctx.new.special_circumstances.strip())
     months = ctx.ruleset.approval_months_special if special else ctx.ruleset.approval_months
     due = add_months(resolution.date, months)
-    if ctx.new.date > due:
+    latest = add_months(resolution.date, ctx.ruleset.approval_months_special)
+    if ctx.new.date > latest:
+        message = _(
+            "The higher committee approves at the latest %(special)s after the branch resolution "
+            "(resolution on %(resolved)s; latest %(latest)s): past that, no exception applies."
+        ) % {
+            "special": _months(ctx.ruleset.approval_months_special),
+            "resolved": resolution.date.isoformat(),
+            "latest": latest.isoformat(),
+        }
+        breaches.append(Breach(APPROVAL_OUTER_LIMIT, message))
+    elif ctx.new.date > due:
         message = _(
             "The higher committee approves within %(months)s of the branch resolution, or "
             "%(special)s in special circumstances (resolution on %(resolved)s; due by %(due)s)."

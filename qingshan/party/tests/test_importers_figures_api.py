@@ -256,3 +256,70 @@ def test_the_api_compliance_lists_rows(school: Any, user_with_role: Any) -> None
     )
 
     assert {row["kind"] for row in rows} >= {"members_meeting", "political_study"}
+
+
+def _secretary_api(school: Any, user_with_role: Any) -> Client:
+    BranchFactory(school=school)
+    _token, raw = create_api_token(user=user_with_role(Role.SECRETARY, school), name="api")
+    return Client(headers={"Authorization": f"Bearer {raw}"})
+
+
+MEMBER = {"name": "直录", "gender": "male", "category": "teacher", "status": "full"}
+
+
+@pytest.mark.parametrize(
+    ("fields", "refused_field"),
+    [
+        (
+            {"birth_date": "2002-03-01", "joined_on": "2013-07-01", "full_on": "2014-07-01"},
+            "birth_date",
+        ),
+        (
+            {"birth_date": "1980-03-01", "joined_on": "2013-07-01", "full_on": "2013-10-01"},
+            "full_on",
+        ),
+    ],
+)
+def test_a_member_entered_directly_meets_the_age_and_probation_rules(
+    school: Any, user_with_role: Any, fields: dict[str, str], refused_field: str
+) -> None:
+    client = _secretary_api(school, user_with_role)
+
+    refused = client.post(
+        "/api/v1/party/member/", {**MEMBER, **fields}, content_type="application/json"
+    )
+
+    assert refused.status_code == 422
+    assert list(refused.json()["error"]["fields"]) == [refused_field]
+    assert "historic record" in refused.json()["error"]["fields"][refused_field][0]
+    assert not Member.objects.exists()
+
+
+def test_a_member_whose_dates_break_the_rules_is_accepted_as_an_explained_historic_record(
+    school: Any, user_with_role: Any
+) -> None:
+    client = _secretary_api(school, user_with_role)
+    fields = {"birth_date": "1980-03-01", "joined_on": "1998-07-01", "full_on": "1998-12-01"}
+
+    created = client.post(
+        "/api/v1/party/member/",
+        {**MEMBER, **fields, "register_note": "1998年按当时规定提前转正，有上级批复"},
+        content_type="application/json",
+    )
+
+    assert created.status_code == 201
+    assert Member.objects.get().register_note.startswith("1998年")
+
+
+def test_an_import_row_breaking_the_register_rules_names_the_rule(school: Any) -> None:
+    data = workbook(
+        ["姓名", "性别", "出生日期", "党员状态", "入党日期", "转正日期"],
+        [["王少", "男", "2000-05-01", "full", "2013-07-01", "2014-07-01"]],
+    )
+
+    report = MemberImporter(school).run(data, "members.xlsx", dry_run=False)
+
+    assert [(e.category, "under the age of 18" in e.message) for e in report.errors] == [
+        (ErrorCategory.INVALID, True)
+    ]
+    assert not Member.objects.exists()

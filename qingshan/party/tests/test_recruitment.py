@@ -78,6 +78,8 @@ class RecruitmentPath:
             MemberFactory(school=school, name="介绍人甲"),
             MemberFactory(school=school, name="介绍人乙"),
         ]
+        # The register's full members make the ten entitled to vote of PASSING_VOTE.
+        MemberFactory.create_batch(7, school=school)
 
     def apply(self, **overrides: Any) -> Recruit:
         values: dict[str, Any] = {
@@ -669,6 +671,16 @@ def test_a_meeting_needs_more_than_half_of_those_entitled_to_vote(
         ]
 
 
+def test_the_number_entitled_to_vote_is_the_register_s_on_the_day(path: RecruitmentPath) -> None:
+    recruit = path.at(14)
+
+    with pytest.raises(DomainError) as error:
+        path.record(recruit, Step.BRANCH_VOTE, entitled_to_vote=3, attended=3, yes_votes=3)
+
+    assert codes(error) == ["quorum"]
+    assert "lists 10 full members" in error.value.messages[0]
+
+
 def test_exactly_half_of_the_yes_votes_written_ones_included_does_not_pass(
     path: RecruitmentPath,
 ) -> None:
@@ -821,7 +833,24 @@ def test_special_circumstances_allow_approval_up_to_six_months(
     else:
         with pytest.raises(DomainError) as error:
             path.record(recruit, Step.APPROVAL, date=day, special_circumstances=special)
-        assert error.value.code == "approval_time_limit"
+        assert error.value.code == "approval_outer_limit"
+
+
+def test_no_exception_makes_an_approval_past_six_months_lawful(path: RecruitmentPath) -> None:
+    recruit = path.at(16)
+    before = counts()
+
+    with pytest.raises(DomainError) as error:
+        path.record(
+            recruit,
+            Step.APPROVAL,
+            date=D(2016, 8, 8),
+            exception_reason="上级党委换届",
+        )
+
+    assert codes(error) == ["approval_outer_limit"]
+    assert "no exception applies" in error.value.messages[0]
+    assert counts() == before
 
 
 def test_a_refused_approval_writes_nothing(path: RecruitmentPath) -> None:
