@@ -9,11 +9,12 @@ import datetime as dt
 import json
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.forms.models import model_to_dict
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -24,10 +25,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 from ninja.orm import create_schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.parser import Parser
-from pydantic import create_model
+from pydantic import AfterValidator, Field, WithJsonSchema, create_model
 
 from qingshan.core.access import access_of
 from qingshan.core.models import School
+from qingshan.core.params import FIRST_YEAR, LAST_YEAR
 
 
 class BodyRefused(Exception):
@@ -129,6 +131,29 @@ def api_school(request: HttpRequest, permission: str, slug: str | None = None) -
     return school
 
 
+def _without_offset(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError("a time of day is local: give it without an offset")
+    return value
+
+
+# A time of day on the school's clock (a duty slot, a meeting's start): no offset, unlike
+# JSON Schema's "time" format, which is an instant's.
+LocalTime = Annotated[
+    dt.time,
+    AfterValidator(_without_offset),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$",
+            "description": "A local time of day, HH:MM[:SS], without an offset.",
+        }
+    ),
+]
+
+# A calendar year the school's records can be about (as ``core.params.year_param`` reads it).
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+
 FORM_FIELD_TYPES: tuple[tuple[type[forms.Field], Any], ...] = (
     (forms.ModelMultipleChoiceField, list[int]),
     (forms.ModelChoiceField, int),
@@ -137,7 +162,7 @@ FORM_FIELD_TYPES: tuple[tuple[type[forms.Field], Any], ...] = (
     (forms.DecimalField, Decimal),
     (forms.DateTimeField, dt.datetime),
     (forms.DateField, dt.date),
-    (forms.TimeField, dt.time),
+    (forms.TimeField, LocalTime),
     (forms.TypedChoiceField, str | int),
     (forms.Field, str),
 )
@@ -185,8 +210,16 @@ def crud_router(
     """list / read / create / update for a resource, validated by the same form as the pages."""
     model = resource.model
     form_fields = list(resource.form_class._meta.fields)
+    local_times = [
+        (name, LocalTime | None, None)
+        for name in form_fields
+        if isinstance(model._meta.get_field(name), models.TimeField)
+    ]
     out_schema = create_schema(
-        model, name=f"{model.__name__}Out", fields=["id", *form_fields, "archived_at"]
+        model,
+        name=f"{model.__name__}Out",
+        fields=["id", *form_fields, "archived_at"],
+        custom_fields=local_times,
     )
     in_schema = input_schema(resource.form_class, name=f"{model.__name__}In", partial=False)
     patch_schema = input_schema(resource.form_class, name=f"{model.__name__}Patch", partial=True)
@@ -210,7 +243,14 @@ def crud_router(
             raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
         return form
 
-    @router.get(f"/{plural}/", response=list[out_schema], url_name=f"{plural}_list")  # type: ignore[valid-type]
+    operation = f"{resource.namespace}_{plural}"
+
+    @router.get(
+        f"/{plural}/",
+        response=list[out_schema],  # type: ignore[valid-type]
+        url_name=f"{plural}_list",
+        operation_id=f"{operation}_list",
+    )
     @paginate(PageNumberPagination, page_size=settings.QS_API_PAGE_SIZE)
     def list_records(
         request: HttpRequest, school: str | None = None, archived: bool = False
@@ -218,19 +258,34 @@ def crud_router(
         records = resource.selector(api_school(request, view_permission, school))
         return records.filter(archived_at__isnull=not archived).order_by("pk")
 
-    @router.get(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_detail")
+    @router.get(
+        f"/{plural}/{{int:pk}}/",
+        response=out_schema,
+        url_name=f"{plural}_detail",
+        operation_id=f"{operation}_read",
+    )
     def read_record(request: HttpRequest, pk: int, school: str | None = None) -> Any:
         return get_object_or_404(
             resource.selector(api_school(request, view_permission, school)), pk=pk
         )
 
-    @router.post(f"/{plural}/", response={201: out_schema}, url_name=f"{plural}_create")
+    @router.post(
+        f"/{plural}/",
+        response={201: out_schema},
+        url_name=f"{plural}_create",
+        operation_id=f"{operation}_create",
+    )
     def create_record(request: HttpRequest, payload: in_schema, school: str | None = None) -> Any:  # type: ignore[valid-type]
         target = api_school(request, manage_permission, school)
         form = bound_form(target, payload.dict(exclude_unset=True))  # type: ignore[attr-defined]
         return Status(201, create(school=target, model=model, values=form.values()))
 
-    @router.patch(f"/{plural}/{{int:pk}}/", response=out_schema, url_name=f"{plural}_update")
+    @router.patch(
+        f"/{plural}/{{int:pk}}/",
+        response=out_schema,
+        url_name=f"{plural}_update",
+        operation_id=f"{operation}_update",
+    )
     def update_record(
         request: HttpRequest,
         pk: int,

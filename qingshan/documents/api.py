@@ -19,7 +19,7 @@ from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
 from ninja.pagination import PageNumberPagination, paginate
 
-from qingshan.core.api import api_school
+from qingshan.core.api import Year, api_school
 from qingshan.core.models import School
 from qingshan.documents import selectors, services, text
 from qingshan.documents.filters import DocumentFilter
@@ -176,7 +176,7 @@ def list_documents(
     kind: str = "",
     issuer: str = "",
     status: str = "",
-    year: int | None = None,
+    year: Year | None = None,
     archived: bool = False,
 ) -> Any:
     """Documents the caller may read, newest first; with ``q``, the matches best first."""
@@ -286,7 +286,7 @@ def add_attachment(
 def next_number(
     request: HttpRequest,
     issuer: str,
-    year: int,
+    year: Year,
     department: int | None = None,
     school: str | None = None,
 ) -> Any:

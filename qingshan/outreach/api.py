@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from qingshan.core.api import api_school, crud_router
+from qingshan.core.api import Year, api_school, crud_router
 from qingshan.outreach import selectors
 from qingshan.outreach.resources import RESOURCES
 
@@ -38,7 +38,7 @@ class TownshipTotalsOut(Schema):
 
 
 @router.get("/totals/", response=list[TownshipTotalsOut], url_name="outreach_totals")
-def totals(request: HttpRequest, year: int, school: str | None = None) -> Any:
+def totals(request: HttpRequest, year: Year, school: str | None = None) -> Any:
     target = api_school(request, "outreach.view", school)
     rows = selectors.totals_by_township(target, dt.date(year, 1, 1), dt.date(year, 12, 31))
     return [

@@ -12,7 +12,7 @@ from django.utils import timezone
 from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
-from qingshan.core.api import api_school, crud_router
+from qingshan.core.api import Year, api_school, crud_router
 from qingshan.organization.models import Staff, Student
 from qingshan.party.models import Member
 from qingshan.party.resources import RESOURCES
@@ -198,7 +198,7 @@ def board(request: HttpRequest, school: str | None = None) -> Any:
 
 
 @router.get("/compliance/", response=list[ComplianceOut], url_name="compliance")
-def compliance(request: HttpRequest, year: int, school: str | None = None) -> Any:
+def compliance(request: HttpRequest, year: Year, school: str | None = None) -> Any:
     branch = branch_of(api_school(request, "party.view", school))
     if branch is None:
         return []

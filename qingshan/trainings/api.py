@@ -10,7 +10,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from qingshan.core.api import api_school, crud_router
+from qingshan.core.api import Year, api_school, crud_router
 from qingshan.trainings import selectors
 from qingshan.trainings.enums import RateGrouping
 from qingshan.trainings.resources import RESOURCES
@@ -49,7 +49,7 @@ class RatesOut(Schema):
 
 @router.get("/rates/", response=list[RatesOut], url_name="training_rates")
 def rates(
-    request: HttpRequest, by: str = "course", year: int | None = None, school: str | None = None
+    request: HttpRequest, by: str = "course", year: Year | None = None, school: str | None = None
 ) -> Any:
     target = api_school(request, "trainings.view", school)
     rows = selectors.counted_enrolments(schools=[target.pk])

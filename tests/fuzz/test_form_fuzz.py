@@ -1,0 +1,169 @@
+"""Every form a page offers, filled with generated input (Hypothesis), as a browser would send it.
+
+Each page of the URL × role matrix that the school's keepers may open is read; every ``<form>``
+on it is submitted to its action with values drawn for each of its fields (the offered choices,
+empty, huge and negative numbers, odd dates, long or strange text, several values for one
+field). No answer may be a server error, and an answer that refuses (4xx) writes nothing: every
+write leaves an audit entry, so their count must not move.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from auditlog.models import LogEntry
+from django.urls import Resolver404, resolve
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.fuzz.conftest import FUZZ_EXAMPLES, World
+from tests.test_url_access_matrix import EXPECTED, QUERY, _url_for
+
+KEEPER = "school_admin"
+# Actions that end the session or the keeper's roles: they answer, but the rest of the run would
+# then be signed out.
+LEAVE_ALONE = {
+    "accounts:logout",
+    "accounts:switch_school",
+    "accounts:membership_revoke",
+    "set_language",
+}
+PAGES = sorted(
+    name
+    for name, expected in EXPECTED.items()
+    if not name.startswith("api-v1:") and expected.get(KEEPER) == 200
+)
+NAMESPACES = sorted({name.split(":")[0] if ":" in name else "" for name in PAGES})
+
+
+@dataclass
+class Field:
+    name: str
+    kind: str  # the input's type, "select", "textarea"
+    options: list[str] = field(default_factory=list)
+    multiple: bool = False
+
+
+@dataclass
+class Form:
+    action: str
+    method: str
+    fields: dict[str, Field] = field(default_factory=dict)
+
+
+class FormReader(HTMLParser):
+    """The forms of a page, with each named field's kind and offered values."""
+
+    def __init__(self, page_url: str) -> None:
+        super().__init__()
+        self.page_url = page_url
+        self.forms: list[Form] = []
+        self.select: Field | None = None
+
+    def handle_starttag(self, tag: str, attributes: list[tuple[str, str | None]]) -> None:
+        attrs = {key: value or "" for key, value in attributes}
+        if tag == "form":
+            action = attrs.get("action") or self.page_url
+            self.forms.append(Form(action=action, method=attrs.get("method", "get").lower()))
+            return
+        if not self.forms or not attrs.get("name"):
+            if tag == "option" and self.select is not None:
+                self.select.options.append(attrs.get("value", ""))
+            return
+        fields = self.forms[-1].fields
+        name = attrs["name"]
+        if tag == "input" and attrs.get("type", "text") not in ("submit", "button", "reset"):
+            kind = attrs.get("type", "text")
+            found = fields.setdefault(name, Field(name, kind))
+            if kind in ("radio", "checkbox", "hidden") and "value" in attrs:
+                found.options.append(attrs["value"])
+                found.multiple = found.multiple or kind == "checkbox"
+        elif tag == "textarea":
+            fields.setdefault(name, Field(name, "textarea"))
+        elif tag == "select":
+            self.select = fields.setdefault(
+                name, Field(name, "select", multiple="multiple" in attrs)
+            )
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self.select = None
+
+
+ODD_TEXT = st.sampled_from(
+    [
+        "",
+        " ",
+        "0",
+        "-1",
+        "99999999999999999999999",
+        "1e309",
+        "NaN",
+        "2013-02-30",
+        "9999-12-31",
+        "0000-00-00",
+        "25:61",
+        "<script>alert(1)</script>",
+        "' OR 1=1 --",
+        "通江县职业高级中学" * 40,
+        "\u202e\u200b",
+    ]
+)
+
+
+def value_for(field: Field) -> st.SearchStrategy[Any]:
+    offered = [option for option in field.options if option]
+    choices = st.sampled_from(offered) if offered else ODD_TEXT
+    one = st.one_of(choices, ODD_TEXT, st.text(max_size=300), st.integers().map(str))
+    if field.multiple or field.kind == "select" and field.multiple:
+        return st.lists(one, max_size=4)
+    return one
+
+
+def _is_left_alone(action: str) -> bool:
+    try:
+        match = resolve(urlsplit(action).path)
+    except Resolver404:
+        return False
+    return match.view_name in LEAVE_ALONE
+
+
+@pytest.mark.parametrize("namespace", NAMESPACES)
+@settings(
+    max_examples=FUZZ_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+@given(data=st.data())
+def test_every_form_takes_any_input_without_a_server_error(
+    namespace: str, data: st.DataObject, world: World
+) -> None:
+    for name in PAGES:
+        if (name.split(":")[0] if ":" in name else "") != namespace:
+            continue
+        url = _url_for(name, world.records)
+        page = world.client.get(url, QUERY.get(name, {}))
+        assert page.status_code == 200, (name, page.status_code)
+        if "html" not in page.get("Content-Type", ""):
+            continue
+        reader = FormReader(url)
+        reader.feed(page.content.decode())
+        for form in reader.forms:
+            if _is_left_alone(form.action) or not form.fields:
+                continue
+            values = {
+                field.name: data.draw(value_for(field), label=f"{name} {field.name}")
+                for field in form.fields.values()
+                if field.kind != "file"
+            }
+            before = LogEntry.objects.count()
+            send = world.client.post if form.method == "post" else world.client.get
+            response = send(form.action, values)
+            assert response.status_code < 500, (name, form.action, values)
+            if 400 <= response.status_code < 500:
+                assert LogEntry.objects.count() == before, (name, form.action, values)
