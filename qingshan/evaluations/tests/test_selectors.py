@@ -1,4 +1,5 @@
-"""Reads of the campaign pages: scoped to one school, with the filters the pages rely on."""
+"""Reads of the campaign pages and the rater's pages: scoped to one school (or to the rater's own
+tokens), with the filters the pages rely on."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import uuid
 from typing import Any
 
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus, TargetKind
-from qingshan.evaluations.models import Campaign, Target, TextAnswer
+from qingshan.evaluations.models import Campaign, RatingDue, Target, TextAnswer
 from qingshan.evaluations.selectors import campaigns as selectors
+from qingshan.evaluations.selectors import rating
 from tests import factories
 from tests.party_factories import MemberFactory
 
@@ -120,3 +122,29 @@ def test_my_results_are_the_published_targets_that_are_me(
     assert set(mine) == {rated.target(0), as_member}
     assert unpublished.target(0) not in mine
     assert selectors.published_targets_of_user(other_school, user) == []
+
+
+def test_a_rater_reaches_only_the_dues_of_their_own_tokens(school: Any, make_rated: Any) -> None:
+    rated = make_rated(school, teachers=2, students=2)
+    mine, theirs = rated.campaign.tokens.order_by("pk")
+    rated.rate(0, teacher=0)
+
+    dues = rating.dues_to_list([mine.pk])
+    given = dues[-1]
+
+    assert {due.token_id for due in dues} == {mine.pk}
+    assert [due.done for due in dues] == [False, True]
+    assert rating.given_due([mine.pk], given.pk) == given
+    assert rating.given_due([theirs.pk], given.pk) is None
+    assert rating.given_due([mine.pk], dues[0].pk) is None  # owed, not given
+    assert rating.owed_count(given) == 1
+    assert RatingDue.objects.filter(token=theirs).count() == 2
+
+
+def test_an_unknown_or_malformed_key_finds_no_token(school: Any, make_rated: Any) -> None:
+    token = make_rated(school).campaign.tokens.first()
+
+    assert rating.token_for_key(token.key) == token
+    assert rating.token_for_key("") is None
+    assert rating.token_for_key("x" * 41) is None
+    assert rating.token_for_key("no-such-key") is None

@@ -59,7 +59,7 @@ def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
 
 def ratings_due_count(*, user: Any) -> int:
     from qingshan.evaluations.models import RatingDue
-    from qingshan.evaluations.services.ratings import tokens_for_user
+    from qingshan.evaluations.selectors.rating import tokens_for_user
 
     tokens = tokens_for_user(user)
     return RatingDue.objects.filter(token__in=tokens, done=False).count() if tokens else 0
