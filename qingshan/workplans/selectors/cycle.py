@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.selectors import roles_at
+from qingshan.core.models import School
 from qingshan.organization.models import Department
 from qingshan.workplans.enums import FilingState, Line, Stage
 from qingshan.workplans.models import MonthlyPlan, PlanItem, WeeklyStatus, WorkSettings
 
 
-def work_settings(school: Any) -> WorkSettings:
+def work_settings(school: School) -> WorkSettings:
     """The school's settings, or the defaults (unsaved) when none were stored."""
     found = WorkSettings.objects.for_school(school).first()
     return found if found is not None else WorkSettings(school=school)
@@ -64,7 +65,7 @@ def filing_state(
 # --- units -----------------------------------------------------------------------------------
 
 
-def units(school: Any) -> list[Department | None]:
+def units(school: School) -> list[Department | None]:
     """The units that file: the branch (``None``) and the school's active departments."""
     departments = list(
         Department.objects.for_school(school)
@@ -79,7 +80,7 @@ def unit_label(department: Department | None) -> str:
     return department.name if department is not None else _("party branch")
 
 
-def may_file(user: Any, school: Any, department: Department | None) -> bool:
+def may_file(user: Any, school: School, department: Department | None) -> bool:
     """Whether the user files for this unit: admin any; secretary the branch; a head their own."""
     roles = roles_at(user, school)
     if Role.SCHOOL_ADMIN in roles:
@@ -188,7 +189,7 @@ def synchronization_flags(progress: dict[str, LineProgress], settings: WorkSetti
 # --- reads for pages -------------------------------------------------------------------------
 
 
-def plans(school: Any) -> QuerySet[MonthlyPlan]:
+def plans(school: School) -> QuerySet[MonthlyPlan]:
     return (
         MonthlyPlan.objects.for_school(school)
         .select_related("department", "plan_filed_by", "summary_filed_by")
@@ -196,7 +197,14 @@ def plans(school: Any) -> QuerySet[MonthlyPlan]:
     )
 
 
-def plan_with_items(school: Any, pk: int) -> MonthlyPlan:
+def plans_with_items(school: School, month: datetime.date | None = None) -> QuerySet[MonthlyPlan]:
+    """The school's plans (of ``month``'s month when given) with the school, the items and their
+    owners fetched alongside (what the API's plans and their flags read)."""
+    found = plans(school).select_related("school").prefetch_related("items", "items__owner")
+    return found.filter(month=month_start(month)) if month is not None else found
+
+
+def plan_with_items(school: School, pk: int) -> MonthlyPlan:
     return (
         plans(school)
         .prefetch_related(
@@ -211,7 +219,12 @@ def plan_with_items(school: Any, pk: int) -> MonthlyPlan:
     )
 
 
-def items_of_month(school: Any, month: datetime.date) -> QuerySet[PlanItem]:
+def items_for_filing(school: School) -> QuerySet[PlanItem]:
+    """The school's plan items with their plan and the unit's head (who may file them)."""
+    return PlanItem.objects.for_school(school).select_related("plan__department__head")
+
+
+def items_of_month(school: School, month: datetime.date) -> QuerySet[PlanItem]:
     return (
         PlanItem.objects.for_school(school)
         .filter(plan__month=month)
@@ -219,12 +232,24 @@ def items_of_month(school: Any, month: datetime.date) -> QuerySet[PlanItem]:
     )
 
 
-def weekly_statuses(school: Any) -> QuerySet[WeeklyStatus]:
-    return (
+def weekly_statuses(
+    school: School,
+    *,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> QuerySet[WeeklyStatus]:
+    """The school's weekly statuses with their unit and who filed them, latest week first; only
+    the weeks starting from ``since`` and up to ``until`` when given."""
+    found = (
         WeeklyStatus.objects.for_school(school)
         .select_related("department", "filed_by")
         .order_by("-week_start", "department__sort_order", "department__name", "pk")
     )
+    if since is not None:
+        found = found.filter(week_start__gte=since)
+    if until is not None:
+        found = found.filter(week_start__lte=until)
+    return found
 
 
 @dataclass
@@ -255,7 +280,7 @@ def weeks_due_in(month: datetime.date, settings: WorkSettings) -> list[datetime.
     return weeks
 
 
-def month_board(school: Any, month: datetime.date, today: datetime.date) -> list[UnitMonth]:
+def month_board(school: School, month: datetime.date, today: datetime.date) -> list[UnitMonth]:
     """Every unit's plan, summary, weekly statuses, line progress and flags for one month."""
     settings = work_settings(school)
     found = {
@@ -315,7 +340,7 @@ class Overdue:
     department_id: int | None
 
 
-def overdue_filings(school: Any, today: datetime.date) -> list[Overdue]:
+def overdue_filings(school: School, today: datetime.date) -> list[Overdue]:
     """Filings past due and not filed: this month's plan, last month's summary, last week's status."""
     settings = work_settings(school)
     this_month = month_start(today)

@@ -8,19 +8,29 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from qingshan.core.models import School
 from qingshan.workplans.enums import CLOSED_TASK_STATUSES, TaskStatus, Tier
 from qingshan.workplans.models import Decision, DecisionMeeting, Task
 
 
-def meetings(school: Any) -> QuerySet[DecisionMeeting]:
+def meetings(school: School) -> QuerySet[DecisionMeeting]:
     return DecisionMeeting.objects.for_school(school)
 
 
-def decisions(school: Any) -> QuerySet[Decision]:
+def all_decisions(school: School) -> QuerySet[Decision]:
+    """The school's decisions as stored (nothing joined or counted)."""
+    return Decision.objects.for_school(school)
+
+
+def decisions(school: School, status: str | None = None) -> QuerySet[Decision]:
+    """The school's decisions (only those of ``status`` when given) with their meeting,
+    ``task_count`` and ``closed_count``, latest meeting first."""
     closed = Q(tasks__status__in=CLOSED_TASK_STATUSES)
+    found = all_decisions(school)
+    if status is not None:
+        found = found.filter(status=status)
     return (
-        Decision.objects.for_school(school)
-        .select_related("meeting")
+        found.select_related("meeting")
         .annotate(
             task_count=Count("tasks", distinct=True),
             closed_count=Count("tasks", filter=closed, distinct=True),
@@ -29,7 +39,12 @@ def decisions(school: Any) -> QuerySet[Decision]:
     )
 
 
-def decision_with_tasks(school: Any, pk: int) -> Decision:
+def decisions_with_tasks(school: School) -> QuerySet[Decision]:
+    """The school's decisions with their tasks fetched alongside, latest first (for the API)."""
+    return all_decisions(school).prefetch_related("tasks").order_by("-pk")
+
+
+def decision_with_tasks(school: School, pk: int) -> Decision:
     return (
         Decision.objects.for_school(school)
         .select_related("meeting")
@@ -72,7 +87,13 @@ def tier_progress(decision: Decision, today: datetime.date) -> list[TierProgress
     return result
 
 
-def overdue_tasks(school: Any, today: datetime.date) -> QuerySet[Task]:
+def tasks_for_reporting(school: School) -> QuerySet[Task]:
+    """The school's tasks with their decision, the department's head and the owner (what
+    ``services.may_report`` reads)."""
+    return Task.objects.for_school(school).select_related("decision", "department__head", "owner")
+
+
+def overdue_tasks(school: School, today: datetime.date) -> QuerySet[Task]:
     return (
         Task.objects.for_school(school)
         .filter(status=TaskStatus.OPEN, deadline__lt=today)
@@ -81,7 +102,7 @@ def overdue_tasks(school: Any, today: datetime.date) -> QuerySet[Task]:
     )
 
 
-def tasks_for_user(school: Any, user: Any) -> QuerySet[Task]:
+def tasks_for_user(school: School, user: Any) -> QuerySet[Task]:
     """Open tasks the user carries: as their owner or as head of their department."""
     return (
         Task.objects.for_school(school)

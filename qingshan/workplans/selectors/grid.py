@@ -7,47 +7,53 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
+from qingshan.core.models import School
+from qingshan.organization import selectors as organization
 from qingshan.organization.models import Term
 from qingshan.workplans.enums import GapKind
 from qingshan.workplans.models import GridCell, GridException, Leave, Place, TimeSlot, WorkLine
 
 
-def lines(school: Any) -> QuerySet[WorkLine]:
+def lines(school: School) -> QuerySet[WorkLine]:
     return WorkLine.objects.for_school(school)
 
 
-def places(school: Any) -> QuerySet[Place]:
+def places(school: School) -> QuerySet[Place]:
     return Place.objects.for_school(school)
 
 
-def slots(school: Any, term: Term | None = None) -> QuerySet[TimeSlot]:
+def slots(school: School, term: Term | None = None) -> QuerySet[TimeSlot]:
     found = TimeSlot.objects.for_school(school).select_related("term").prefetch_related("lines")
     return found.filter(term=term) if term is not None else found
 
 
-def cells(school: Any, term: Term | None = None) -> QuerySet[GridCell]:
+def cells(school: School, term: Term | None = None) -> QuerySet[GridCell]:
     found = GridCell.objects.for_school(school).select_related(
         "term", "line", "place", "slot", "person"
     )
     return found.filter(term=term) if term is not None else found
 
 
-def exceptions(school: Any) -> QuerySet[GridException]:
+def exceptions(school: School) -> QuerySet[GridException]:
     return GridException.objects.for_school(school).select_related(
         "term", "cell__line", "cell__place", "cell__slot", "substitute"
     )
 
 
-def leaves(school: Any) -> QuerySet[Leave]:
+def leaves(school: School) -> QuerySet[Leave]:
     return Leave.objects.for_school(school).select_related("person")
 
 
-def current_term(school: Any, today: datetime.date) -> Term | None:
+def terms_latest_first(school: School) -> QuerySet[Term]:
+    """The school's terms, latest first (to choose the grid's term from)."""
+    return organization.terms(school).order_by("-start_date")
+
+
+def current_term(school: School, today: datetime.date) -> Term | None:
     terms = Term.objects.for_school(school).active()
     return (
         terms.filter(start_date__lte=today, end_date__gte=today).first()
@@ -334,7 +340,7 @@ class GridTable:
 
 
 def grid_table(
-    school: Any,
+    school: School,
     term: Term,
     *,
     line: int | None = None,
