@@ -13,43 +13,44 @@ from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
 from qingshan.core.figures import Scope, as_json_value, registry
+from qingshan.core.models import School
 from qingshan.core.services import create_record, update_record
-from qingshan.reports import defaults
 from qingshan.reports.enums import BlockKind, ReportLanguage
 from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.rendering.docx import summary_docx
 from qingshan.reports.rendering.pdf import summary_pdf
-from qingshan.reports.selectors import check_template, render_html
+from qingshan.reports.selectors.summary import (
+    check_template,
+    default_blocks,
+    default_template,
+    render_html,
+    stored_template,
+)
 
 
 @transaction.atomic
-def ensure_default_template(*, school: Any) -> SummaryTemplate:
-    """The school's summary template, made from the default the first time."""
-    found = SummaryTemplate.objects.for_school(school).order_by("pk").first()
+def ensure_default_template(*, school: School) -> SummaryTemplate:
+    """The school's stored summary template, stored from the default the first time (by the
+    writes that need it: editing a block, adding one, issuing; pages only read the default)."""
+    found = stored_template(school)
     if found is not None:
         return found
+    School.objects.select_for_update().filter(pk=school.pk).first()  # one school at a time
+    found = stored_template(school)
+    if found is not None:
+        return found
+    default = default_template(school)
     template = create_record(
         school=school,
         model=SummaryTemplate,
         values={
-            "name": defaults.NAME,
-            "title_zh": defaults.TITLE_ZH,
-            "title_en": defaults.TITLE_EN,
+            "name": default.name,
+            "title_zh": default.title_zh,
+            "title_en": default.title_en,
         },
     )
-    TemplateBlock.objects.bulk_create(
-        TemplateBlock(
-            school=school,
-            template=template,
-            position=index * 10,
-            kind=kind,
-            text_zh=text_zh,
-            text_en=text_en,
-            figure_keys=keys,
-        )
-        for index, (kind, text_zh, text_en, keys) in enumerate(defaults.BLOCKS, start=1)
-    )
+    TemplateBlock.objects.bulk_create(default_blocks(template))
     return template
 
 
@@ -74,12 +75,16 @@ def update_block(*, block: TemplateBlock, values: dict[str, Any]) -> TemplateBlo
 
 
 @transaction.atomic
-def add_block(*, template: SummaryTemplate, values: dict[str, Any]) -> TemplateBlock:
+def add_block(*, school: School, values: dict[str, Any]) -> TemplateBlock:
+    """Add a block to the school's template (stored from the default first, if need be), at the
+    end unless ``values`` give its position."""
+    template = ensure_default_template(school=school)
+    values = dict(values)
     position = values.pop("position", None)
     if position is None:
         position = (template.blocks.aggregate(top=Max("position"))["top"] or 0) + 10
     return create_record(
-        school=template.school,
+        school=school,
         model=TemplateBlock,
         values={"template": template, "position": position, **values},
         checks=[_check_keys],
