@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +28,8 @@ from qingshan.reports.selectors.summary import (
     default_template,
     render_html,
     stored_template,
+    summary_template,
+    template_blocks,
 )
 
 
@@ -109,13 +113,19 @@ def _frozen_figures(results: dict[str, Any]) -> dict[str, Any]:
     return frozen
 
 
-@transaction.atomic
-def issue_report(*, school: Any, year: int, language: str, by: Any) -> IssuedReport:
-    """Check, render and freeze the summary as the next version for the school, year and language."""
+def issue_report(*, school: School, year: int, language: str, by: Any) -> IssuedReport:
+    """Check, render and freeze the summary as the next version for the school, year and language.
+
+    The slow part — computing the figures and rendering the page, the DOCX and the PDF — runs
+    before any transaction is opened; then one short transaction stores the school's template
+    (if it had none), numbers the version and stores the report together with its files. A
+    report row therefore never exists without its files, and a refused or failed issue leaves
+    neither a row nor a file behind.
+    """
     if language not in ReportLanguage.values:
         raise ValidationError({"language": _("Choose Chinese or English.")})
-    template = ensure_default_template(school=school)
-    blocks = list(template.blocks.all())
+    template = summary_template(school)
+    blocks = template_blocks(template)
     check = check_template(blocks, language)
     if not check.ok:
         first = check.errors[0]
@@ -131,31 +141,78 @@ def issue_report(*, school: Any, year: int, language: str, by: Any) -> IssuedRep
         year=year,
         language=language,
     )
-    latest = (
-        IssuedReport.objects.for_school(school)
-        .select_for_update()
-        .filter(year=year, language=language)
-        .aggregate(top=Max("version"))["top"]
+    rendered = _Rendered(
+        html=render_html(content, links=False),
+        docx=summary_docx(content),
+        pdf=summary_pdf(content, school_name=school.name),
+        figures=_frozen_figures(content.results),
     )
-    version = (latest or 0) + 1
-    report = IssuedReport(
+    return _store_issued(
         school=school,
         year=year,
         language=language,
-        version=version,
         title=content.title,
         template_name=template.name,
-        issued_at=timezone.now(),
-        issued_by=by if getattr(by, "is_authenticated", False) else None,
-        html=render_html(content, links=False),
-        figures=_frozen_figures(content.results),
+        by=by,
+        rendered=rendered,
         warnings=[{"block": w.block, "text": w.text, "message": w.message} for w in check.warnings],
     )
-    stem = f"summary-{school.slug}-{year}-{language}-v{version}"
-    report.docx.save(f"{stem}.docx", ContentFile(summary_docx(content)), save=False)
-    report.pdf.save(
-        f"{stem}.pdf", ContentFile(summary_pdf(content, school_name=school.name)), save=False
-    )
-    report.full_clean()
-    report.save()
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    html: str
+    docx: bytes
+    pdf: bytes
+    figures: dict[str, Any]
+
+
+def _store_issued(
+    *,
+    school: School,
+    year: int,
+    language: str,
+    title: str,
+    template_name: str,
+    by: Any,
+    rendered: _Rendered,
+    warnings: list[dict[str, Any]],
+) -> IssuedReport:
+    """Store the rendered report as the next version, its files with it, in one short
+    transaction; the files are removed again if the transaction does not go through."""
+    written: list[FieldFile] = []
+    try:
+        with transaction.atomic():
+            ensure_default_template(school=school)
+            School.objects.select_for_update().filter(pk=school.pk).first()  # one at a time
+            latest = (
+                IssuedReport.objects.for_school(school)
+                .filter(year=year, language=language)
+                .aggregate(top=Max("version"))["top"]
+            )
+            version = (latest or 0) + 1
+            report = IssuedReport(
+                school=school,
+                year=year,
+                language=language,
+                version=version,
+                title=title,
+                template_name=template_name,
+                issued_at=timezone.now(),
+                issued_by=by if getattr(by, "is_authenticated", False) else None,
+                html=rendered.html,
+                figures=rendered.figures,
+                warnings=warnings,
+            )
+            stem = f"summary-{school.slug}-{year}-{language}-v{version}"
+            report.docx.save(f"{stem}.docx", ContentFile(rendered.docx), save=False)
+            written.append(report.docx)
+            report.pdf.save(f"{stem}.pdf", ContentFile(rendered.pdf), save=False)
+            written.append(report.pdf)
+            report.full_clean()
+            report.save()
+    except BaseException:
+        for stored in written:
+            stored.delete(save=False)
+        raise
     return report
