@@ -145,7 +145,7 @@ def campaign_action(request: HttpRequest, pk: int, action: str, school: str | No
 @router.get("/campaigns/{int:pk}/tokens/", response=list[TokenOut], url_name="campaign_tokens")
 @paginate(PageNumberPagination)
 def campaign_tokens(request: HttpRequest, pk: int, school: str | None = None) -> Any:
-    return selectors.tokens(_managed_campaign(request, pk, school)).order_by("pk")
+    return selectors.tokens(_managed_campaign(request, pk, school))
 
 
 @router.get(

@@ -96,8 +96,8 @@ def transitions(campaign: Campaign) -> QuerySet[CampaignTransition]:
 
 
 def tokens(campaign: Campaign) -> QuerySet[RaterToken]:
-    """The campaign's rater tokens (one per invited rater)."""
-    return RaterToken.objects.filter(school_id=campaign.school_id, campaign=campaign)
+    """The campaign's rater tokens (one per invited rater), in the order they were drawn."""
+    return RaterToken.objects.filter(school_id=campaign.school_id, campaign=campaign).order_by("pk")
 
 
 def tokens_by_class(campaign: Campaign) -> QuerySet[RaterToken]:
