@@ -15,8 +15,9 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from qingshan.core.api import api_school
 from qingshan.evaluations.enums import CampaignStatus
-from qingshan.evaluations.models import Campaign, Instrument, RaterToken
+from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.services import campaigns as services
+from qingshan.organization import selectors as organization
 
 router = Router(tags=["evaluations"])
 
@@ -89,30 +90,31 @@ class TargetResultOut(Schema):
     overall_mean: float | None
 
 
+def _managed_campaign(request: HttpRequest, pk: int, school: str | None) -> Any:
+    """The campaign ``pk`` of the school the caller manages (404 for another school's)."""
+    return get_object_or_404(
+        selectors.campaigns_by_opening(api_school(request, "evaluations.manage", school)), pk=pk
+    )
+
+
 @router.get("/instruments/", response=list[InstrumentOut], url_name="instrument_list")
 def instruments(request: HttpRequest, school: str | None = None) -> Any:
-    return Instrument.objects.for_school(
-        api_school(request, "evaluations.view", school)
-    ).prefetch_related("questions")
+    return selectors.instruments_with_questions(api_school(request, "evaluations.view", school))
 
 
 @router.get("/campaigns/", response=list[CampaignOut], url_name="campaign_list")
 @paginate(PageNumberPagination)
 def campaign_list(request: HttpRequest, school: str | None = None) -> Any:
-    return Campaign.objects.for_school(api_school(request, "evaluations.view", school)).order_by(
-        "-opens_at", "pk"
-    )
+    return selectors.campaigns_by_opening(api_school(request, "evaluations.view", school))
 
 
 @router.post("/campaigns/", response={201: CampaignOut}, url_name="campaign_create")
 def campaign_create(request: HttpRequest, payload: CampaignIn, school: str | None = None) -> Any:
     from ninja import Status
 
-    from qingshan.organization.models import Term
-
     target = api_school(request, "evaluations.manage", school)
-    instrument = get_object_or_404(Instrument.objects.for_school(target), pk=payload.instrument_id)
-    term = get_object_or_404(Term.objects.for_school(target), pk=payload.term_id)
+    instrument = get_object_or_404(selectors.instruments(target), pk=payload.instrument_id)
+    term = get_object_or_404(organization.terms(target), pk=payload.term_id)
     data = payload.dict(exclude={"instrument_id", "term_id"})
     return Status(
         201, services.create_campaign(school=target, instrument=instrument, term=term, **data)
@@ -122,7 +124,7 @@ def campaign_create(request: HttpRequest, payload: CampaignIn, school: str | Non
 @router.get("/campaigns/{int:pk}/", response=CampaignOut, url_name="campaign_detail")
 def campaign_detail(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     return get_object_or_404(
-        Campaign.objects.for_school(api_school(request, "evaluations.view", school)), pk=pk
+        selectors.campaigns_by_opening(api_school(request, "evaluations.view", school)), pk=pk
     )
 
 
@@ -132,9 +134,7 @@ def campaign_detail(request: HttpRequest, pk: int, school: str | None = None) ->
 def campaign_action(request: HttpRequest, pk: int, action: str, school: str | None = None) -> Any:
     from qingshan.evaluations.views.manage import ACTIONS
 
-    campaign = get_object_or_404(
-        Campaign.objects.for_school(api_school(request, "evaluations.manage", school)), pk=pk
-    )
+    campaign = _managed_campaign(request, pk, school)
     if action not in ACTIONS:
         from django.http import Http404
 
@@ -145,10 +145,7 @@ def campaign_action(request: HttpRequest, pk: int, action: str, school: str | No
 @router.get("/campaigns/{int:pk}/tokens/", response=list[TokenOut], url_name="campaign_tokens")
 @paginate(PageNumberPagination)
 def campaign_tokens(request: HttpRequest, pk: int, school: str | None = None) -> Any:
-    campaign = get_object_or_404(
-        Campaign.objects.for_school(api_school(request, "evaluations.manage", school)), pk=pk
-    )
-    return RaterToken.objects.filter(campaign=campaign).order_by("pk")
+    return selectors.tokens(_managed_campaign(request, pk, school))
 
 
 @router.get(
@@ -157,20 +154,7 @@ def campaign_tokens(request: HttpRequest, pk: int, school: str | None = None) ->
     url_name="campaign_participation",
 )
 def campaign_participation(request: HttpRequest, pk: int, school: str | None = None) -> Any:
-    from django.db.models import Count, Q
-
-    campaign = get_object_or_404(
-        Campaign.objects.for_school(api_school(request, "evaluations.manage", school)), pk=pk
-    )
-    return list(
-        RaterToken.objects.filter(campaign=campaign)
-        .values("rater_kind")
-        .annotate(
-            invited=Count("pk", distinct=True),
-            responded=Count("pk", filter=Q(dues__done=True), distinct=True),
-        )
-        .order_by("rater_kind")
-    )
+    return selectors.participation_by_kind(_managed_campaign(request, pk, school))
 
 
 @router.get(
@@ -179,9 +163,7 @@ def campaign_participation(request: HttpRequest, pk: int, school: str | None = N
 def campaign_results(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     from qingshan.evaluations.selectors import results
 
-    campaign = get_object_or_404(
-        Campaign.objects.for_school(api_school(request, "evaluations.manage", school)), pk=pk
-    )
+    campaign = _managed_campaign(request, pk, school)
     if campaign.status < CampaignStatus.CLOSED:
         raise PermissionDenied
     return [

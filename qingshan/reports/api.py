@@ -10,7 +10,8 @@ from ninja import Router, Schema
 from ninja.pagination import PageNumberPagination, paginate
 
 from qingshan.core.api import api_school
-from qingshan.core.figures import Period, Scope, as_json_value, registry
+from qingshan.core.figures import Scope, as_json_value, registry
+from qingshan.reports.selectors import dashboard as selectors
 
 router = Router(tags=["reports"])
 
@@ -46,24 +47,21 @@ def _year(year: int | None) -> int:
 @router.get("/figures/", response=list[FigureOut], url_name="figure_values")
 def figures(request: HttpRequest, year: int | None = None, school: str | None = None) -> Any:
     target = api_school(request, "reports.view", school)
-    period = Period.year(_year(year))
-    rows = []
-    for figure in registry:
-        result = figure.evaluate(Scope.of_school(target), period)
-        rows.append(
-            {
-                "key": figure.key,
-                "label": str(figure.label),
-                "unit": figure.unit,
-                "definition": str(figure.definition),
-                "value": as_json_value(result.value),
-                "breakdown": {
-                    name: as_json_value(value) for name, value in result.breakdown.items()
-                },
-                "records_url": f"/api/v1/reports/figures/{figure.key}/records/?year={period.start.year}&school={target.slug}",
-            }
-        )
-    return rows
+    chosen = _year(year)
+    return [
+        {
+            "key": row["figure"].key,
+            "label": str(row["figure"].label),
+            "unit": row["figure"].unit,
+            "definition": str(row["figure"].definition),
+            "value": as_json_value(row["result"].value),
+            "breakdown": {
+                name: as_json_value(value) for name, value in row["result"].breakdown.items()
+            },
+            "records_url": f"/api/v1/reports/figures/{row['figure'].key}/records/?year={chosen}&school={target.slug}",
+        }
+        for row in selectors.figure_table(scope=Scope.of_school(target), year=chosen)
+    ]
 
 
 @router.get("/figures/{key}/records/", response=list[RecordOut], url_name="figure_records")
@@ -74,7 +72,5 @@ def figure_records(
     target = api_school(request, "reports.view", school)
     if key not in registry:
         raise Http404
-    result = registry.get(key).evaluate(Scope.of_school(target), Period.year(_year(year)))
-    if result.records is None:
-        return []
-    return result.records.order_by("pk")
+    _result, records = selectors.figure_records(school=target, key=key, year=_year(year))
+    return records if records is not None else []

@@ -2,54 +2,59 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
 from qingshan.core.figures import Scope, as_json_value, registry
+from qingshan.core.models import School
 from qingshan.core.services import create_record, update_record
-from qingshan.reports import defaults
 from qingshan.reports.enums import BlockKind, ReportLanguage
 from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.rendering.docx import summary_docx
 from qingshan.reports.rendering.pdf import summary_pdf
-from qingshan.reports.selectors import check_template, render_html
+from qingshan.reports.selectors.summary import (
+    check_template,
+    default_blocks,
+    default_template,
+    render_html,
+    stored_template,
+    summary_template,
+    template_blocks,
+)
 
 
 @transaction.atomic
-def ensure_default_template(*, school: Any) -> SummaryTemplate:
-    """The school's summary template, made from the default the first time."""
-    found = SummaryTemplate.objects.for_school(school).order_by("pk").first()
+def ensure_default_template(*, school: School) -> SummaryTemplate:
+    """The school's stored summary template, stored from the default the first time (by the
+    writes that need it: editing a block, adding one, issuing; pages only read the default)."""
+    found = stored_template(school)
     if found is not None:
         return found
+    School.objects.select_for_update().filter(pk=school.pk).first()  # one school at a time
+    found = stored_template(school)
+    if found is not None:
+        return found
+    default = default_template(school)
     template = create_record(
         school=school,
         model=SummaryTemplate,
         values={
-            "name": defaults.NAME,
-            "title_zh": defaults.TITLE_ZH,
-            "title_en": defaults.TITLE_EN,
+            "name": default.name,
+            "title_zh": default.title_zh,
+            "title_en": default.title_en,
         },
     )
-    TemplateBlock.objects.bulk_create(
-        TemplateBlock(
-            school=school,
-            template=template,
-            position=index * 10,
-            kind=kind,
-            text_zh=text_zh,
-            text_en=text_en,
-            figure_keys=keys,
-        )
-        for index, (kind, text_zh, text_en, keys) in enumerate(defaults.BLOCKS, start=1)
-    )
+    TemplateBlock.objects.bulk_create(default_blocks(template))
     return template
 
 
@@ -74,12 +79,16 @@ def update_block(*, block: TemplateBlock, values: dict[str, Any]) -> TemplateBlo
 
 
 @transaction.atomic
-def add_block(*, template: SummaryTemplate, values: dict[str, Any]) -> TemplateBlock:
+def add_block(*, school: School, values: dict[str, Any]) -> TemplateBlock:
+    """Add a block to the school's template (stored from the default first, if need be), at the
+    end unless ``values`` give its position."""
+    template = ensure_default_template(school=school)
+    values = dict(values)
     position = values.pop("position", None)
     if position is None:
         position = (template.blocks.aggregate(top=Max("position"))["top"] or 0) + 10
     return create_record(
-        school=template.school,
+        school=school,
         model=TemplateBlock,
         values={"template": template, "position": position, **values},
         checks=[_check_keys],
@@ -104,13 +113,19 @@ def _frozen_figures(results: dict[str, Any]) -> dict[str, Any]:
     return frozen
 
 
-@transaction.atomic
-def issue_report(*, school: Any, year: int, language: str, by: Any) -> IssuedReport:
-    """Check, render and freeze the summary as the next version for the school, year and language."""
+def issue_report(*, school: School, year: int, language: str, by: Any) -> IssuedReport:
+    """Check, render and freeze the summary as the next version for the school, year and language.
+
+    The slow part — computing the figures and rendering the page, the DOCX and the PDF — runs
+    before any transaction is opened; then one short transaction stores the school's template
+    (if it had none), numbers the version and stores the report together with its files. A
+    report row therefore never exists without its files, and a refused or failed issue leaves
+    neither a row nor a file behind.
+    """
     if language not in ReportLanguage.values:
         raise ValidationError({"language": _("Choose Chinese or English.")})
-    template = ensure_default_template(school=school)
-    blocks = list(template.blocks.all())
+    template = summary_template(school)
+    blocks = template_blocks(template)
     check = check_template(blocks, language)
     if not check.ok:
         first = check.errors[0]
@@ -126,31 +141,78 @@ def issue_report(*, school: Any, year: int, language: str, by: Any) -> IssuedRep
         year=year,
         language=language,
     )
-    latest = (
-        IssuedReport.objects.for_school(school)
-        .select_for_update()
-        .filter(year=year, language=language)
-        .aggregate(top=Max("version"))["top"]
+    rendered = _Rendered(
+        html=render_html(content, links=False),
+        docx=summary_docx(content),
+        pdf=summary_pdf(content, school_name=school.name),
+        figures=_frozen_figures(content.results),
     )
-    version = (latest or 0) + 1
-    report = IssuedReport(
+    return _store_issued(
         school=school,
         year=year,
         language=language,
-        version=version,
         title=content.title,
         template_name=template.name,
-        issued_at=timezone.now(),
-        issued_by=by if getattr(by, "is_authenticated", False) else None,
-        html=render_html(content, links=False),
-        figures=_frozen_figures(content.results),
+        by=by,
+        rendered=rendered,
         warnings=[{"block": w.block, "text": w.text, "message": w.message} for w in check.warnings],
     )
-    stem = f"summary-{school.slug}-{year}-{language}-v{version}"
-    report.docx.save(f"{stem}.docx", ContentFile(summary_docx(content)), save=False)
-    report.pdf.save(
-        f"{stem}.pdf", ContentFile(summary_pdf(content, school_name=school.name)), save=False
-    )
-    report.full_clean()
-    report.save()
+
+
+@dataclass(frozen=True)
+class _Rendered:
+    html: str
+    docx: bytes
+    pdf: bytes
+    figures: dict[str, Any]
+
+
+def _store_issued(
+    *,
+    school: School,
+    year: int,
+    language: str,
+    title: str,
+    template_name: str,
+    by: Any,
+    rendered: _Rendered,
+    warnings: list[dict[str, Any]],
+) -> IssuedReport:
+    """Store the rendered report as the next version, its files with it, in one short
+    transaction; the files are removed again if the transaction does not go through."""
+    written: list[FieldFile] = []
+    try:
+        with transaction.atomic():
+            ensure_default_template(school=school)
+            School.objects.select_for_update().filter(pk=school.pk).first()  # one at a time
+            latest = (
+                IssuedReport.objects.for_school(school)
+                .filter(year=year, language=language)
+                .aggregate(top=Max("version"))["top"]
+            )
+            version = (latest or 0) + 1
+            report = IssuedReport(
+                school=school,
+                year=year,
+                language=language,
+                version=version,
+                title=title,
+                template_name=template_name,
+                issued_at=timezone.now(),
+                issued_by=by if getattr(by, "is_authenticated", False) else None,
+                html=rendered.html,
+                figures=rendered.figures,
+                warnings=warnings,
+            )
+            stem = f"summary-{school.slug}-{year}-{language}-v{version}"
+            report.docx.save(f"{stem}.docx", ContentFile(rendered.docx), save=False)
+            written.append(report.docx)
+            report.pdf.save(f"{stem}.pdf", ContentFile(rendered.pdf), save=False)
+            written.append(report.pdf)
+            report.full_clean()
+            report.save()
+    except BaseException:
+        for stored in written:
+            stored.delete(save=False)
+        raise
     return report

@@ -14,6 +14,11 @@ urlpatterns = [
     path("summary/blocks/new/", summary.block_add, name="block_add"),
     path("summary/blocks/<int:pk>/", summary.block_edit, name="block_edit"),
     path("summary/blocks/<int:pk>/remove/", summary.block_remove, name="block_remove"),
+    path(
+        "summary/blocks/default/<int:position>/",
+        summary.default_block_edit,
+        name="default_block_edit",
+    ),
     path("summary/issued/", summary.issued_list, name="issued_list"),
     path("summary/issued/<int:pk>/", summary.issued_detail, name="issued_detail"),
     path("summary/issued/<int:pk>/file/<str:fmt>/", summary.issued_file, name="issued_file"),

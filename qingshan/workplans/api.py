@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -17,8 +18,9 @@ from ninja import Router, Schema, Status
 
 from qingshan.accounts.selectors import is_read_only_at
 from qingshan.core.api import api_school, crud_router
-from qingshan.organization.models import Department, GradeTeam, Staff, Term
-from qingshan.workplans.models import Decision, MonthlyPlan, PlanItem, Task
+from qingshan.core.models import School
+from qingshan.organization import selectors as organization
+from qingshan.workplans.models import MonthlyPlan, Task
 from qingshan.workplans.resources import RESOURCES
 from qingshan.workplans.selectors import cycle as cycle_selectors
 from qingshan.workplans.selectors import decisions as decision_selectors
@@ -41,12 +43,13 @@ for _resource in RESOURCES:
     )
 
 
-def _optional(model: Any, school: Any, pk: int | None) -> Any:
-    """The school's record ``pk`` of ``model`` (404 when it is another school's), or None."""
-    return get_object_or_404(model.objects.for_school(school), pk=pk) if pk else None
+def _optional(records: QuerySet[Any], pk: int | None) -> Any:
+    """The record ``pk`` among ``records`` (a school's, from a selector; 404 when it is not
+    there), or None."""
+    return get_object_or_404(records, pk=pk) if pk else None
 
 
-def _writable(request: HttpRequest, permission: str, slug: str | None) -> Any:
+def _writable(request: HttpRequest, permission: str, slug: str | None) -> School:
     school = api_school(request, permission, slug)
     if is_read_only_at(request.user, school):
         raise PermissionDenied
@@ -125,17 +128,12 @@ class SummaryIn(Schema):
     text: str = ""
 
 
-def _month_plans(school: Any, month: dt.date | None) -> Any:
-    found = cycle_selectors.plans(school).prefetch_related("items", "items__owner")
-    return found.filter(month=month.replace(day=1)) if month else found
-
-
 @router.get("/plans/", response=list[PlanOut], url_name="workplan_list")
 def list_plans(
     request: HttpRequest, month: dt.date | None = None, school: str | None = None
 ) -> Any:
     target = api_school(request, "workplans.view", school)
-    return list(_month_plans(target, month).select_related("school")[:500])
+    return list(cycle_selectors.plans_with_items(target, month)[:500])
 
 
 def _plan_to_file(request: HttpRequest, pk: int, slug: str | None) -> MonthlyPlan:
@@ -147,19 +145,19 @@ def _plan_to_file(request: HttpRequest, pk: int, slug: str | None) -> MonthlyPla
 
 
 def _read_plan(plan: MonthlyPlan) -> MonthlyPlan:
-    return _month_plans(plan.school, None).select_related("school").get(pk=plan.pk)
+    return get_object_or_404(cycle_selectors.plans_with_items(plan.school), pk=plan.pk)
 
 
 @router.get("/plans/{int:pk}/", response=PlanOut, url_name="workplan_detail")
 def read_plan(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     target = api_school(request, "workplans.view", school)
-    return get_object_or_404(_month_plans(target, None).select_related("school"), pk=pk)
+    return get_object_or_404(cycle_selectors.plans_with_items(target), pk=pk)
 
 
 @router.post("/plans/", response={201: PlanOut}, url_name="workplan_open")
 def open_plan(request: HttpRequest, payload: PlanIn, school: str | None = None) -> Any:
     target = _writable(request, "workplans.file", school)
-    department = _optional(Department, target, payload.department_id)
+    department = _optional(organization.departments(target), payload.department_id)
     if not cycle_selectors.may_file(request.user, target, department):
         raise PermissionDenied
     plan = cycle_services.open_plan(school=target, department=department, month=payload.month)
@@ -169,8 +167,8 @@ def open_plan(request: HttpRequest, payload: PlanIn, school: str | None = None) 
 @router.post("/plans/{int:pk}/items/", response={201: ItemOut}, url_name="workplan_item_add")
 def add_item(request: HttpRequest, pk: int, payload: ItemIn, school: str | None = None) -> Any:
     plan = _plan_to_file(request, pk, school)
-    owner = _optional(Staff, plan.school, payload.owner_id)
-    serves = _optional(PlanItem, plan.school, payload.serves_id)
+    owner = _optional(organization.staff(plan.school), payload.owner_id)
+    serves = _optional(cycle_selectors.items_for_filing(plan.school), payload.serves_id)
     item = cycle_services.add_item(
         plan=plan,
         line=payload.line,
@@ -185,9 +183,7 @@ def add_item(request: HttpRequest, pk: int, payload: ItemIn, school: str | None 
 @router.post("/items/{int:pk}/done/", response=ItemOut, url_name="workplan_item_done")
 def item_done(request: HttpRequest, pk: int, payload: DoneIn, school: str | None = None) -> Any:
     target = _writable(request, "workplans.file", school)
-    item = get_object_or_404(
-        PlanItem.objects.for_school(target).select_related("plan__department__head"), pk=pk
-    )
+    item = get_object_or_404(cycle_selectors.items_for_filing(target), pk=pk)
     if not cycle_selectors.may_file(request.user, target, item.plan.department):
         raise PermissionDenied
     return cycle_services.mark_item_done(item=item, **payload.dict())
@@ -228,14 +224,14 @@ class WeeklyIn(Schema):
 def list_weekly(
     request: HttpRequest, since: dt.date | None = None, school: str | None = None
 ) -> Any:
-    found = cycle_selectors.weekly_statuses(api_school(request, "workplans.view", school))
-    return list((found.filter(week_start__gte=since) if since else found)[:500])
+    target = api_school(request, "workplans.view", school)
+    return list(cycle_selectors.weekly_statuses(target, since=since)[:500])
 
 
 @router.post("/weekly/", response={201: WeeklyOut}, url_name="weekly_create")
 def file_weekly(request: HttpRequest, payload: WeeklyIn, school: str | None = None) -> Any:
     target = _writable(request, "workplans.file", school)
-    department = _optional(Department, target, payload.department_id)
+    department = _optional(organization.departments(target), payload.department_id)
     if not cycle_selectors.may_file(request.user, target, department):
         raise PermissionDenied
     status = cycle_services.file_weekly_status(
@@ -313,18 +309,16 @@ class CloseIn(Schema):
     note: str = ""
 
 
-def _decisions(school: Any) -> Any:
-    return Decision.objects.for_school(school).prefetch_related("tasks").order_by("-pk")
-
-
 @router.get("/decisions/", response=list[DecisionOut], url_name="decision_list")
 def list_decisions(request: HttpRequest, school: str | None = None) -> Any:
-    return list(_decisions(api_school(request, "workplans.view", school))[:500])
+    target = api_school(request, "workplans.view", school)
+    return list(decision_selectors.decisions_with_tasks(target)[:500])
 
 
 @router.get("/decisions/{int:pk}/", response=DecisionOut, url_name="decision_detail")
 def read_decision(request: HttpRequest, pk: int, school: str | None = None) -> Any:
-    return get_object_or_404(_decisions(api_school(request, "workplans.view", school)), pk=pk)
+    target = api_school(request, "workplans.view", school)
+    return get_object_or_404(decision_selectors.decisions_with_tasks(target), pk=pk)
 
 
 @router.post(
@@ -338,7 +332,9 @@ def create_decision(
     target = api_school(request, "workplans.manage", school)
     meeting = get_object_or_404(decision_selectors.meetings(target), pk=pk)
     decision = decision_services.record_decision(meeting=meeting, **payload.dict())
-    return Status(201, _decisions(target).get(pk=decision.pk))
+    return Status(
+        201, get_object_or_404(decision_selectors.decisions_with_tasks(target), pk=decision.pk)
+    )
 
 
 @router.post("/decisions/{int:pk}/tasks/", response={201: TaskOut}, url_name="decision_hand")
@@ -346,8 +342,8 @@ def hand_to_department(
     request: HttpRequest, pk: int, payload: DepartmentTaskIn, school: str | None = None
 ) -> Any:
     target = api_school(request, "workplans.manage", school)
-    decision = get_object_or_404(Decision.objects.for_school(target), pk=pk)
-    department = get_object_or_404(Department.objects.for_school(target), pk=payload.department_id)
+    decision = get_object_or_404(decision_selectors.all_decisions(target), pk=pk)
+    department = get_object_or_404(organization.departments(target), pk=payload.department_id)
     task = decision_services.hand_to_department(
         decision=decision, department=department, title=payload.title, deadline=payload.deadline
     )
@@ -359,17 +355,14 @@ def close_decision(
     request: HttpRequest, pk: int, payload: CloseIn, school: str | None = None
 ) -> Any:
     target = api_school(request, "workplans.manage", school)
-    decision = get_object_or_404(Decision.objects.for_school(target), pk=pk)
+    decision = get_object_or_404(decision_selectors.all_decisions(target), pk=pk)
     decision_services.close_decision(decision=decision, note=payload.note)
-    return _decisions(target).get(pk=pk)
+    return get_object_or_404(decision_selectors.decisions_with_tasks(target), pk=pk)
 
 
 def _task(request: HttpRequest, pk: int, slug: str | None) -> Task:
     target = _writable(request, "workplans.report_task", slug)
-    task = get_object_or_404(
-        Task.objects.for_school(target).select_related("decision", "department__head", "owner"),
-        pk=pk,
-    )
+    task = get_object_or_404(decision_selectors.tasks_for_reporting(target), pk=pk)
     if not decision_services.may_report(request.user, task):
         raise PermissionDenied
     return task
@@ -378,8 +371,8 @@ def _task(request: HttpRequest, pk: int, slug: str | None) -> Task:
 @router.post("/tasks/{int:pk}/children/", response={201: TaskOut}, url_name="task_hand_down")
 def hand_down(request: HttpRequest, pk: int, payload: HandDownIn, school: str | None = None) -> Any:
     task = _task(request, pk, school)
-    grade_team = _optional(GradeTeam, task.school, payload.grade_team_id)
-    owner = _optional(Staff, task.school, payload.owner_id)
+    grade_team = _optional(organization.grade_teams(task.school), payload.grade_team_id)
+    owner = _optional(organization.staff(task.school), payload.owner_id)
     child = decision_services.hand_down(
         parent=task,
         title=payload.title,
@@ -434,7 +427,7 @@ class GridCheckOut(Schema):
 def grid_check(request: HttpRequest, term: int | None = None, school: str | None = None) -> Any:
     target = api_school(request, "workplans.view", school)
     chosen = (
-        get_object_or_404(Term.objects.for_school(target), pk=term)
+        get_object_or_404(organization.terms(target), pk=term)
         if term
         else grid_selectors.current_term(target, timezone.localdate())
     )

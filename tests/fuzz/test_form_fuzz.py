@@ -119,7 +119,7 @@ def value_for(field: Field) -> st.SearchStrategy[Any]:
     offered = [option for option in field.options if option]
     choices = st.sampled_from(offered) if offered else ODD_TEXT
     one = st.one_of(choices, ODD_TEXT, st.text(max_size=300), st.integers().map(str))
-    if field.multiple or field.kind == "select" and field.multiple:
+    if field.multiple or (field.kind == "select" and field.multiple):
         return st.lists(one, max_size=4)
     return one
 

@@ -22,8 +22,9 @@ from qingshan.evaluations.models import (
     Target,
     TextAnswer,
 )
-from qingshan.evaluations.services import campaigns, ratings
+from qingshan.evaluations.services import campaigns
 from qingshan.evaluations.services.library import install_instrument
+from qingshan.evaluations.tests.factories import give_rating
 from qingshan.organization.models import SchoolClass, Staff, Student, Term
 from tests import factories
 
@@ -77,7 +78,7 @@ class Rated:
             token__student=self.students[student],
             target__staff=self.teachers[teacher],
         )
-        ratings.submit_rating(due=due, raw_answers=answers)
+        give_rating(due, answers)
 
     def rate_many(self, teacher: int, scores: Sequence[int | Sequence[int]]) -> None:
         """Student ``i`` gives ``scores[i]``."""

@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import OperationalError, close_old_connections, connection
 from django.test import Client
 from django.urls import reverse
@@ -24,6 +25,7 @@ from qingshan.evaluations.models import (
 )
 from qingshan.evaluations.services import campaigns, ratings
 from qingshan.evaluations.services.library import install_instrument
+from qingshan.evaluations.tests.factories import give_rating
 from tests import factories
 
 
@@ -135,7 +137,7 @@ def test_review_cannot_finish_while_text_answers_wait(school: Any) -> None:
     campaigns.prepare_campaign(campaign=campaign)
     campaigns.open_campaign(campaign=campaign)
     due = RatingDue.objects.filter(token__campaign=campaign).first()
-    ratings.submit_rating(due=due, raw_answers=_answers(campaign, text="讲得很好"))
+    give_rating(due, _answers(campaign, text="讲得很好"))
     campaigns.close_campaign(campaign=campaign)
 
     with pytest.raises(DomainError, match="wait for review"):
@@ -167,7 +169,7 @@ def open_campaign(school: Any) -> Campaign:
 def test_a_rating_increments_counters_and_flips_the_due(open_campaign: Campaign) -> None:
     due = RatingDue.objects.filter(token__campaign=open_campaign).first()
 
-    ratings.submit_rating(due=due, raw_answers=_answers(open_campaign, score=5))
+    give_rating(due, _answers(open_campaign, score=5))
 
     due.refresh_from_db()
     counts = ScaleCount.objects.filter(target=due.target, value=5)
@@ -177,10 +179,10 @@ def test_a_rating_increments_counters_and_flips_the_due(open_campaign: Campaign)
 
 def test_a_second_submission_is_refused_and_counts_nothing(open_campaign: Campaign) -> None:
     due = RatingDue.objects.filter(token__campaign=open_campaign).first()
-    ratings.submit_rating(due=due, raw_answers=_answers(open_campaign))
+    give_rating(due, _answers(open_campaign))
 
     with pytest.raises(DomainError, match="given already"):
-        ratings.submit_rating(due=due, raw_answers=_answers(open_campaign))
+        give_rating(due, _answers(open_campaign))
 
     assert sum(ScaleCount.objects.filter(target=due.target).values_list("count", flat=True)) == 10
 
@@ -192,8 +194,10 @@ def test_a_missing_required_answer_is_refused_and_nothing_is_written(
     answers = _answers(open_campaign)
     answers.pop(next(iter(answers)))
 
-    with pytest.raises(DomainError, match="needs an answer"):
-        ratings.submit_rating(due=due, raw_answers=answers)
+    with pytest.raises(ValidationError, match="needs an answer"):
+        give_rating(due, answers)
+    with pytest.raises(DomainError, match="do not fit"):
+        ratings.submit_rating(due=due, scores={}, choices={}, texts={})
 
     due.refresh_from_db()
     assert due.done is False
@@ -205,13 +209,13 @@ def test_a_closed_campaign_refuses_ratings(open_campaign: Campaign) -> None:
     due = RatingDue.objects.filter(token__campaign=open_campaign).first()
 
     with pytest.raises(DomainError, match="not open"):
-        ratings.submit_rating(due=due, raw_answers=_answers(open_campaign))
+        give_rating(due, _answers(open_campaign))
 
 
 def test_stored_answers_carry_nothing_that_links_to_a_rater(open_campaign: Campaign) -> None:
     dues = list(RatingDue.objects.filter(token__campaign=open_campaign).select_related("token"))
     for due in dues:
-        ratings.submit_rating(due=due, raw_answers=_answers(open_campaign, text=f"意见{due.pk}"))
+        give_rating(due, _answers(open_campaign, text=f"意见{due.pk}"))
 
     text_columns = {field.column for field in TextAnswer._meta.concrete_fields}
     count_columns = {field.column for field in ScaleCount._meta.concrete_fields}
@@ -235,7 +239,7 @@ def test_stored_answers_carry_nothing_that_links_to_a_rater(open_campaign: Campa
 def test_the_order_of_stored_text_answers_reveals_nothing(open_campaign: Campaign) -> None:
     dues = list(RatingDue.objects.filter(token__campaign=open_campaign).order_by("pk"))
     for number, due in enumerate(dues * 1):
-        ratings.submit_rating(due=due, raw_answers=_answers(open_campaign, text=f"第{number}条"))
+        give_rating(due, _answers(open_campaign, text=f"第{number}条"))
 
     read_back = [answer.text for answer in TextAnswer.objects.all()]
     keys = [answer.pk for answer in TextAnswer.objects.all()]
@@ -258,9 +262,9 @@ def test_twenty_concurrent_submissions_with_one_token_store_exactly_one(school: 
     def submit() -> None:
         start.wait()
         try:
-            ratings.submit_rating(
-                due=RatingDue.objects.select_related("target__campaign__instrument").get(pk=due.pk),
-                raw_answers=answers,
+            give_rating(
+                RatingDue.objects.select_related("target__campaign__instrument").get(pk=due.pk),
+                answers,
             )
             outcomes.append("stored")
         except DomainError:
@@ -367,7 +371,7 @@ def test_many_raters_of_one_teacher_at_once_are_all_counted(school: Any) -> None
                 fresh = RatingDue.objects.select_related("target__campaign__instrument").get(
                     pk=due.pk
                 )
-                ratings.submit_rating(due=fresh, raw_answers=_answers(campaign, score=score))
+                give_rating(fresh, _answers(campaign, score=score))
                 outcomes.append("stored")
                 retries.append(attempt)
                 break

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,11 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.downloads import PDF, XLSX, attachment
+from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.core.services import create_record, update_record
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
 from qingshan.evaluations.forms import CampaignForm, QuestionForm
-from qingshan.evaluations.models import Campaign, Instrument, Question, RaterToken, TextAnswer
+from qingshan.evaluations.models import Campaign, Question, RaterToken
+from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.services import campaigns as services
 from qingshan.evaluations.services.library import install_library
 
@@ -36,7 +35,7 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
             _("%(count)d instruments were added from the library.") % {"count": len(installed)},
         )
         return redirect("evaluations:instrument_list")
-    instruments = Instrument.objects.for_school(school).annotate(question_count=Count("questions"))
+    instruments = selectors.instruments_with_question_counts(school)
     return render(
         request,
         "evaluations/instrument_list.html",
@@ -50,10 +49,10 @@ def instrument_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "evaluations.view")
-    instrument = get_object_or_404(Instrument.objects.for_school(school), pk=pk)
+    instrument = get_object_or_404(selectors.instruments(school), pk=pk)
     context = {
         "instrument": instrument,
-        "questions": instrument.questions.all(),
+        "questions": selectors.instrument_questions(instrument),
         "can_manage": may_write(request, "evaluations.manage", school),
     }
     return render(request, "evaluations/instrument_detail.html", context)
@@ -62,13 +61,9 @@ def instrument_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def question_form(request: HttpRequest, instrument_pk: int, pk: int | None = None) -> HttpResponse:
     school = school_for(request, "evaluations.manage", write=True)
-    instrument = get_object_or_404(Instrument.objects.for_school(school), pk=instrument_pk)
-    question = (
-        get_object_or_404(Question.objects.for_school(school), pk=pk, instrument=instrument)
-        if pk
-        else None
-    )
-    if instrument.campaigns.exclude(status=CampaignStatus.DRAFT).exists():
+    instrument = get_object_or_404(selectors.instruments(school), pk=instrument_pk)
+    question = get_object_or_404(selectors.instrument_questions(instrument), pk=pk) if pk else None
+    if selectors.instrument_in_use(instrument):
         messages.error(
             request,
             _(
@@ -103,7 +98,7 @@ def question_form(request: HttpRequest, instrument_pk: int, pk: int | None = Non
 @login_required
 def campaign_list(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "evaluations.view")
-    campaigns = Campaign.objects.for_school(school).select_related("instrument", "term")
+    campaigns = selectors.campaigns(school)
     return render(
         request,
         "evaluations/campaign_list.html",
@@ -130,34 +125,21 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _campaign(school: Any, pk: int) -> Campaign:
-    return get_object_or_404(
-        Campaign.objects.for_school(school).select_related("instrument", "term"), pk=pk
-    )
+def _campaign(school: School, pk: int) -> Campaign:
+    return get_object_or_404(selectors.campaigns(school), pk=pk)
 
 
 @login_required
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "evaluations.view")
     campaign = _campaign(school, pk)
-    services.apply_schedule(now=timezone.now(), campaigns=Campaign.objects.filter(pk=campaign.pk))
+    services.apply_schedule(now=timezone.now(), campaigns=selectors.same_campaign(campaign))
     campaign.refresh_from_db()
-    participation = (
-        RaterToken.objects.filter(campaign=campaign)
-        .values("school_class__name", "rater_kind")
-        .annotate(
-            invited=Count("pk", distinct=True),
-            responded=Count("pk", filter=Q(dues__done=True), distinct=True),
-        )
-        .order_by("school_class__name", "rater_kind")
-    )
     context = {
         "campaign": campaign,
-        "transitions": campaign.transitions.select_related("actor"),
-        "participation": participation,
-        "pending_reviews": TextAnswer.objects.filter(
-            target__campaign=campaign, review=ReviewStatus.PENDING
-        ).count(),
+        "transitions": selectors.transitions(campaign),
+        "participation": selectors.participation_by_class(campaign),
+        "pending_reviews": selectors.pending_review_count(campaign),
         "can_manage": may_write(request, "evaluations.manage", school),
         "statuses": CampaignStatus,
     }
@@ -196,18 +178,10 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
     """Who has not rated yet (for reminders): names and counts only, never an answer."""
     school = school_for(request, "evaluations.manage")
     campaign = _campaign(school, pk)
-    waiting = (
-        RaterToken.objects.filter(campaign=campaign)
-        .annotate(
-            owed=Count("dues", filter=Q(dues__done=False)),
-            given=Count("dues", filter=Q(dues__done=True)),
-        )
-        .filter(owed__gt=0)
-        .select_related("student", "guardian", "staff", "member", "school_class")
-        .order_by("school_class__name", "label")
-    )
     return render(
-        request, "evaluations/participation.html", {"campaign": campaign, "waiting": waiting}
+        request,
+        "evaluations/participation.html",
+        {"campaign": campaign, "waiting": selectors.waiting_raters(campaign)},
     )
 
 
@@ -237,9 +211,7 @@ def token_export(request: HttpRequest, pk: int) -> HttpResponse:
             "kind": token.get_rater_kind_display(),
             "link": request.build_absolute_uri(reverse("evaluations:exchange", args=[token.key])),
         }
-        for token in campaign.tokens.select_related("school_class").order_by(
-            "school_class__name", "label"
-        )
+        for token in selectors.tokens_by_class(campaign)
     )
     return attachment(
         write_xlsx(sheet, rows, language=translation.get_language()),
@@ -254,31 +226,26 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(school, pk)
     if request.method == "POST":
         school_for(request, "evaluations.manage", write=True)
-        answers = TextAnswer.objects.filter(
-            target__campaign=campaign,
-            pk__in=[key[7:] for key in request.POST if key.startswith("review_")],
+        answers = selectors.answers_by_key(
+            campaign, [key[7:] for key in request.POST if key.startswith("review_")]
         )
         try:
             services.review_text_answers(
                 campaign=campaign,
-                reviews={
-                    answer: request.POST[f"review_{answer.pk}"]
-                    for answer in answers.select_related("target__campaign")
-                },
+                reviews={answer: request.POST[f"review_{answer.pk}"] for answer in answers},
             )
             messages.success(request, _("The review was saved."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect("evaluations:review", pk=pk)
-    answers = (
-        TextAnswer.objects.filter(target__campaign=campaign)
-        .select_related("target", "question")
-        .order_by("target__label", "id")
-    )
     return render(
         request,
         "evaluations/review.html",
-        {"campaign": campaign, "answers": answers, "choices": ReviewStatus.choices[1:]},
+        {
+            "campaign": campaign,
+            "answers": selectors.answers_to_review(campaign),
+            "choices": ReviewStatus.choices[1:],
+        },
     )
 
 
@@ -290,21 +257,13 @@ def qr_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "evaluations.manage", write=True)
     campaign = _campaign(school, pk)
     group = request.GET.get("class")
-    tokens = campaign.tokens.select_related("school_class").order_by("label")
     if group is None:
-        groups = (
-            tokens.values("school_class", "school_class__name")
-            .annotate(n=Count("pk"))
-            .order_by("school_class__name")
-        )
         return render(
-            request, "evaluations/qr_sheets.html", {"campaign": campaign, "groups": groups}
+            request,
+            "evaluations/qr_sheets.html",
+            {"campaign": campaign, "groups": selectors.token_groups(campaign)},
         )
-    chosen = (
-        tokens.filter(school_class__isnull=True)
-        if group == "none"
-        else tokens.filter(school_class_id=group if group.isdigit() else -1)
-    )
+    chosen = selectors.tokens_of_group(campaign, group)
     if not chosen.exists():
         raise Http404
 

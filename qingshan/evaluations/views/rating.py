@@ -14,7 +14,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from qingshan.evaluations.models import RatingDue
+from qingshan.evaluations.forms import rating_form_for
+from qingshan.evaluations.selectors import rating as selectors
 from qingshan.evaluations.services import ratings
 
 SESSION_TOKENS = "qs_rater_tokens"
@@ -38,7 +39,7 @@ def _tokens(request: HttpRequest) -> list[Any]:
         return list(ids)
     return [
         *ids,
-        *(token.pk for token in ratings.tokens_for_user(request.user) if token.pk not in ids),
+        *(token.pk for token in selectors.tokens_for_user(request.user) if token.pk not in ids),
     ]
 
 
@@ -53,7 +54,7 @@ def exchange(request: HttpRequest, key: str) -> HttpResponse:
 
 
 def _exchange(request: HttpRequest, key: str) -> HttpResponse:
-    token = ratings.token_for_key(key)
+    token = selectors.token_for_key(key)
     if token is None:
         return render(request, "evaluations/rate_unknown.html", status=404)
     ids = request.session.get(SESSION_TOKENS, [])
@@ -65,21 +66,13 @@ def _exchange(request: HttpRequest, key: str) -> HttpResponse:
 @private_page
 def rate_home(request: HttpRequest) -> HttpResponse:
     tokens = _tokens(request)
-    dues = list(
-        RatingDue.objects.filter(token_id__in=tokens)
-        .select_related("target__campaign__instrument")
-        .order_by("done", "target__label")
-    )
+    dues = selectors.dues_to_list(tokens)
     return render(request, "evaluations/rate_home.html", {"dues": dues, "tokens": tokens})
 
 
 @private_page
 def rate(request: HttpRequest, pk: int) -> HttpResponse:
-    due = get_object_or_404(
-        RatingDue.objects.select_related("target__campaign__instrument"),
-        pk=pk,
-        token_id__in=_tokens(request),
-    )
+    due = get_object_or_404(selectors.dues_of_tokens(_tokens(request)), pk=pk)
     campaign = due.target.campaign
     if due.done:
         return render(
@@ -87,39 +80,32 @@ def rate(request: HttpRequest, pk: int) -> HttpResponse:
         )
     if not campaign.is_open_now:
         return render(request, "evaluations/rate_closed.html", {"campaign": campaign}, status=410)
-    questions = ratings.questions_of(campaign.instrument)
-    errors: list[str] = []
-    if request.method == "POST":
+    form = rating_form_for(campaign.instrument)(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        answers = form.answers()
         try:
-            ratings.submit_rating(due=due, raw_answers=request.POST, questions=questions)
+            ratings.submit_rating(
+                due=due, scores=answers.scores, choices=answers.choices, texts=answers.texts
+            )
         except ratings.AlreadyRated:
             return render(
                 request, "evaluations/rate_done.html", {"due": due, "already": True}, status=409
             )
         except ValidationError as error:
-            errors = error.messages
+            form.add_error(None, error)
         else:
             return redirect("evaluations:rate_thanks", pk=due.pk)
-    context = {
-        "due": due,
-        "campaign": campaign,
-        "questions": questions,
-        "errors": errors,
-        "posted": request.POST,
-    }
-    return render(request, "evaluations/rate_form.html", context, status=422 if errors else 200)
+    context = {"due": due, "campaign": campaign, "form": form}
+    status = 422 if request.method == "POST" else 200
+    return render(request, "evaluations/rate_form.html", context, status=status)
 
 
 @private_page
 def rate_thanks(request: HttpRequest, pk: int) -> HttpResponse:
-    due = (
-        RatingDue.objects.filter(pk=pk, token_id__in=_tokens(request), done=True)
-        .select_related("target")
-        .first()
-    )
+    due = selectors.given_due(_tokens(request), pk)
     if due is None:
         raise Http404
-    remaining = RatingDue.objects.filter(token=due.token, done=False).count()
+    remaining = selectors.owed_count(due)
     return render(
         request,
         "evaluations/rate_done.html",

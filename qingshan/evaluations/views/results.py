@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,16 +13,16 @@ from django.views.decorators.http import require_POST
 
 from qingshan.core.audit import log_read
 from qingshan.core.downloads import PDF, XLSX, attachment
+from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
-from qingshan.evaluations.models import Campaign, Target
+from qingshan.evaluations.models import Campaign
+from qingshan.evaluations.selectors import campaigns as selectors
 
 
-def _campaign(school: Any, pk: int) -> Campaign:
-    return get_object_or_404(
-        Campaign.objects.for_school(school).select_related("instrument", "term"), pk=pk
-    )
+def _campaign(school: School, pk: int) -> Campaign:
+    return get_object_or_404(selectors.campaigns(school), pk=pk)
 
 
 @login_required
@@ -74,12 +72,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     from qingshan.evaluations.selectors import results, visibility
 
     school = school_for(request, "evaluations.view_own")
-    target = get_object_or_404(
-        Target.objects.for_school(school).select_related(
-            "campaign__instrument", "staff", "member__staff"
-        ),
-        pk=pk,
-    )
+    target = get_object_or_404(selectors.targets_with_results_context(school), pk=pk)
     if not visibility.may_see_results(user=request.user, school=school, target=target):
         raise PermissionDenied
     is_manager = request.user.has_perm("evaluations.manage", school)
@@ -88,7 +81,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     result = results.target_result(target=target)
     questions = [
         question
-        for question in target.campaign.instrument.questions.all()
+        for question in selectors.instrument_questions(target.campaign.instrument)
         if visibility.may_see_results(
             user=request.user, school=school, target=target, question=question
         )
@@ -109,7 +102,7 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
         else [],
         "can_follow_up": may_write(request, "evaluations.manage", school),
         "follow_up_form": FollowUpForm(),
-        "follow_ups": target.follow_ups.all(),
+        "follow_ups": selectors.follow_ups_of(target),
     }
     return render(request, "evaluations/target_result.html", context)
 
@@ -117,25 +110,10 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def my_results(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "evaluations.view_own")
-    targets = (
-        Target.objects.for_school(school)
-        .filter(campaign__status=CampaignStatus.PUBLISHED)
-        .filter(staff__user=request.user)
-        .select_related("campaign__term", "campaign__instrument")
-        .order_by("-campaign__opens_at")
-    )
-    member_targets = Target.objects.for_school(school).filter(
-        campaign__status=CampaignStatus.PUBLISHED, member__staff__user=request.user
-    )
     return render(
         request,
         "evaluations/my_results.html",
-        {
-            "targets": [
-                *targets,
-                *member_targets.select_related("campaign__term", "campaign__instrument"),
-            ]
-        },
+        {"targets": selectors.published_targets_of_user(school, request.user)},
     )
 
 
@@ -145,7 +123,7 @@ def follow_up_open(request: HttpRequest, pk: int) -> HttpResponse:
     from qingshan.evaluations.services.followups import open_follow_up
 
     school = school_for(request, "evaluations.manage", write=True)
-    target = get_object_or_404(Target.objects.for_school(school), pk=pk)
+    target = get_object_or_404(selectors.targets(school), pk=pk)
     form = FollowUpForm(request.POST)
     if form.is_valid():
         try:
@@ -195,7 +173,7 @@ def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, " ".join(error.messages))
     context = {
         "follow_up": follow_up,
-        "records": follow_up.records.all(),
+        "records": selectors.follow_up_records(follow_up),
         "record_form": record_form,
         "close_form": close_form,
     }

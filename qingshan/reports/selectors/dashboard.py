@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from qingshan.accounts.enums import Role
-from qingshan.core.figures import Period, Scope, Unit, registry
+from qingshan.core.figures import FigureResult, Period, Scope, Unit, registry
 from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpStatus
 from qingshan.evaluations.models import FollowUp, RatingDue
-from qingshan.evaluations.services.ratings import tokens_for_user
+from qingshan.evaluations.selectors.rating import tokens_for_user
 from qingshan.organization.selectors import assignments_of_user, class_of_user, latest_school_year
 from qingshan.party.selectors.meetings import meeting_compliance
 from qingshan.party.selectors.organisation import branch_of
@@ -34,6 +35,7 @@ TREND_YEARS = 5
 
 
 def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
+    """Every figure of the registry for ``year``: ``figure``, its ``result`` and ``unit_label``."""
     period = Period.year(year)
     return [
         {
@@ -43,6 +45,15 @@ def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
         }
         for item in registry
     ]
+
+
+def figure_records(
+    *, school: School, key: str, year: int
+) -> tuple[FigureResult, QuerySet[Any] | None]:
+    """The school's figure ``key`` for ``year`` and the records behind it in id order (``None``
+    for a figure that has no records); ``KeyError`` for a key the registry does not know."""
+    result = registry.get(key).evaluate(Scope.of_school(school), Period.year(year))
+    return result, result.records.order_by("pk") if result.records is not None else None
 
 
 def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:

@@ -1,5 +1,11 @@
-"""Reads of the annual summary: the checker over a template, the HTML page, issued reports and what
-has changed since one was issued."""
+"""Reads of the annual summary: the school's template (or the default one, unsaved, while none is
+stored), the checker over a template, the HTML page, issued reports and what has changed since one
+was issued.
+
+Invariants: nothing here writes — a school whose template was never stored reads the default
+template built from ``reports.defaults`` (it is stored by the services that change or issue it);
+every read is scoped to one school.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +19,73 @@ from django.utils import translation
 
 from qingshan.core.figures import Period, Scope, as_json_value, registry
 from qingshan.core.models import School
+from qingshan.reports import defaults
 from qingshan.reports.checker import CheckResult, check_text
 from qingshan.reports.enums import BlockKind
-from qingshan.reports.models import IssuedReport, TemplateBlock
+from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
 from qingshan.reports.rendering.content import Content
+
+
+def default_template(school: School) -> SummaryTemplate:
+    """The default summary template of ``reports.defaults`` for the school, unsaved."""
+    return SummaryTemplate(
+        school=school,
+        name=defaults.NAME,
+        title_zh=defaults.TITLE_ZH,
+        title_en=defaults.TITLE_EN,
+    )
+
+
+def default_blocks(template: SummaryTemplate) -> list[TemplateBlock]:
+    """The default template's blocks for ``template`` (unsaved), ten positions apart."""
+    return [
+        TemplateBlock(
+            school_id=template.school_id,
+            template=template,
+            position=index * 10,
+            kind=kind,
+            text_zh=text_zh,
+            text_en=text_en,
+            figure_keys=keys,
+        )
+        for index, (kind, text_zh, text_en, keys) in enumerate(defaults.BLOCKS, start=1)
+    ]
+
+
+def stored_template(school: School) -> SummaryTemplate | None:
+    """The school's stored summary template (the first, should there be several), or ``None``."""
+    return SummaryTemplate.objects.for_school(school).order_by("pk").first()
+
+
+def summary_template(school: School) -> SummaryTemplate:
+    """The school's summary template: the stored one, or the default one unsaved (``pk`` is
+    ``None``) while the school has none."""
+    found = stored_template(school)
+    return found if found is not None else default_template(school)
+
+
+def template_blocks(template: SummaryTemplate) -> list[TemplateBlock]:
+    """The template's blocks in order: the stored ones, or the default ones (unsaved) for a
+    template that is not stored."""
+    if template.pk is None:
+        return default_blocks(template)
+    return list(TemplateBlock.objects.filter(school_id=template.school_id, template=template))
+
+
+def blocks(school: School) -> QuerySet[TemplateBlock]:
+    """Every stored block of the school's templates."""
+    return TemplateBlock.objects.for_school(school)
+
+
+def block_at(template: SummaryTemplate, position: int) -> TemplateBlock | None:
+    """The stored block of the template at ``position`` (the first there), or ``None``."""
+    return (
+        TemplateBlock.objects.filter(
+            school_id=template.school_id, template=template, position=position
+        )
+        .order_by("pk")
+        .first()
+    )
 
 
 def check_template(blocks: list[TemplateBlock], language: str) -> CheckResult:
@@ -36,12 +105,28 @@ def render_html(content: Content, *, links: bool) -> str:
         return render_to_string("reports/summary_body.html", {"content": content, "links": links})
 
 
-def issued_reports(school: School) -> QuerySet[IssuedReport]:
-    return (
+def issued_reports(school: School, year: int | None = None) -> QuerySet[IssuedReport]:
+    """The school's issued reports (of ``year`` when given) without their page and figures, with
+    who issued each: latest year first, then by language, latest version first."""
+    found = (
         IssuedReport.objects.for_school(school)
         .select_related("issued_by")
         .defer("html", "figures")
         .order_by("-year", "language", "-version")
+    )
+    return found.filter(year=year) if year is not None else found
+
+
+def full_issued_reports(school: School) -> QuerySet[IssuedReport]:
+    """The school's issued reports with everything stored: the page, the frozen figures, the
+    files."""
+    return IssuedReport.objects.for_school(school)
+
+
+def other_versions(school: School, report: IssuedReport) -> QuerySet[IssuedReport]:
+    """The school's other issued versions of the report's year and language, latest first."""
+    return (
+        issued_reports(school, report.year).filter(language=report.language).exclude(pk=report.pk)
     )
 
 

@@ -17,16 +17,19 @@ from django.views.decorators.http import require_POST
 
 from qingshan.core.downloads import DOCX, PDF
 from qingshan.core.errors import show_on_form
-from qingshan.core.figures import Period, Scope, registry
+from qingshan.core.figures import Scope, registry
+from qingshan.core.models import School
 from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.selectors import latest_school_year
 from qingshan.reports.enums import ReportLanguage
 from qingshan.reports.forms import BlockForm, IssueForm, NewBlockForm
-from qingshan.reports.models import IssuedReport, TemplateBlock
+from qingshan.reports.models import TemplateBlock
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.rendering.docx import summary_docx
 from qingshan.reports.rendering.pdf import summary_pdf
+from qingshan.reports.selectors import summary as selectors
+from qingshan.reports.selectors.dashboard import figure_records
 from qingshan.reports.selectors.summary import (
     check_template,
     compare_versions,
@@ -43,7 +46,7 @@ from qingshan.reports.services import (
 )
 
 
-def _year(request: HttpRequest, school: Any) -> int:
+def _year(request: HttpRequest, school: School) -> int:
     """The year asked for, or the school's latest school year."""
     return year_param(request) or latest_school_year(school=school, today=timezone.localdate())
 
@@ -53,23 +56,12 @@ def _language(request: HttpRequest) -> str:
     return chosen if chosen in ReportLanguage.values else "zh-hans"
 
 
-def _template_for(request: HttpRequest, school: Any) -> Any:
-    if may_write(request, "reports.edit", school):
-        return ensure_default_template(school=school)
-    from qingshan.reports.models import SummaryTemplate
-
-    found = SummaryTemplate.objects.for_school(school).order_by("pk").first()
-    if found is None:
-        raise Http404
-    return found
-
-
 @login_required
 def summary(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "reports.view")
-    template = _template_for(request, school)
+    template = selectors.summary_template(school)
     year, language = _year(request, school), _language(request)
-    blocks = list(template.blocks.all())
+    blocks = selectors.template_blocks(template)
     content = build_content(
         template=template,
         blocks=blocks,
@@ -93,7 +85,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             "can_edit": can_edit,
             "issue_form": IssueForm(initial={"year": year, "language": language}),
             "new_block_form": NewBlockForm(),
-            "issued": issued_reports(school).filter(year=year)[:20],
+            "issued": issued_reports(school, year)[:20],
         },
     )
 
@@ -101,11 +93,11 @@ def summary(request: HttpRequest) -> HttpResponse:
 @login_required
 def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
     school = school_for(request, "reports.view")
-    template = _template_for(request, school)
+    template = selectors.summary_template(school)
     year, language = _year(request, school), _language(request)
     content = build_content(
         template=template,
-        blocks=list(template.blocks.all()),
+        blocks=selectors.template_blocks(template),
         scope=Scope.of_school(school),
         year=year,
         language=language,
@@ -125,7 +117,7 @@ def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "reports.edit", write=True)
-    block = get_object_or_404(TemplateBlock.objects.for_school(school), pk=pk)
+    block = get_object_or_404(selectors.blocks(school), pk=pk)
     form = BlockForm(request.POST or None, instance=block)
     preview = None
     if request.method == "POST" and form.is_valid():
@@ -146,8 +138,28 @@ def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def default_block_edit(request: HttpRequest, position: int) -> HttpResponse:
+    """Editing a block of the default template: the school's own copy of the template is stored
+    (the first change needs it), then the block at ``position`` opens for editing."""
+    school = school_for(request, "reports.edit", write=True)
+    template = ensure_default_template(school=school)
+    block = selectors.block_at(template, position)
+    if block is None:
+        return redirect("reports:summary")
+    year = request.POST.get("year", "")
+    return redirect(f"{_block_url(block)}?year={year}" if year.isdigit() else _block_url(block))
+
+
+def _block_url(block: TemplateBlock) -> str:
+    from django.urls import reverse
+
+    return reverse("reports:block_edit", args=[block.pk])
+
+
 def _preview(
-    school: Any, block: TemplateBlock, values: dict[str, Any], year: int
+    school: School, block: TemplateBlock, values: dict[str, Any], year: int
 ) -> dict[str, Any]:
     """The edited block rendered in both languages, with the checker's findings; nothing saved."""
     draft = TemplateBlock(
@@ -179,12 +191,11 @@ def _preview(
 @require_POST
 def block_add(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "reports.edit", write=True)
-    template = ensure_default_template(school=school)
     form = NewBlockForm(request.POST)
     if form.is_valid():
         try:
             block = add_block(
-                template=template,
+                school=school,
                 values={
                     "kind": form.cleaned_data["kind"],
                     "figure_keys": "organization.students"
@@ -202,7 +213,7 @@ def block_add(request: HttpRequest) -> HttpResponse:
 @require_POST
 def block_remove(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "reports.edit", write=True)
-    block = get_object_or_404(TemplateBlock.objects.for_school(school), pk=pk)
+    block = get_object_or_404(selectors.blocks(school), pk=pk)
     remove_block(block=block)
     messages.success(request, _("The block was removed."))
     return redirect("reports:summary")
@@ -242,13 +253,9 @@ def issued_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def issued_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "reports.view")
-    report = get_object_or_404(IssuedReport.objects.for_school(school), pk=pk)
+    report = get_object_or_404(selectors.full_issued_reports(school), pk=pk)
     changes = [change for change in report_changes(report) if change.differs]
-    others = (
-        issued_reports(school)
-        .filter(year=report.year, language=report.language)
-        .exclude(pk=report.pk)
-    )
+    others = selectors.other_versions(school, report)
     return render(
         request,
         "reports/issued_detail.html",
@@ -259,7 +266,7 @@ def issued_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def issued_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     school = school_for(request, "reports.view")
-    report = get_object_or_404(IssuedReport.objects.for_school(school), pk=pk)
+    report = get_object_or_404(selectors.full_issued_reports(school), pk=pk)
     field = {"docx": report.docx, "pdf": report.pdf}.get(fmt)
     if field is None or not field:
         raise Http404
@@ -275,8 +282,8 @@ def issued_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
 @login_required
 def issued_compare(request: HttpRequest, pk: int, other: int) -> HttpResponse:
     school = school_for(request, "reports.view")
-    first = get_object_or_404(IssuedReport.objects.for_school(school), pk=pk)
-    second = get_object_or_404(IssuedReport.objects.for_school(school), pk=other)
+    first = get_object_or_404(selectors.full_issued_reports(school), pk=pk)
+    second = get_object_or_404(selectors.full_issued_reports(school), pk=other)
     return render(
         request,
         "reports/issued_compare.html",
@@ -292,8 +299,7 @@ def evidence(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     figure = registry.get(key)
     year = _year(request, school)
-    result = figure.evaluate(Scope.of_school(school), Period.year(year))
-    records = result.records.order_by("pk") if result.records is not None else None
+    result, records = figure_records(school=school, key=key, year=year)
     page = (
         Paginator(records, 100).get_page(request.GET.get("page")) if records is not None else None
     )

@@ -197,6 +197,13 @@ def plans(school: School) -> QuerySet[MonthlyPlan]:
     )
 
 
+def plans_with_items(school: School, month: datetime.date | None = None) -> QuerySet[MonthlyPlan]:
+    """The school's plans (of ``month``'s month when given) with the school, the items and their
+    owners fetched alongside (what the API's plans and their flags read)."""
+    found = plans(school).select_related("school").prefetch_related("items", "items__owner")
+    return found.filter(month=month_start(month)) if month is not None else found
+
+
 def plan_with_items(school: School, pk: int) -> MonthlyPlan:
     return (
         plans(school)
@@ -212,6 +219,11 @@ def plan_with_items(school: School, pk: int) -> MonthlyPlan:
     )
 
 
+def items_for_filing(school: School) -> QuerySet[PlanItem]:
+    """The school's plan items with their plan and the unit's head (who may file them)."""
+    return PlanItem.objects.for_school(school).select_related("plan__department__head")
+
+
 def items_of_month(school: School, month: datetime.date) -> QuerySet[PlanItem]:
     return (
         PlanItem.objects.for_school(school)
@@ -220,12 +232,24 @@ def items_of_month(school: School, month: datetime.date) -> QuerySet[PlanItem]:
     )
 
 
-def weekly_statuses(school: School) -> QuerySet[WeeklyStatus]:
-    return (
+def weekly_statuses(
+    school: School,
+    *,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+) -> QuerySet[WeeklyStatus]:
+    """The school's weekly statuses with their unit and who filed them, latest week first; only
+    the weeks starting from ``since`` and up to ``until`` when given."""
+    found = (
         WeeklyStatus.objects.for_school(school)
         .select_related("department", "filed_by")
         .order_by("-week_start", "department__sort_order", "department__name", "pk")
     )
+    if since is not None:
+        found = found.filter(week_start__gte=since)
+    if until is not None:
+        found = found.filter(week_start__lte=until)
+    return found
 
 
 @dataclass

@@ -17,17 +17,31 @@ def meetings(school: School) -> QuerySet[DecisionMeeting]:
     return DecisionMeeting.objects.for_school(school)
 
 
-def decisions(school: School) -> QuerySet[Decision]:
+def all_decisions(school: School) -> QuerySet[Decision]:
+    """The school's decisions as stored (nothing joined or counted)."""
+    return Decision.objects.for_school(school)
+
+
+def decisions(school: School, status: str | None = None) -> QuerySet[Decision]:
+    """The school's decisions (only those of ``status`` when given) with their meeting,
+    ``task_count`` and ``closed_count``, latest meeting first."""
     closed = Q(tasks__status__in=CLOSED_TASK_STATUSES)
+    found = all_decisions(school)
+    if status is not None:
+        found = found.filter(status=status)
     return (
-        Decision.objects.for_school(school)
-        .select_related("meeting")
+        found.select_related("meeting")
         .annotate(
             task_count=Count("tasks", distinct=True),
             closed_count=Count("tasks", filter=closed, distinct=True),
         )
         .order_by("-meeting__held_on", "-pk")
     )
+
+
+def decisions_with_tasks(school: School) -> QuerySet[Decision]:
+    """The school's decisions with their tasks fetched alongside, latest first (for the API)."""
+    return all_decisions(school).prefetch_related("tasks").order_by("-pk")
 
 
 def decision_with_tasks(school: School, pk: int) -> Decision:
@@ -71,6 +85,12 @@ def tier_progress(decision: Decision, today: datetime.date) -> list[TierProgress
             )
         )
     return result
+
+
+def tasks_for_reporting(school: School) -> QuerySet[Task]:
+    """The school's tasks with their decision, the department's head and the owner (what
+    ``services.may_report`` reads)."""
+    return Task.objects.for_school(school).select_related("decision", "department__head", "owner")
 
 
 def overdue_tasks(school: School, today: datetime.date) -> QuerySet[Task]:

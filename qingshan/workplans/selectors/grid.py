@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from qingshan.core.models import School, SchoolScopedQuerySet
+from qingshan.organization import selectors as organization
 from qingshan.organization.models import Term
 from qingshan.workplans.enums import GapKind
 from qingshan.workplans.models import GridCell, GridException, Leave, Place, TimeSlot, WorkLine
@@ -45,6 +46,11 @@ def exceptions(school: School) -> QuerySet[GridException]:
 
 def leaves(school: School) -> QuerySet[Leave]:
     return Leave.objects.for_school(school).select_related("person")
+
+
+def terms_latest_first(school: School) -> QuerySet[Term]:
+    """The school's terms, latest first (to choose the grid's term from)."""
+    return organization.terms(school).order_by("-start_date")
 
 
 def current_term(school: School, today: datetime.date) -> Term | None:

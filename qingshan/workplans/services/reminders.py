@@ -1,11 +1,15 @@
-"""Reminders of overdue filings: one per unit, filing and period, shown in-app and e-mailed."""
+"""Reminders of overdue filings: one per unit, filing and period, shown in-app and e-mailed.
+
+The e-mails go out only once the reminders are committed: a reminder rolled back is never sent,
+and the transaction does not wait on the mail server."""
 
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from typing import Any
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.utils import translation
@@ -70,20 +74,19 @@ def send_reminders(*, school: School, today: datetime.date) -> int:
         created += 1
         if settings.remind_by_email and recipients:
             with translation.override("zh-hans"):
-                send_mail(
+                message = EmailMessage(
                     subject=_("Overdue: %(filing)s of %(unit)s")
                     % {"filing": _(FILING_LABELS[item.filing]), "unit": item.unit},
-                    message=_("The %(filing)s of %(unit)s for %(period)s was due on %(due)s.")
+                    body=_("The %(filing)s of %(unit)s for %(period)s was due on %(due)s.")
                     % {
                         "filing": _(FILING_LABELS[item.filing]),
                         "unit": item.unit,
                         "period": item.period,
                         "due": item.due,
                     },
-                    from_email=None,
-                    recipient_list=recipients,
-                    fail_silently=True,
+                    to=recipients,
                 )
+            transaction.on_commit(partial(message.send, fail_silently=True), robust=True)
     return created
 
 

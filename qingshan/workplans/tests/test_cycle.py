@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -242,7 +243,7 @@ def test_month_board_and_overdue_filings(school: object) -> None:
 
 @pytest.mark.django_db
 def test_reminders_go_once_to_the_head_of_a_late_unit(
-    school: object, user_with_role: object
+    school: object, user_with_role: object, django_capture_on_commit_callbacks: Any
 ) -> None:
     from django.core import mail
 
@@ -251,8 +252,9 @@ def test_reminders_go_once_to_the_head_of_a_late_unit(
 
     head_user = user_with_role("department_head", school, email="head@example.org")  # type: ignore[operator]
     DepartmentFactory(school=school, head=StaffFactory(school=school, user=head_user))
-    first = send_reminders(school=school, today=dt.date(2013, 4, 8))
-    again = send_reminders(school=school, today=dt.date(2013, 4, 8))
+    with django_capture_on_commit_callbacks(execute=True):
+        first = send_reminders(school=school, today=dt.date(2013, 4, 8))
+        again = send_reminders(school=school, today=dt.date(2013, 4, 8))
     to_head = [message for message in mail.outbox if message.to == ["head@example.org"]]
     assert (first > 0, again, Reminder.objects.count() == first) == (True, 0, True)
     assert len(to_head) == len(

@@ -21,13 +21,14 @@ TODAY = dt.date(2013, 4, 8)  # this month's plan, last month's summary and last 
 
 
 def test_the_branchs_reminders_go_to_its_secretaries_with_an_address(
-    school: Any, user_with_role: Any
+    school: Any, user_with_role: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
     user_with_role(Role.SECRETARY, school, email="b@example.org")
     user_with_role(Role.SECRETARY, school, email="a@example.org")
     user_with_role(Role.SECRETARY, school, email="")
 
-    created = send_reminders(school=school, today=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        created = send_reminders(school=school, today=TODAY)
 
     reminder = Reminder.objects.filter(department__isnull=True).first()
     assert created == Reminder.objects.count() == 3
@@ -35,10 +36,13 @@ def test_the_branchs_reminders_go_to_its_secretaries_with_an_address(
     assert {tuple(message.to) for message in mail.outbox} == {("a@example.org", "b@example.org")}
 
 
-def test_reminders_are_written_in_chinese(school: Any, user_with_role: Any) -> None:
+def test_reminders_are_written_in_chinese(
+    school: Any, user_with_role: Any, django_capture_on_commit_callbacks: Any
+) -> None:
     user_with_role(Role.SECRETARY, school, email="s@example.org")
 
-    send_reminders(school=school, today=TODAY)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_reminders(school=school, today=TODAY)
 
     assert [message.subject[:2] for message in mail.outbox] == ["逾期"] * 3
 

@@ -152,9 +152,7 @@ def item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _item_for_filing(request: HttpRequest, pk: int) -> PlanItem:
     school = school_for(request, "workplans.file", write=True)
-    item = get_object_or_404(
-        PlanItem.objects.for_school(school).select_related("plan__department__head"), pk=pk
-    )
+    item = get_object_or_404(selectors.items_for_filing(school), pk=pk)
     if not selectors.may_file(request.user, school, item.plan.department):
         raise PermissionDenied
     return item
@@ -293,8 +291,8 @@ def weekly(request: HttpRequest) -> HttpResponse:
                 show_on_form(form, error)
     chosen = month_param(request)
     settings = selectors.work_settings(school)
-    statuses = selectors.weekly_statuses(school).filter(
-        week_start__gte=selectors.week_start(chosen), week_start__lte=selectors.month_end(chosen)
+    statuses = selectors.weekly_statuses(
+        school, since=selectors.week_start(chosen), until=selectors.month_end(chosen)
     )
     rows = [
         (

@@ -33,9 +33,7 @@ def supervision(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "workplans.view")
     today = timezone.localdate()
     status = request.GET.get("status", DecisionStatus.OPEN)
-    found = selectors.decisions(school)
-    if status in DecisionStatus.values:
-        found = found.filter(status=status)
+    found = selectors.decisions(school, status if status in DecisionStatus.values else None)
     return render(
         request,
         "workplans/supervision.html",
@@ -122,7 +120,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _decision(request: HttpRequest, pk: int, permission: str) -> Decision:
     school = school_for(request, permission, write=True)
-    return get_object_or_404(Decision.objects.for_school(school), pk=pk)
+    return get_object_or_404(selectors.all_decisions(school), pk=pk)
 
 
 @login_required
@@ -157,10 +155,7 @@ def decision_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _task(request: HttpRequest, pk: int) -> Task:
     school = school_for(request, "workplans.report_task", write=True)
-    task = get_object_or_404(
-        Task.objects.for_school(school).select_related("decision", "department__head", "owner"),
-        pk=pk,
-    )
+    task = get_object_or_404(selectors.tasks_for_reporting(school), pk=pk)
     if not services.may_report(request.user, task):
         raise PermissionDenied
     return task

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.downloads import PDF
+from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
+from qingshan.organization import selectors as organization
 from qingshan.organization.models import Term
 from qingshan.workplans.enums import GapKind, Weekday
 from qingshan.workplans.exporters import roster_pdf, roster_xlsx
@@ -23,14 +23,14 @@ from qingshan.workplans.services import grid as services
 from qingshan.workplans.views.common import int_param
 
 
-def _term(request: HttpRequest, school: Any) -> Term | None:
+def _term(request: HttpRequest, school: School) -> Term | None:
     chosen = int_param(request, "term")
     if chosen is not None:
-        return get_object_or_404(Term.objects.for_school(school), pk=chosen)
+        return get_object_or_404(organization.terms(school), pk=chosen)
     return selectors.current_term(school, timezone.localdate())
 
 
-def _table(request: HttpRequest, school: Any, term: Term) -> Any:
+def _table(request: HttpRequest, school: School, term: Term) -> selectors.GridTable:
     weekday = int_param(request, "weekday")
     return selectors.grid_table(
         school,
@@ -45,9 +45,9 @@ def _table(request: HttpRequest, school: Any, term: Term) -> Any:
 def grid(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "workplans.view")
     term = _term(request, school)
-    context: dict[str, Any] = {
+    context: dict[str, object] = {
         "term": term,
-        "terms": Term.objects.for_school(school).order_by("-start_date"),
+        "terms": selectors.terms_latest_first(school),
         "lines": selectors.lines(school).active(),
         "places": selectors.places(school).active(),
         "weekdays": Weekday.choices,
@@ -72,7 +72,7 @@ def grid_check(request: HttpRequest) -> HttpResponse:
         "workplans/grid_check.html",
         {
             "term": term,
-            "terms": Term.objects.for_school(school).order_by("-start_date"),
+            "terms": selectors.terms_latest_first(school),
             "check": check,
             "kinds": GapKind.choices,
         },
@@ -107,7 +107,7 @@ def grid_roster(request: HttpRequest, fmt: str) -> HttpResponse:
 @login_required
 def grid_copy(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "workplans.manage", write=True)
-    target = get_object_or_404(Term.objects.for_school(school), pk=pk)
+    target = get_object_or_404(organization.terms(school), pk=pk)
     form = GridCopyForm(
         request.POST or None,
         school=school,
@@ -144,7 +144,7 @@ def _changes_url(term: Term) -> str:
 @login_required
 def grid_changes(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "workplans.view")
-    term = get_object_or_404(Term.objects.for_school(school), pk=pk)
+    term = get_object_or_404(organization.terms(school), pk=pk)
     previous = selectors.previous_term(term)
     changes = selectors.term_changes(term, previous) if previous is not None else []
     return render(

@@ -8,8 +8,12 @@ from qingshan.core.models import School
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.rendering.docx import summary_docx
 from qingshan.reports.rendering.pdf import summary_pdf
-from qingshan.reports.selectors.summary import check_template, render_html
-from qingshan.reports.services import ensure_default_template
+from qingshan.reports.selectors.summary import (
+    check_template,
+    render_html,
+    summary_template,
+    template_blocks,
+)
 
 
 class Command(BaseCommand):
@@ -26,8 +30,8 @@ class Command(BaseCommand):
         school = School.objects.filter(slug=options["school"]).first()
         if school is None:
             raise CommandError(f"No school with short name {options['school']!r}.")
-        template = ensure_default_template(school=school)
-        blocks = list(template.blocks.all())
+        template = summary_template(school)
+        blocks = template_blocks(template)
         language = options["lang"]
         for finding in check_template(blocks, language).errors:
             self.stderr.write(f"error in block {finding.block}: {finding.text} — {finding.message}")

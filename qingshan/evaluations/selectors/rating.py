@@ -1,0 +1,109 @@
+"""Reads of the rater's pages: a key's token, the tokens of a signed-in person, what a browser's
+tokens owe, and an instrument's questions.
+
+Invariants: a rater is not a member of the school, so these reads are scoped by the tokens the
+browser holds (exchanged keys, or the signed-in person's own tokens) rather than by a request's
+school: a due is found only through one of those tokens, and a token leads only to its own
+campaign's school. Nothing here reads an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from qingshan.evaluations.enums import CampaignStatus
+from qingshan.evaluations.models import Instrument, Question, RaterToken, RatingDue
+
+MAX_KEY = 40
+
+
+def token_for_key(key: str) -> RaterToken | None:
+    """The token of a one-time key with its campaign, the instrument and the school; ``None`` for
+    an unknown or malformed key."""
+    if not key or len(key) > MAX_KEY:
+        return None
+    return (
+        RaterToken.objects.select_related("campaign__instrument", "campaign__school")
+        .filter(key=key)
+        .first()
+    )
+
+
+def tokens_for_user(user: Any) -> list[RaterToken]:
+    """The tokens of a signed-in student, staff member or party member in campaigns open now,
+    soonest closing first (empty for anyone else)."""
+    links = Q()
+    if hasattr(user, "student_record"):
+        links |= Q(student=user.student_record)
+    if hasattr(user, "staff_record"):
+        links |= Q(staff=user.staff_record)
+        member = getattr(user.staff_record, "party_member", None)
+        if member is not None:
+            links |= Q(member=member)
+    if not links:
+        return []
+    return list(
+        RaterToken.objects.filter(
+            links, campaign__status=CampaignStatus.OPEN, campaign__closes_at__gt=timezone.now()
+        )
+        .select_related("campaign__instrument")
+        .order_by("campaign__closes_at")
+    )
+
+
+def dues_of_tokens(token_ids: Sequence[int]) -> QuerySet[RatingDue]:
+    """What the tokens owe or have given, each with its target, campaign and instrument."""
+    return RatingDue.objects.filter(token_id__in=token_ids).select_related(
+        "target__campaign__instrument"
+    )
+
+
+def dues_to_list(token_ids: Sequence[int]) -> list[RatingDue]:
+    """The tokens' dues for the rater's home page: those still owed first, then by the name of
+    the person rated."""
+    return list(dues_of_tokens(token_ids).order_by("done", "target__label"))
+
+
+def given_due(token_ids: Sequence[int], pk: int) -> RatingDue | None:
+    """The due ``pk`` if one of the tokens owns it and has given it, with its target; else
+    ``None``."""
+    return (
+        RatingDue.objects.filter(pk=pk, token_id__in=token_ids, done=True)
+        .select_related("target")
+        .first()
+    )
+
+
+def owed_count(due: RatingDue) -> int:
+    """How many ratings the due's token still owes."""
+    return RatingDue.objects.filter(
+        school_id=due.school_id, token_id=due.token_id, done=False
+    ).count()
+
+
+_QUESTIONS: dict[tuple[Any, ...], list[Question]] = {}
+
+
+def instrument_version(instrument: Instrument) -> tuple[Any, ...]:
+    """What identifies an instrument's questions for caching: the id, and the creation and
+    last-change times (so a reused primary key never finds another instrument's questions)."""
+    return (instrument.pk, instrument.created_at, instrument.updated_at)
+
+
+def questions_of(instrument: Instrument) -> list[Question]:
+    """The instrument's questions in their order, kept per process: an instrument's questions do
+    not change once a campaign past its draft uses it (the question pages refuse), and only a
+    campaign that is open is rated."""
+    key = instrument_version(instrument)
+    found = _QUESTIONS.get(key)
+    if found is None:
+        if len(_QUESTIONS) > 200:
+            _QUESTIONS.clear()
+        found = _QUESTIONS[key] = list(
+            Question.objects.filter(school_id=instrument.school_id, instrument=instrument)
+        )
+    return found
