@@ -8,15 +8,17 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.pagination import PageNumberPagination, paginate
 
 from qingshan.core.api import api_school
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.selectors import campaigns as selectors
+from qingshan.evaluations.selectors import results
 from qingshan.evaluations.services import campaigns as services
+from qingshan.evaluations.views.manage import ACTIONS
 from qingshan.organization import selectors as organization
 
 router = Router(tags=["evaluations"])
@@ -110,8 +112,6 @@ def campaign_list(request: HttpRequest, school: str | None = None) -> Any:
 
 @router.post("/campaigns/", response={201: CampaignOut}, url_name="campaign_create")
 def campaign_create(request: HttpRequest, payload: CampaignIn, school: str | None = None) -> Any:
-    from ninja import Status
-
     target = api_school(request, "evaluations.manage", school)
     instrument = get_object_or_404(selectors.instruments(target), pk=payload.instrument_id)
     term = get_object_or_404(organization.terms(target), pk=payload.term_id)
@@ -132,12 +132,8 @@ def campaign_detail(request: HttpRequest, pk: int, school: str | None = None) ->
     "/campaigns/{int:pk}/transitions/{action}/", response=CampaignOut, url_name="campaign_action"
 )
 def campaign_action(request: HttpRequest, pk: int, action: str, school: str | None = None) -> Any:
-    from qingshan.evaluations.views.manage import ACTIONS
-
     campaign = _managed_campaign(request, pk, school)
     if action not in ACTIONS:
-        from django.http import Http404
-
         raise Http404
     return ACTIONS[action](campaign=campaign, actor=request.user)
 
@@ -161,8 +157,6 @@ def campaign_participation(request: HttpRequest, pk: int, school: str | None = N
     "/campaigns/{int:pk}/results/", response=list[TargetResultOut], url_name="campaign_results"
 )
 def campaign_results(request: HttpRequest, pk: int, school: str | None = None) -> Any:
-    from qingshan.evaluations.selectors import results
-
     campaign = _managed_campaign(request, pk, school)
     if campaign.status < CampaignStatus.CLOSED:
         raise PermissionDenied

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
+from ninja.errors import HttpError
 
 from qingshan.accounts.selectors import is_read_only_at
 from qingshan.core.api import api_school, crud_router
@@ -432,7 +433,5 @@ def grid_check(request: HttpRequest, term: int | None = None, school: str | None
         else grid_selectors.current_term(target, timezone.localdate())
     )
     if chosen is None:
-        from ninja.errors import HttpError
-
         raise HttpError(404, "The school has no term yet.")
     return grid_selectors.check_grid(chosen)

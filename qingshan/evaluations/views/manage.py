@@ -16,12 +16,15 @@ from qingshan.core.downloads import PDF, XLSX, attachment
 from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.core.services import create_record, update_record
+from qingshan.core.tabular.spec import Column, SheetSpec
+from qingshan.core.tabular.writing import write_xlsx
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
 from qingshan.evaluations.forms import CampaignForm, QuestionForm
 from qingshan.evaluations.models import Campaign, Question, RaterToken
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.services import campaigns as services
 from qingshan.evaluations.services.library import install_library
+from qingshan.evaluations.sheets import slips_pdf
 
 
 @login_required
@@ -188,8 +191,6 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def token_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The rater links of a campaign as Excel (label, class, link), for mail merges and sheets."""
-    from qingshan.core.tabular.spec import Column, SheetSpec
-    from qingshan.core.tabular.writing import write_xlsx
 
     school = school_for(request, "evaluations.manage", write=True)
     campaign = _campaign(school, pk)
@@ -252,7 +253,6 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def qr_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     """Slips for one class (or for the raters without a class): choose, then download the PDF."""
-    from qingshan.evaluations.sheets import slips_pdf
 
     school = school_for(request, "evaluations.manage", write=True)
     campaign = _campaign(school, pk)

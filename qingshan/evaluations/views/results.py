@@ -15,10 +15,18 @@ from qingshan.core.audit import log_read
 from qingshan.core.downloads import PDF, XLSX, attachment
 from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
+from qingshan.evaluations import exporters
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
 from qingshan.evaluations.models import Campaign
 from qingshan.evaluations.selectors import campaigns as selectors
+from qingshan.evaluations.selectors import results, visibility
+from qingshan.evaluations.selectors.followups import follow_ups
+from qingshan.evaluations.services.followups import (
+    add_follow_up_record,
+    close_follow_up,
+    open_follow_up,
+)
 
 
 def _campaign(school: School, pk: int) -> Campaign:
@@ -27,8 +35,6 @@ def _campaign(school: School, pk: int) -> Campaign:
 
 @login_required
 def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
-    from qingshan.evaluations.selectors import results
-
     school = school_for(request, "evaluations.manage")
     campaign = _campaign(school, pk)
     if campaign.status < CampaignStatus.CLOSED:
@@ -46,8 +52,6 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def results_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    from qingshan.evaluations import exporters
-
     school = school_for(request, "evaluations.manage")
     campaign = _campaign(school, pk)
     if campaign.status < CampaignStatus.CLOSED:
@@ -69,7 +73,6 @@ def results_export(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 @login_required
 def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     """One person's results, to the managers and (once published) to the person; every read is logged."""
-    from qingshan.evaluations.selectors import results, visibility
 
     school = school_for(request, "evaluations.view_own")
     target = get_object_or_404(selectors.targets_with_results_context(school), pk=pk)
@@ -120,8 +123,6 @@ def my_results(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def follow_up_open(request: HttpRequest, pk: int) -> HttpResponse:
-    from qingshan.evaluations.services.followups import open_follow_up
-
     school = school_for(request, "evaluations.manage", write=True)
     target = get_object_or_404(selectors.targets(school), pk=pk)
     form = FollowUpForm(request.POST)
@@ -139,8 +140,6 @@ def follow_up_open(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def follow_up_list(request: HttpRequest) -> HttpResponse:
-    from qingshan.evaluations.selectors.followups import follow_ups
-
     school = school_for(request, "evaluations.manage")
     rows = follow_ups(school)
     return render(request, "evaluations/followup_list.html", {"follow_ups": rows})
@@ -148,9 +147,6 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    from qingshan.evaluations.selectors.followups import follow_ups
-    from qingshan.evaluations.services.followups import add_follow_up_record, close_follow_up
-
     school = school_for(request, "evaluations.manage")
     follow_up = get_object_or_404(follow_ups(school), pk=pk)
     record_form, close_form = FollowUpRecordForm(), FollowUpCloseForm()

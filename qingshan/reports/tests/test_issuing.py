@@ -3,20 +3,20 @@ issued report always has its files, and a failed issue leaves neither a row nor 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from qingshan.reports import services
 from qingshan.reports.models import IssuedReport, SummaryTemplate
 from qingshan.reports.services import ensure_default_template, issue_report
 
 pytestmark = pytest.mark.django_db
-YEAR = dt.date.today().year
+YEAR = timezone.localdate().year
 
 
 def _stored_files() -> list[Path]:

@@ -3,13 +3,13 @@ the default one, and the template is stored by the first change an editor makes.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 from django.apps import apps
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
@@ -24,7 +24,7 @@ from tests.access import reports as report_rows
 from tests.factories import one_of_each
 
 pytestmark = pytest.mark.django_db
-YEAR = dt.date.today().year
+YEAR = timezone.localdate().year
 READERS = (Role.SCHOOL_ADMIN, Role.SECRETARY, Role.AUTHORITY_VIEWER)
 
 

@@ -8,14 +8,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.downloads import DOCX, PDF
+from qingshan.core.downloads import DOCX, PDF, stored_file
 from qingshan.core.errors import show_on_form
 from qingshan.core.figures import Scope, registry
 from qingshan.core.models import School
@@ -153,8 +154,6 @@ def default_block_edit(request: HttpRequest, position: int) -> HttpResponse:
 
 
 def _block_url(block: TemplateBlock) -> str:
-    from django.urls import reverse
-
     return reverse("reports:block_edit", args=[block.pk])
 
 
@@ -239,8 +238,6 @@ def summary_issue(request: HttpRequest) -> HttpResponse:
 
 
 def _summary_url() -> str:
-    from django.urls import reverse
-
     return reverse("reports:summary")
 
 
@@ -264,19 +261,13 @@ def issued_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def issued_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+def issued_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
     school = school_for(request, "reports.view")
     report = get_object_or_404(selectors.full_issued_reports(school), pk=pk)
     field = {"docx": report.docx, "pdf": report.pdf}.get(fmt)
     if field is None or not field:
         raise Http404
-    with field.open("rb") as handle:
-        data = handle.read()
-    kind = PDF if fmt == "pdf" else DOCX
-    response = HttpResponse(data, content_type=kind)
-    filename = field.name.rsplit("/", 1)[-1]
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return stored_file(field, as_attachment=True)
 
 
 @login_required

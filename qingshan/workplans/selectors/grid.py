@@ -133,13 +133,34 @@ def check_grid(term: Term) -> GridCheck:
     ).values_list("timeslot_id", "workline_id"):
         slot_lines[slot_id].add(line_id)
     term_cells = list(cells(school, term))
-    result = GridCheck(term=term)
     by_post: dict[tuple[int, int], dict[int, GridCell]] = defaultdict(dict)
     for cell in term_cells:
         by_post[(cell.line_id, cell.place_id)][cell.slot_id] = cell
+    by_person: dict[int, list[GridCell]] = defaultdict(list)
+    for cell in term_cells:
+        if cell.person_id is not None:
+            by_person[cell.person_id].append(cell)
+
+    result = GridCheck(term=term)
+    _post_gaps(result, by_post, all_lines, all_places, term_slots, slot_lines)
+    _blind_zones(result, by_post, all_lines, all_places, term_slots, slot_lines)
+    result.gaps += _double_bookings(by_person)
+    result.gaps += _leave_clashes(term, by_person)
+    return result
+
+
+def _post_gaps(
+    result: GridCheck,
+    by_post: dict[tuple[int, int], dict[int, GridCell]],
+    all_lines: list[WorkLine],
+    all_places: list[Place],
+    term_slots: list[TimeSlot],
+    slot_lines: dict[int, set[int]],
+) -> None:
+    """Count each post's required slots; a slot without a cell is a time gap, a cell without a
+    person a blank."""
     lines_by_id = {line.pk: line for line in all_lines}
     places_by_id = {place.pk: place for place in all_places}
-
     for (line_id, place_id), posted in sorted(by_post.items()):
         line, place = lines_by_id.get(line_id), places_by_id.get(place_id)
         if line is None or place is None:
@@ -157,6 +178,18 @@ def check_grid(term: Term) -> GridCheck:
                 )
             else:
                 result.covered += 1
+
+
+def _blind_zones(
+    result: GridCheck,
+    by_post: dict[tuple[int, int], dict[int, GridCell]],
+    all_lines: list[WorkLine],
+    all_places: list[Place],
+    term_slots: list[TimeSlot],
+    slot_lines: dict[int, set[int]],
+) -> None:
+    """A line that must cover every place, without a post at a place: each of its slots there is
+    required and uncovered."""
     for line in all_lines:
         if not line.covers_every_place:
             continue
@@ -166,16 +199,16 @@ def check_grid(term: Term) -> GridCheck:
             result.required += sum(1 for slot in term_slots if applies(slot, line, slot_lines))
             result.gaps.append(Gap(GapKind.BLIND_ZONE, str(line), str(place)))
 
-    staffed = [cell for cell in term_cells if cell.person_id is not None]
-    by_person: dict[int, list[GridCell]] = defaultdict(list)
-    for cell in staffed:
-        by_person[cell.person_id].append(cell)  # type: ignore[index]
+
+def _double_bookings(by_person: dict[int, list[GridCell]]) -> list[Gap]:
+    """A person on post in two cells whose slots overlap (back-to-back slots do not)."""
+    gaps = []
     for person_cells in by_person.values():
         ordered = sorted(person_cells, key=lambda c: (c.slot.weekday, c.slot.starts_at, c.pk))
         for index, first in enumerate(ordered):
             for second in ordered[index + 1 :]:
                 if first.slot.overlaps(second.slot):
-                    result.gaps.append(
+                    gaps.append(
                         Gap(
                             GapKind.DOUBLE_BOOKED,
                             str(first.line),
@@ -187,17 +220,16 @@ def check_grid(term: Term) -> GridCheck:
                             cell_id=first.pk,
                         )
                     )
+    return gaps
 
-    holidays = set(
-        GridException.objects.for_school(school)
-        .filter(term=term, cell__isnull=True)
-        .values_list("date", flat=True)
-    )
-    substituted = set(
-        GridException.objects.for_school(school)
-        .filter(term=term, cell__isnull=False)
-        .values_list("cell_id", "date")
-    )
+
+def _leave_clashes(term: Term, by_person: dict[int, list[GridCell]]) -> list[Gap]:
+    """A person on post on a day of their leave, unless it is a holiday or a substitute is
+    named for that cell and day."""
+    school = term.school
+    exceptions = GridException.objects.for_school(school).filter(term=term)
+    holidays = set(exceptions.filter(cell__isnull=True).values_list("date", flat=True))
+    substituted = set(exceptions.filter(cell__isnull=False).values_list("cell_id", "date"))
     term_leaves = (
         Leave.objects.for_school(school)
         .active()
@@ -206,6 +238,7 @@ def check_grid(term: Term) -> GridCheck:
             person_id__in=list(by_person),
         )
     )
+    gaps = []
     for leave in term_leaves.select_related("person"):
         start, end = max(leave.starts_on, term.start_date), min(leave.ends_on, term.end_date)
         days = [day for day in _dates(start, end) if day not in holidays]
@@ -216,7 +249,7 @@ def check_grid(term: Term) -> GridCheck:
                 if day.weekday() == cell.slot.weekday and (cell.pk, day) not in substituted
             ]
             if clashes:
-                result.gaps.append(
+                gaps.append(
                     Gap(
                         GapKind.ON_LEAVE,
                         str(cell.line),
@@ -227,67 +260,86 @@ def check_grid(term: Term) -> GridCheck:
                         cell_id=cell.pk,
                     )
                 )
-    return result
+    return gaps
 
 
-def coverage(terms: list[Term]) -> dict[int, tuple[int, int]]:
-    """(required, covered) of each term's grid that has cells, counted as ``check_grid`` counts
-    them but without listing the gaps: five queries whatever the number of terms and schools."""
+@dataclass
+class _CoverageInputs:
+    """What ``coverage`` reads, in five queries, keyed by school or term."""
+
+    school_of: dict[int, int]  # term → school
+    lines_of: dict[int, list[tuple[int, bool]]]  # school → (line, covers every place)
+    places_of: dict[int, list[int]]  # school → places
+    slots_of: dict[int, list[int]]  # term → slots
+    slot_lines: dict[int, set[int]]  # slot → the lines it applies to (none: every line)
+    posts: dict[int, dict[tuple[int, int], dict[int, int | None]]]  # term → post → slot → person
+
+    def applying(self, term_id: int, line_id: int) -> list[int]:
+        return [
+            slot
+            for slot in self.slots_of[term_id]
+            if not self.slot_lines.get(slot) or line_id in self.slot_lines[slot]
+        ]
+
+
+def _coverage_inputs(terms: list[Term]) -> _CoverageInputs:
     school_of = {term.pk: term.school_id for term in terms}
     schools = set(school_of.values())
-    lines_of: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    found = _CoverageInputs(
+        school_of,
+        defaultdict(list),
+        defaultdict(list),
+        defaultdict(list),
+        defaultdict(set),
+        defaultdict(dict),
+    )
     for pk, school_id, every_place in (
         WorkLine.objects.active()
         .filter(school_id__in=schools)
         .values_list("pk", "school_id", "covers_every_place")
     ):
-        lines_of[school_id].append((pk, every_place))
-    places_of: dict[int, list[int]] = defaultdict(list)
+        found.lines_of[school_id].append((pk, every_place))
     for pk, school_id in (
         Place.objects.active().filter(school_id__in=schools).values_list("pk", "school_id")
     ):
-        places_of[school_id].append(pk)
-    slots_of: dict[int, list[int]] = defaultdict(list)
+        found.places_of[school_id].append(pk)
     for pk, term_id, school_id in TimeSlot.objects.filter(term_id__in=school_of).values_list(
         "pk", "term_id", "school_id"
     ):
         if school_of[term_id] == school_id:
-            slots_of[term_id].append(pk)
-    slot_lines: dict[int, set[int]] = defaultdict(set)
+            found.slots_of[term_id].append(pk)
     for slot_id, line_id in TimeSlot.lines.through.objects.filter(
         timeslot__term_id__in=school_of
     ).values_list("timeslot_id", "workline_id"):
-        slot_lines[slot_id].add(line_id)
-    posts: dict[int, dict[tuple[int, int], dict[int, int | None]]] = defaultdict(dict)
+        found.slot_lines[slot_id].add(line_id)
     for term_id, school_id, line_id, place_id, slot_id, person_id in GridCell.objects.filter(
         term_id__in=school_of
     ).values_list("term_id", "school_id", "line_id", "place_id", "slot_id", "person_id"):
         if school_of[term_id] == school_id:
-            posts[term_id].setdefault((line_id, place_id), {})[slot_id] = person_id
+            found.posts[term_id].setdefault((line_id, place_id), {})[slot_id] = person_id
+    return found
 
-    def applying(term_id: int, line_id: int) -> list[int]:
-        return [
-            slot
-            for slot in slots_of[term_id]
-            if not slot_lines.get(slot) or line_id in slot_lines[slot]
-        ]
 
+def coverage(terms: list[Term]) -> dict[int, tuple[int, int]]:
+    """(required, covered) of each term's grid that has cells, counted as ``check_grid`` counts
+    them but without listing the gaps: five queries whatever the number of terms and schools."""
+    inputs = _coverage_inputs(terms)
     found = {}
-    for term_id, by_post in posts.items():
-        school_id = school_of[term_id]
-        line_ids = {pk for pk, _every in lines_of[school_id]}
-        place_ids = set(places_of[school_id])
+    for term_id, by_post in inputs.posts.items():
+        school_id = inputs.school_of[term_id]
+        line_ids = {pk for pk, _every in inputs.lines_of[school_id]}
+        place_ids = set(inputs.places_of[school_id])
         required = covered = 0
         for (line_id, place_id), posted in by_post.items():
             if line_id not in line_ids or place_id not in place_ids:
                 continue
-            for slot in applying(term_id, line_id):
+            for slot in inputs.applying(term_id, line_id):
                 required += 1
                 covered += int(posted.get(slot) is not None)
-        for line_id, every_place in lines_of[school_id]:
+        for line_id, every_place in inputs.lines_of[school_id]:
             if every_place:
                 missing = [place for place in place_ids if (line_id, place) not in by_post]
-                required += len(missing) * len(applying(term_id, line_id))
+                required += len(missing) * len(inputs.applying(term_id, line_id))
         found[term_id] = (required, covered)
     return found
 

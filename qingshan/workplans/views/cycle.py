@@ -7,7 +7,7 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,7 +15,9 @@ from django.views.decorators.http import require_POST
 
 from qingshan.core.downloads import DOCX
 from qingshan.core.errors import show_on_form
+from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
+from qingshan.organization.models import Department
 from qingshan.workplans.enums import Line
 from qingshan.workplans.exporters import summary_docx
 from qingshan.workplans.forms import (
@@ -32,7 +34,7 @@ from qingshan.workplans.services import cycle as services
 from qingshan.workplans.views.common import month_param, show_errors
 
 
-def _filing_units(request: HttpRequest, school: object) -> list:
+def _filing_units(request: HttpRequest, school: School) -> list[Department | None]:
     if not may_write(request, "workplans.file", school):
         return []
     return [
@@ -79,13 +81,11 @@ def plan_open(request: HttpRequest) -> HttpResponse:
     return redirect(plan)
 
 
-def _plan(request: HttpRequest, pk: int) -> tuple[object, MonthlyPlan]:
+def _plan(request: HttpRequest, pk: int) -> tuple[School, MonthlyPlan]:
     school = school_for(request, "workplans.view")
     try:
         plan = selectors.plan_with_items(school, pk)
     except MonthlyPlan.DoesNotExist:
-        from django.http import Http404
-
         raise Http404 from None
     return school, plan
 

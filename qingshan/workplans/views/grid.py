@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -136,8 +137,6 @@ def grid_copy(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _changes_url(term: Term) -> str:
-    from django.urls import reverse
-
     return reverse("workplans:grid_changes", args=[term.pk])
 
 
