@@ -31,6 +31,8 @@ from qingshan.core.access import access_of
 from qingshan.core.models import School
 from qingshan.core.params import FIRST_YEAR, LAST_YEAR
 
+MAX_PAGE = 1_000_000
+
 
 class BodyRefused(Exception):
     """A request body the API does not read; ninja reports it as the cause of its 400."""
@@ -59,6 +61,15 @@ class JSONObjectParser(Parser):
 
 def _refuse_constant(name: str) -> None:
     raise ValueError(name)  # NaN, Infinity and -Infinity are not JSON numbers
+
+
+class Pages(PageNumberPagination):
+    """Page-number pagination whose page and page size are bounded, so that no page number
+    becomes an offset the database cannot hold."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1, le=1000)
 
 
 def error_body(
@@ -251,7 +262,7 @@ def crud_router(
         url_name=f"{plural}_list",
         operation_id=f"{operation}_list",
     )
-    @paginate(PageNumberPagination, page_size=settings.QS_API_PAGE_SIZE)
+    @paginate(Pages, page_size=settings.QS_API_PAGE_SIZE)
     def list_records(
         request: HttpRequest, school: str | None = None, archived: bool = False
     ) -> Any:

@@ -17,9 +17,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status
 from ninja.files import UploadedFile
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from qingshan.core.api import Year, api_school
+from qingshan.core.api import Pages, Year, api_school
 from qingshan.core.models import School
 from qingshan.documents import selectors, services, text
 from qingshan.documents.filters import DocumentFilter
@@ -168,7 +168,7 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 @router.get("/documents/", response=list[DocumentRowOut], url_name="document_list")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def list_documents(
     request: HttpRequest,
     school: str | None = None,

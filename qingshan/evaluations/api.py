@@ -11,9 +11,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from qingshan.core.api import api_school
+from qingshan.core.api import Pages, api_school
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.selectors import results
@@ -105,7 +105,7 @@ def instruments(request: HttpRequest, school: str | None = None) -> Any:
 
 
 @router.get("/campaigns/", response=list[CampaignOut], url_name="campaign_list")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def campaign_list(request: HttpRequest, school: str | None = None) -> Any:
     return selectors.campaigns_by_opening(api_school(request, "evaluations.view", school))
 
@@ -139,7 +139,7 @@ def campaign_action(request: HttpRequest, pk: int, action: str, school: str | No
 
 
 @router.get("/campaigns/{int:pk}/tokens/", response=list[TokenOut], url_name="campaign_tokens")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def campaign_tokens(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     return selectors.tokens(_managed_campaign(request, pk, school))
 

@@ -10,9 +10,9 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Router, Schema, Status
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from qingshan.core.api import Year, api_school, crud_router
+from qingshan.core.api import Pages, Year, api_school, crud_router
 from qingshan.organization.models import Staff, Student
 from qingshan.party.models import Member
 from qingshan.party.resources import RESOURCES
@@ -137,7 +137,7 @@ class ArrearsOut(Schema):
 
 
 @router.get("/recruits/", response=list[RecruitOut], url_name="recruit_list")
-@paginate(PageNumberPagination)
+@paginate(Pages)
 def list_recruits(request: HttpRequest, school: str | None = None) -> Any:
     return recruitment_selectors.recruits(api_school(request, "party.view", school)).order_by("pk")
 

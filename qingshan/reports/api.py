@@ -7,9 +7,9 @@ from typing import Any
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
-from qingshan.core.api import api_school
+from qingshan.core.api import Pages, Year, api_school
 from qingshan.core.figures import Scope, as_json_value, registry
 from qingshan.reports.selectors import dashboard as selectors
 
@@ -40,12 +40,12 @@ class RecordOut(Schema):
         return str(obj)
 
 
-def _year(year: int | None) -> int:
+def _year(year: Year | None) -> int:
     return year if year is not None else timezone.localdate().year
 
 
 @router.get("/figures/", response=list[FigureOut], url_name="figure_values")
-def figures(request: HttpRequest, year: int | None = None, school: str | None = None) -> Any:
+def figures(request: HttpRequest, year: Year | None = None, school: str | None = None) -> Any:
     target = api_school(request, "reports.view", school)
     chosen = _year(year)
     return [
@@ -65,9 +65,9 @@ def figures(request: HttpRequest, year: int | None = None, school: str | None = 
 
 
 @router.get("/figures/{key}/records/", response=list[RecordOut], url_name="figure_records")
-@paginate(PageNumberPagination, page_size=100)
+@paginate(Pages, page_size=100)
 def figure_records(
-    request: HttpRequest, key: str, year: int | None = None, school: str | None = None
+    request: HttpRequest, key: str, year: Year | None = None, school: str | None = None
 ) -> Any:
     target = api_school(request, "reports.view", school)
     if key not in registry:

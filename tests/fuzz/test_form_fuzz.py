@@ -9,6 +9,7 @@ write leaves an audit entry, so their count must not move.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -94,34 +95,45 @@ class FormReader(HTMLParser):
             self.select = None
 
 
-ODD_TEXT = st.sampled_from(
-    [
-        "",
-        " ",
-        "0",
-        "-1",
-        "99999999999999999999999",
-        "1e309",
-        "NaN",
-        "2013-02-30",
-        "9999-12-31",
-        "0000-00-00",
-        "25:61",
-        "<script>alert(1)</script>",
-        "' OR 1=1 --",
-        "通江县职业高级中学" * 40,
-        "\u202e\u200b",
-    ]
+ODD_TEXT = (
+    "",
+    " ",
+    "0",
+    "-1",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "2013-02-30",
+    "9999-12-31",
+    "0000-00-00",
+    "25:61",
+    "<script>alert(1)</script>",
+    "' OR 1=1 --",
+    "通江县职业高级中学" * 40,
+    "\u202e\u200b",
+    "x\x00y",
 )
+ALPHABET = "abcXYZ019 -_.,;:/'<>&%#@!?()[]{}=+*通江职高党支部评教听课二〇一三年😀\t\n"
+NUMBERS = (-1, 0, 1, 2**31, 2**63, -(2**63) - 1, 10**30)
 
 
-def value_for(field: Field) -> st.SearchStrategy[Any]:
+def one_value(rng: random.Random, field: Field) -> str:
     offered = [option for option in field.options if option]
-    choices = st.sampled_from(offered) if offered else ODD_TEXT
-    one = st.one_of(choices, ODD_TEXT, st.text(max_size=300), st.integers().map(str))
-    if field.multiple or (field.kind == "select" and field.multiple):
-        return st.lists(one, max_size=4)
-    return one
+    pick = rng.random()
+    if offered and pick < 0.4:
+        return rng.choice(offered)
+    if pick < 0.7:
+        return rng.choice(ODD_TEXT)
+    if pick < 0.85:
+        return str(rng.choice(NUMBERS) + rng.randint(-2, 2))
+    return "".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 300)))
+
+
+def value_for(rng: random.Random, field: Field) -> Any:
+    """A value for the field; several for a field that takes several."""
+    if field.multiple:
+        return [one_value(rng, field) for _ in range(rng.randint(0, 4))]
+    return one_value(rng, field)
 
 
 def _is_left_alone(action: str) -> bool:
@@ -139,17 +151,20 @@ def _is_left_alone(action: str) -> bool:
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-@given(data=st.data())
+@given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_every_form_takes_any_input_without_a_server_error(
-    namespace: str, data: st.DataObject, world: World
+    namespace: str, seed: int, world: World
 ) -> None:
+    # One drawn seed makes the values: what a page offers changes as the run writes.
+    rng = random.Random(seed)
     for name in PAGES:
         if (name.split(":")[0] if ":" in name else "") != namespace:
             continue
         url = _url_for(name, world.records)
         page = world.client.get(url, QUERY.get(name, {}))
-        assert page.status_code == 200, (name, page.status_code)
-        if "html" not in page.get("Content-Type", ""):
+        page.close()  # a download's file is closed with its response
+        assert page.status_code < 500, (name, page.status_code)
+        if page.status_code != 200 or "html" not in page.get("Content-Type", ""):
             continue
         reader = FormReader(url)
         reader.feed(page.content.decode())
@@ -157,13 +172,14 @@ def test_every_form_takes_any_input_without_a_server_error(
             if _is_left_alone(form.action) or not form.fields:
                 continue
             values = {
-                field.name: data.draw(value_for(field), label=f"{name} {field.name}")
+                field.name: value_for(rng, field)
                 for field in form.fields.values()
                 if field.kind != "file"
             }
             before = LogEntry.objects.count()
             send = world.client.post if form.method == "post" else world.client.get
             response = send(form.action, values)
+            response.close()
             assert response.status_code < 500, (name, form.action, values)
             if 400 <= response.status_code < 500:
                 assert LogEntry.objects.count() == before, (name, form.action, values)
