@@ -32,6 +32,10 @@ IS_TEST = QS_ENV == "test"
 # --- Environment toggles -------------------------------------------------------------------
 DEBUG = env_bool("DEBUG", QS_ENV == "dev")
 SECRET_KEY = env_str("SECRET_KEY", "" if IS_PROD else "dev-only-insecure-key-change-me-" + "x" * 32)
+# Seals sealed ballots and keyed hashes of one-time keys (qingshan/core/sealing.py); defaults to
+# SECRET_KEY. Keep it in the environment, never in the database; see docs/deploy.md on rotation.
+QS_SEALING_KEY = env_str("QS_SEALING_KEY", "")
+QS_SEALING_KEY_FALLBACKS = env_list("QS_SEALING_KEY_FALLBACKS", [])
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", [] if IS_PROD else ["127.0.0.1", "localhost", "testserver"]
 )

@@ -241,7 +241,7 @@ def test_evaluation_pages_and_api_show_nothing_of_another_school(
         client.post(
             reverse("evaluations:campaign_action", args=[foreign["campaign"].pk, "prepare"])
         ).status_code,
-        client.get(reverse("evaluations:token_export", args=[foreign["campaign"].pk])).status_code,
+        client.post(reverse("evaluations:token_export", args=[foreign["campaign"].pk])).status_code,
         api.get(f"/api/v1/evaluations/campaigns/{foreign['campaign'].pk}/").status_code,
     ]
     listing = client.get(reverse("evaluations:campaign_list")).content.decode()

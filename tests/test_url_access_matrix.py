@@ -150,9 +150,11 @@ API_EVAL_VIEW = {
 API_EVAL_MANAGE = {ANON: 401, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200}
 EXPECTED |= {
     "evaluations:rate_home": PUBLIC,
-    "evaluations:exchange": dict.fromkeys(ROLES, 404),  # an unknown key
-    "evaluations:rate": dict.fromkeys(ROLES, 404),  # a due of nobody's session
-    "evaluations:rate_thanks": dict.fromkeys(ROLES, 404),
+    # The rater's pages carry no key or due in their address: choosing and giving are posts.
+    "evaluations:exchange": SIGNED_IN_POST_ONLY,
+    "evaluations:rate": SIGNED_IN_POST_ONLY,
+    "evaluations:submit": SIGNED_IN_POST_ONLY,
+    "evaluations:rate_thanks": PUBLIC,
     "evaluations:instrument_list": EVAL_VIEW,
     "evaluations:instrument_detail": EVAL_VIEW,
     "evaluations:question_create": EVAL_MANAGE,
@@ -162,7 +164,7 @@ EXPECTED |= {
     "evaluations:campaign_detail": EVAL_VIEW,
     "evaluations:campaign_action": POST_ONLY,
     "evaluations:participation": EVAL_MANAGE,
-    "evaluations:token_export": EVAL_MANAGE,
+    "evaluations:token_export": POST_ONLY,
     "evaluations:qr_sheets": EVAL_MANAGE,
     "evaluations:review": EVAL_MANAGE,
     "evaluations:results": {
@@ -244,9 +246,6 @@ EXTRA_ARGS: dict[str, Any] = {
     "party:mentoring_log": lambda records: [records["mentoring"].pk],
     "party:mentoring_close": lambda records: [records["mentoring"].pk],
     "api-v1:recruit_step_create": lambda records: {"pk": records["recruit"].pk},
-    "evaluations:exchange": lambda records: ["no-such-key"],
-    "evaluations:rate": lambda records: [999999],
-    "evaluations:rate_thanks": lambda records: [999999],
     "evaluations:question_create": lambda records: [records["instrument"].pk],
     "evaluations:question_edit": lambda records: [records["instrument"].pk, records["question"].pk],
     "evaluations:campaign_action": lambda records: [records["campaign"].pk, "prepare"],
@@ -303,6 +302,7 @@ def test_access_matrix(
         response = client.get(
             url, QUERY.get(name, {}), headers=headers if name.startswith("api-v1:") else {}
         )
+        response.close()  # a file download's file closes with its response
         if response.status_code != EXPECTED[name][role]:
             mismatches.append((name, url, response.status_code, EXPECTED[name][role]))
     assert mismatches == []

@@ -6,11 +6,13 @@ Chinese file names survive.
 
 from __future__ import annotations
 
+import mimetypes
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import quote
 
 from django.db.models.fields.files import FieldFile
-from django.http import FileResponse, HttpResponse
+from django.http import HttpResponse
 from django.utils import timezone
 
 from qingshan.core.tabular.spec import SheetSpec
@@ -31,11 +33,17 @@ def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse
 
 def stored_file(
     stored: FieldFile, *, filename: str | None = None, as_attachment: bool = False
-) -> FileResponse:
+) -> HttpResponse:
     """A file from storage, served after the caller's permission check (media is never public),
-    under its own name unless another is given."""
+    under its own name unless another is given. Uploads are bounded (``QS_UPLOAD_MAX_BYTES``), so
+    the file is read whole and closed before the response leaves."""
     name = filename or (stored.name or "").rsplit("/", 1)[-1]
-    response = FileResponse(stored.open("rb"), as_attachment=as_attachment, filename=name)
+    with stored.open("rb") as handle:
+        content = handle.read()
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = HttpResponse(content, content_type=kind)
+    disposition = "attachment" if as_attachment else "inline"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
     response["Cache-Control"] = "no-store"
     return response
 

@@ -14,8 +14,20 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.models import School, SchoolOwned
+from qingshan.core.params import FIRST_YEAR, LAST_YEAR
 
 ARCHIVE_CHOICES = (("active", _("current")), ("archived", _("archived")), ("all", _("all")))
+
+
+class YearFilter(django_filters.NumberFilter):
+    """Records of one calendar year of ``field_name`` (a date); a year outside 1990–2100 is an
+    invalid filter, not a query."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("lookup_expr", "year")
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
 
 
 class SchoolFilterSet(django_filters.FilterSet):

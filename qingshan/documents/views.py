@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -266,7 +266,7 @@ def attachment_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def attachment_file(request: HttpRequest, pk: int, attachment_pk: int) -> FileResponse:
+def attachment_file(request: HttpRequest, pk: int, attachment_pk: int) -> HttpResponse:
     """An attachment, served to those who may read its document (media is never public)."""
     school = school_for(request, "documents.view")
     document = get_object_or_404(_readable(request, school), pk=pk)

@@ -43,8 +43,10 @@ urlpatterns = [
     path("evaluations/follow-ups/", results.follow_up_list, name="followup_list"),
     path("evaluations/follow-ups/<int:pk>/", results.follow_up_detail, name="followup_detail"),
     # The rater's pages, under a short prefix printed on QR slips.
+    # No address below carries a key, a token or a rating due (docs/anonymity.md).
     path("r/", rating.rate_home, name="rate_home"),
-    path("r/<int:pk>/", rating.rate, name="rate"),
-    path("r/<int:pk>/thanks/", rating.rate_thanks, name="rate_thanks"),
-    path("r/<str:key>/", rating.exchange, name="exchange"),
+    path("r/exchange/", rating.exchange, name="exchange"),
+    path("r/rate/", rating.rate, name="rate"),
+    path("r/submit/", rating.submit, name="submit"),
+    path("r/thanks/", rating.rate_thanks, name="rate_thanks"),
 ]

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.filters import SchoolFilterSet
+from qingshan.core.filters import SchoolFilterSet, YearFilter
 from qingshan.honours.models import Commendation, Honour, Story
 
 
 class HonourFilter(SchoolFilterSet):
     search_fields = ("title", "issuer")
-    year = django_filters.NumberFilter(label=_("year"), field_name="awarded_on", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="awarded_on")
 
     class Meta:
         model = Honour
@@ -18,7 +17,7 @@ class HonourFilter(SchoolFilterSet):
 
 class CommendationFilter(SchoolFilterSet):
     search_fields = ("title", "person_name", "member__name", "staff__name", "issuer")
-    year = django_filters.NumberFilter(label=_("year"), field_name="awarded_on", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="awarded_on")
 
     class Meta:
         model = Commendation

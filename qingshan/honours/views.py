@@ -4,7 +4,7 @@ check (media is never public)."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
 from qingshan.core.downloads import stored_file
@@ -13,7 +13,7 @@ from qingshan.honours.models import Honour, Story
 
 
 @login_required
-def honour_scan(request: HttpRequest, pk: int) -> FileResponse:
+def honour_scan(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "honours.view")
     honour = get_object_or_404(Honour.objects.for_school(school), pk=pk)
     if not honour.certificate_scan:
@@ -22,7 +22,7 @@ def honour_scan(request: HttpRequest, pk: int) -> FileResponse:
 
 
 @login_required
-def story_photo(request: HttpRequest, pk: int) -> FileResponse:
+def story_photo(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "honours.view")
     story = get_object_or_404(Story.objects.for_school(school), pk=pk)
     if not story.photo:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.filters import SchoolFilterSet
+from qingshan.core.filters import SchoolFilterSet, YearFilter
 from qingshan.outreach.models import (
     Handout,
     Household,
@@ -17,7 +17,7 @@ from qingshan.outreach.models import (
 
 class VisitFilter(SchoolFilterSet):
     search_fields = ("township", "village", "topic", "team")
-    year = django_filters.NumberFilter(label=_("year"), field_name="date", lookup_expr="year")
+    year = YearFilter(label=_("year"), field_name="date")
 
     class Meta:
         model = Visit

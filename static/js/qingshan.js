@@ -7,6 +7,9 @@
  *   <div class="chart" data-chart="ID">  draw an ECharts chart whose option is the JSON in
  *                              <script type="application/json" id="ID"> (e.g. json_script)
  *   <select data-autosubmit>   submit the select's form when it changes
+ *   <form data-key-from-fragment>  a rating slip's link carries its key after "#k=": post it
+ *                              with this form (the key never reaches a server log), then
+ *                              clear it from the address bar
  *
  * Confirm, once and autosubmit are delegated from the document, so they also work on content
  * that htmx swaps in later; charts are drawn on load and again after every htmx swap.
@@ -168,6 +171,19 @@
     }
   }
 
+  /* --- (f) a slip's key from the address's fragment --------------------------------- */
+
+  function postKeyFromFragment() {
+    var form = document.querySelector("form[data-key-from-fragment]");
+    var match = /(?:^#|&)k=([A-Za-z0-9_-]{8,64})/.exec(window.location.hash);
+    if (!form || !match) {
+      return;
+    }
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    form.elements.key.value = match[1];
+    form.submit();
+  }
+
   /* --- Wiring ----------------------------------------------------------------------- */
 
   function start() {
@@ -189,6 +205,7 @@
     });
 
     initCharts(document);
+    postKeyFromFragment();
 
     // Charts already drawn are skipped, so scanning the whole document is cheap and also
     // covers outerHTML swaps, whose old target is no longer in the page.

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from qingshan.evaluations.enums import InstrumentKind
 from qingshan.evaluations.models import RatingDue, ScaleCount
 from qingshan.evaluations.services import campaigns
+from qingshan.evaluations.services.keys import issue_keys
 from qingshan.evaluations.services.library import install_instrument
 from tests import factories
 from tests.browser.conftest import PHONE
@@ -54,9 +55,10 @@ def test_a_student_rates_on_a_phone_and_cannot_rate_again(
     page: Page, live_server: Any, open_campaign: Any, artifacts: Path
 ) -> None:
     token = open_campaign.tokens.get()
+    key = issue_keys(tokens=[token])[0].key
     page.set_viewport_size(PHONE)
 
-    page.goto(f"{live_server.url}/r/{token.key}/")
+    page.goto(f"{live_server.url}/r/#k={key}")  # as the slip's QR code opens it
     expect(page).to_have_url(f"{live_server.url}/r/")
     page.click("text=王老师")
     for fieldset in page.locator("fieldset").all():
@@ -68,10 +70,12 @@ def test_a_student_rates_on_a_phone_and_cannot_rate_again(
     page.locator("form.rate-form button[type=submit]").dblclick()
     expect(page.locator("#thanks")).to_be_visible()
 
-    page.goto(f"{live_server.url}/r/{token.dues.get().pk}/")
-    expect(page.locator("#already-rated")).to_be_visible()
+    page.goto(f"{live_server.url}/r/")
+    expect(page.locator("#dues .badge")).to_have_text("已完成")  # no button to rate it again
+    expect(page.locator("#dues button")).to_have_count(0)
     assert width <= PHONE["width"]
     assert RatingDue.objects.get(token=token).done is True
+    campaigns.close_campaign(campaign=open_campaign)
     assert (
         sum(
             ScaleCount.objects.filter(target__campaign=open_campaign).values_list(

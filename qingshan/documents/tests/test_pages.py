@@ -160,7 +160,7 @@ def test_detail_shows_the_version_chain_and_attachments(issue: Issue, admin: Cli
     assert 'id="versions"' in page and "考勤办法（修订）" in page
     assert 'id="revised-by"' in page
     assert "Issue a revision" not in page  # the first version is revised already
-    assert b"".join(file.streaming_content) == b"form"
+    assert file.content == b"form"
     assert "attachment" in file["Content-Disposition"]
 
 

@@ -1,4 +1,4 @@
-from qingshan.evaluations.models.answers import ChoiceCount, ScaleCount, TextAnswer
+from qingshan.evaluations.models.answers import ChoiceCount, ScaleCount, SealedBallot, TextAnswer
 from qingshan.evaluations.models.campaigns import (
     Campaign,
     CampaignTransition,
@@ -20,6 +20,7 @@ __all__ = [
     "RaterToken",
     "RatingDue",
     "ScaleCount",
+    "SealedBallot",
     "Target",
     "TextAnswer",
 ]

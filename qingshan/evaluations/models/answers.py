@@ -5,6 +5,11 @@
   the moment of a rating.
 - Free-text answers are rows keyed by a random UUID, with no user, no token and no time; they
   are always read in key order, which is random.
+- While a campaign is open, each rating waits sealed (encrypted with a key kept outside the
+  database, padded to one size) as a ``SealedBallot``; closing the campaign opens them all, in
+  one transaction, adds them to the counters and writes the free text in a shuffled order. So
+  nothing written while raters rate can be read, and nothing written after shares an order with
+  who rated (docs/anonymity.md).
 None of these models has a timestamp.
 """
 
@@ -103,3 +108,29 @@ class TextAnswer(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+
+class SealedBallot(models.Model):
+    """One rating given while the campaign is open, sealed until the campaign closes.
+
+    ``sealed`` is the rating (target, scores, choices, texts) padded to the instrument's ballot
+    size and encrypted (``core.sealing``, purpose ``ballot``): whoever reads the database learns
+    only that a ballot of the campaign exists. Counting the ballots deletes them."""
+
+    school = models.ForeignKey(
+        "organization.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school")
+    )
+    campaign = models.ForeignKey(
+        "evaluations.Campaign",
+        on_delete=models.CASCADE,
+        related_name="sealed_ballots",
+        verbose_name=_("campaign"),
+    )
+    sealed = models.BinaryField(_("sealed rating"))
+
+    class Meta:
+        verbose_name = _("sealed rating")
+        verbose_name_plural = _("sealed ratings")
+
+    def __str__(self) -> str:
+        return str(_("sealed rating"))

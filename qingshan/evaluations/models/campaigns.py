@@ -137,13 +137,20 @@ class Target(SchoolOwned):
 
 
 class RaterToken(SchoolOwned):
-    """A rater's one-time key to a campaign. Linked to the person invited (for reminders and the
-    participation list), never to an answer. The raw key is kept so that sheets can be reprinted."""
+    """A rater's place in a campaign, and the keyed hash of the one-time key printed for them.
+    Linked to the person invited (for reminders and the participation list), never to an answer.
+
+    Only the keyed hash of a key is stored (``core.sealing``): whoever reads the database cannot
+    rate in anyone's name. A key is shown once, when its slip or list is made; a lost slip is
+    reissued (a new key), not reprinted. A signed-in rater needs no key (``key_hash`` empty)."""
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="tokens", verbose_name=_("campaign")
     )
-    key = models.CharField(_("key"), max_length=40, unique=True, editable=False)
+    # null, not "": many tokens have no key (signed-in raters), and NULLs never clash.
+    key_hash = models.CharField(  # noqa: DJ001
+        _("keyed hash of the key"), max_length=64, unique=True, null=True, editable=False
+    )
     rater_kind = models.CharField(_("rater"), max_length=10, choices=RaterKind.choices)
     student = models.ForeignKey(
         "organization.Student",

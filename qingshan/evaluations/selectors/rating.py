@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.models import Instrument, Question, RaterToken, RatingDue
+from qingshan.evaluations.services.keys import hashes_of
 
 MAX_KEY = 40
 
@@ -28,7 +29,7 @@ def token_for_key(key: str) -> RaterToken | None:
         return None
     return (
         RaterToken.objects.select_related("campaign__instrument", "campaign__school")
-        .filter(key=key)
+        .filter(key_hash__in=hashes_of(key))
         .first()
     )
 

@@ -8,7 +8,6 @@ question × value before the campaign opens; a campaign reopens only before its 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from collections import defaultdict
 from typing import Any
 
@@ -40,6 +39,7 @@ from qingshan.evaluations.models import (
     Target,
     TextAnswer,
 )
+from qingshan.evaluations.services.ballots import count_ballots
 from qingshan.organization.models import (
     Department,
     GuardianLink,
@@ -58,10 +58,6 @@ ALLOWED: dict[int, tuple[int, ...]] = {
     CampaignStatus.REVIEWED: (CampaignStatus.PUBLISHED,),
     CampaignStatus.PUBLISHED: (),
 }
-
-
-def new_key() -> str:
-    return secrets.token_urlsafe(16)
 
 
 @transaction.atomic
@@ -107,6 +103,8 @@ def _transition(campaign: Campaign, to: int, actor: Any, note: str = "") -> Camp
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         note=note,
     )
+    if to == CampaignStatus.CLOSED:
+        count_ballots(campaign=locked)
     locked.status = to
     locked.save(update_fields=["status", "updated_at"])
     campaign.status = to
@@ -251,7 +249,6 @@ class RaterPlan:
                 RaterToken(
                     school=self.school,
                     campaign=self.campaign,
-                    key=new_key(),
                     rater_kind=kind,
                     label=label,
                     **links,

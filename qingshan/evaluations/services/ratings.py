@@ -6,7 +6,9 @@ Invariants:
   refused; the answers are counted only after the flip succeeded, in the same transaction;
 - every answer is checked against the instrument's questions before anything is written (the form
   says what is wrong; this says only that it does not fit); a refused submission changes nothing;
-- answers are recorded as counter increments and UUID-keyed text rows: no user, token or time.
+- the answers are sealed into one ballot (``services.ballots``), counted when the campaign
+  closes: nothing written here can be read, and nothing shares an order with the answers
+  counted later.
 """
 
 from __future__ import annotations
@@ -17,11 +19,10 @@ from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
-from qingshan.evaluations.enums import QuestionKind
-from qingshan.evaluations.models import ChoiceCount, Question, RatingDue, ScaleCount, TextAnswer
+from qingshan.evaluations.enums import CampaignStatus, QuestionKind
+from qingshan.evaluations.models import Campaign, Question, RatingDue
 from qingshan.evaluations.selectors.rating import questions_of
-
-MAX_TEXT = 2000
+from qingshan.evaluations.services.ballots import MAX_TEXT, seal_ballot
 
 
 class AlreadyRated(DomainError):
@@ -96,44 +97,19 @@ def submit_rating(
         raise AlreadyRated(
             _("This rating has been given already; it cannot be given twice."), code="already_rated"
         )
-    scale_pairs = sorted(scores.items())
-    choice_pairs = sorted(
-        (question_id, option) for question_id, options in choices.items() for option in options
-    )
-    _increment(ScaleCount, "value", due.target_id, scale_pairs)
-    _increment(ChoiceCount, "option", due.target_id, choice_pairs)
-    TextAnswer.objects.bulk_create(
-        TextAnswer(
-            school_id=due.school_id, target_id=due.target_id, question_id=question_id, text=text
-        )
-        for question_id, text in sorted(texts.items())
-    )
+    # The ballot must reach the box before the campaign's closing count, never after it: the
+    # status is read under a shared lock on the campaign (PostgreSQL: FOR SHARE, which closing's
+    # FOR UPDATE waits for; SQLite: the write lock the update above took), so a rating racing
+    # the close either lands before the count or is refused.
+    if not _still_open(campaign):
+        raise DomainError(_("This rating campaign is not open."), code="closed")
+    seal_ballot(due=due, questions=questions, scores=scores, choices=choices, texts=texts)
 
 
-def _increment(
-    model: type[ScaleCount] | type[ChoiceCount],
-    column: str,
-    target_id: int,
-    pairs: list[tuple[int, int]],
-) -> None:
-    """Add one to each (question, value) counter of the target.
-
-    Raters of the same target update overlapping rows at the same time: the rows are first locked
-    in one global order (by id), so two submissions never wait on each other crosswise (deadlock).
-    SQLite has a single writer and needs no row locks.
-    """
-    if not pairs:
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    rows = ", ".join(["(%s, %s)"] * len(pairs))
-    params = [target_id, *(item for pair in pairs for item in pair)]
-    match = f"target_id = %s AND (question_id, {column}) IN (VALUES {rows})"
+def _still_open(campaign: Campaign) -> bool:
+    table = connection.ops.quote_name(Campaign._meta.db_table)
+    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
     with connection.cursor() as cursor:
-        if connection.features.has_select_for_update:
-            cursor.execute(
-                f"WITH locked AS (SELECT id FROM {table} WHERE {match} ORDER BY id FOR UPDATE) "
-                f"UPDATE {table} SET count = {table}.count + 1 FROM locked WHERE {table}.id = locked.id",
-                params,
-            )
-        else:
-            cursor.execute(f"UPDATE {table} SET count = count + 1 WHERE {match}", params)
+        cursor.execute(f"SELECT status FROM {table} WHERE id = %s{lock}", [campaign.pk])
+        row = cursor.fetchone()
+    return row is not None and row[0] == CampaignStatus.OPEN

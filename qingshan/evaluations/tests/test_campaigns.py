@@ -8,6 +8,7 @@ import time
 from typing import Any
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.db import OperationalError, close_old_connections, connection
 from django.test import Client
@@ -21,9 +22,11 @@ from qingshan.evaluations.models import (
     CampaignTransition,
     RatingDue,
     ScaleCount,
+    SealedBallot,
     TextAnswer,
 )
 from qingshan.evaluations.services import campaigns, ratings
+from qingshan.evaluations.services.keys import issue_keys
 from qingshan.evaluations.services.library import install_instrument
 from qingshan.evaluations.tests.factories import give_rating
 from tests import factories
@@ -166,15 +169,22 @@ def open_campaign(school: Any) -> Campaign:
     return campaign
 
 
-def test_a_rating_increments_counters_and_flips_the_due(open_campaign: Campaign) -> None:
+def test_a_rating_waits_sealed_and_is_counted_when_the_campaign_closes(
+    open_campaign: Campaign,
+) -> None:
     due = RatingDue.objects.filter(token__campaign=open_campaign).first()
 
     give_rating(due, _answers(open_campaign, score=5))
-
     due.refresh_from_db()
     counts = ScaleCount.objects.filter(target=due.target, value=5)
+    while_open = sorted(set(counts.values_list("count", flat=True)))
+    sealed = SealedBallot.objects.filter(campaign=open_campaign).count()
+    campaigns.close_campaign(campaign=open_campaign)
+
     assert due.done is True
+    assert (while_open, sealed) == ([0], 1)
     assert sorted(set(counts.values_list("count", flat=True))) == [1]
+    assert not SealedBallot.objects.exists()
 
 
 def test_a_second_submission_is_refused_and_counts_nothing(open_campaign: Campaign) -> None:
@@ -183,6 +193,7 @@ def test_a_second_submission_is_refused_and_counts_nothing(open_campaign: Campai
 
     with pytest.raises(DomainError, match="given already"):
         give_rating(due, _answers(open_campaign))
+    campaigns.close_campaign(campaign=open_campaign)
 
     assert sum(ScaleCount.objects.filter(target=due.target).values_list("count", flat=True)) == 10
 
@@ -201,7 +212,7 @@ def test_a_missing_required_answer_is_refused_and_nothing_is_written(
 
     due.refresh_from_db()
     assert due.done is False
-    assert sum(ScaleCount.objects.filter(target=due.target).values_list("count", flat=True)) == 0
+    assert not SealedBallot.objects.exists()
 
 
 def test_a_closed_campaign_refuses_ratings(open_campaign: Campaign) -> None:
@@ -214,8 +225,10 @@ def test_a_closed_campaign_refuses_ratings(open_campaign: Campaign) -> None:
 
 def test_stored_answers_carry_nothing_that_links_to_a_rater(open_campaign: Campaign) -> None:
     dues = list(RatingDue.objects.filter(token__campaign=open_campaign).select_related("token"))
+    keys = {item.key for item in issue_keys(tokens=[due.token for due in dues])}
     for due in dues:
         give_rating(due, _answers(open_campaign, text=f"意见{due.pk}"))
+    campaigns.close_campaign(campaign=open_campaign)
 
     text_columns = {field.column for field in TextAnswer._meta.concrete_fields}
     count_columns = {field.column for field in ScaleCount._meta.concrete_fields}
@@ -223,7 +236,7 @@ def test_stored_answers_carry_nothing_that_links_to_a_rater(open_campaign: Campa
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {TextAnswer._meta.db_table}")
         stored = cursor.fetchall()
-    token_keys = {due.token.key for due in dues}
+    token_keys = keys
     user_ids = {str(due.token.student_id) for due in dues}
 
     assert text_columns == {"id", "school_id", "target_id", "question_id", "text", "review"}
@@ -240,6 +253,7 @@ def test_the_order_of_stored_text_answers_reveals_nothing(open_campaign: Campaig
     dues = list(RatingDue.objects.filter(token__campaign=open_campaign).order_by("pk"))
     for number, due in enumerate(dues * 1):
         give_rating(due, _answers(open_campaign, text=f"第{number}条"))
+    campaigns.close_campaign(campaign=open_campaign)
 
     read_back = [answer.text for answer in TextAnswer.objects.all()]
     keys = [answer.pk for answer in TextAnswer.objects.all()]
@@ -283,51 +297,72 @@ def test_twenty_concurrent_submissions_with_one_token_store_exactly_one(school: 
     for thread in threads:
         thread.join()
 
+    campaigns.close_campaign(campaign=campaign)
     assert outcomes.count("stored") == 1
     assert sum(ScaleCount.objects.filter(target=due.target).values_list("count", flat=True)) == 10
 
 
 def test_a_student_scans_rates_and_cannot_rate_again(open_campaign: Campaign) -> None:
     token = open_campaign.tokens.first()
+    key = issue_keys(tokens=[token])[0].key
     client = Client()
 
-    landing = client.get(reverse("evaluations:exchange", args=[token.key]))
+    landing = client.post(reverse("evaluations:exchange"), {"key": key})
     home = client.get(landing["Location"])
     due = token.dues.first()
-    first = client.post(reverse("evaluations:rate", args=[due.pk]), _answers(open_campaign))
-    again = client.post(reverse("evaluations:rate", args=[due.pk]), _answers(open_campaign))
+    form = client.post(reverse("evaluations:rate"), {"due": due.pk})
+    first = client.post(reverse("evaluations:submit"), {"due": due.pk, **_answers(open_campaign)})
+    again = client.post(reverse("evaluations:submit"), {"due": due.pk, **_answers(open_campaign)})
 
     assert (landing.status_code, landing["Location"]) == (302, reverse("evaluations:rate_home"))
-    assert landing["Referrer-Policy"] == "no-referrer"
-    assert token.key not in home.content.decode()
-    assert first.status_code == 302
+    assert landing["Referrer-Policy"] == "same-origin"
+    assert key not in home.content.decode()
+    assert form.status_code == 200
+    assert (first.status_code, first["Location"]) == (302, reverse("evaluations:rate_thanks"))
     assert again.status_code == 409
     assert 'id="already-rated"' in again.content.decode()
+    assert not Session.objects.exists()  # no server-side session holds the rater
 
 
-def test_an_unknown_link_gets_a_clear_page(db: None) -> None:
-    response = Client().get(reverse("evaluations:exchange", args=["not-a-real-key"]))
+def test_an_unknown_key_gets_a_clear_page(db: None) -> None:
+    response = Client().post(reverse("evaluations:exchange"), {"key": "not-a-real-key"})
 
     assert response.status_code == 404
     assert "This link is not known" in response.content.decode()
 
 
+def test_a_reprinted_slip_replaces_the_key_printed_before(open_campaign: Campaign) -> None:
+    token = open_campaign.tokens.first()
+    old = issue_keys(tokens=[token])[0].key
+    new = issue_keys(tokens=[token])[0].key
+
+    refused = Client().post(reverse("evaluations:exchange"), {"key": old})
+    accepted = Client().post(reverse("evaluations:exchange"), {"key": new})
+
+    assert (refused.status_code, accepted.status_code) == (404, 302)
+
+
 def test_another_raters_due_is_not_reachable(open_campaign: Campaign) -> None:
     mine, theirs = open_campaign.tokens.all()[:2]
     client = Client()
-    client.get(reverse("evaluations:exchange", args=[mine.key]))
+    client.post(reverse("evaluations:exchange"), {"key": issue_keys(tokens=[mine])[0].key})
 
-    response = client.get(reverse("evaluations:rate", args=[theirs.dues.first().pk]))
+    form = client.post(reverse("evaluations:rate"), {"due": theirs.dues.first().pk})
+    given = client.post(
+        reverse("evaluations:submit"),
+        {"due": theirs.dues.first().pk, **_answers(open_campaign)},
+    )
 
-    assert response.status_code == 404
+    assert (form.status_code, given.status_code) == (404, 404)
+    assert not SealedBallot.objects.exists()
 
 
 def test_a_rating_page_with_a_missing_answer_says_which(open_campaign: Campaign) -> None:
     token = open_campaign.tokens.first()
     client = Client()
-    client.get(reverse("evaluations:exchange", args=[token.key]))
+    client.post(reverse("evaluations:exchange"), {"key": issue_keys(tokens=[token])[0].key})
 
-    response = client.post(reverse("evaluations:rate", args=[token.dues.first().pk]), {})
+    response = client.post(reverse("evaluations:submit"), {"due": token.dues.first().pk})
 
     assert response.status_code == 422
     assert "needs an answer" in response.content.decode()
@@ -390,13 +425,14 @@ def test_many_raters_of_one_teacher_at_once_are_all_counted(school: Any) -> None
     for thread in threads:
         thread.join()
 
+    campaigns.close_campaign(campaign=campaign)
     assert outcomes == ["stored"] * len(dues)
     assert (
         sum(ScaleCount.objects.filter(target=target).values_list("count", flat=True))
         == len(dues) * 10
     )
     if connection.vendor == "postgresql":
-        assert sum(retries) == 0  # rows are locked in one order: no deadlock, nothing to retry
+        assert sum(retries) == 0  # raters write ballots of their own: nothing to wait on
 
 
 def test_opening_a_campaigns_page_applies_the_schedule_to_that_campaign_only(

@@ -23,9 +23,12 @@ from qingshan.evaluations.models import (
     Question,
     RatingDue,
     ScaleCount,
+    SealedBallot,
     TextAnswer,
 )
 from qingshan.evaluations.services import campaigns, ratings
+from qingshan.evaluations.services.campaigns import close_campaign
+from qingshan.evaluations.services.keys import issue_keys
 from tests import factories
 
 OPTIONS = [{"zh": "甲", "en": "A"}, {"zh": "乙", "en": "B"}, {"zh": "丙", "en": "C"}]
@@ -259,7 +262,10 @@ def _nothing_written(due: RatingDue) -> bool:
     due.refresh_from_db()
     counted = sum(ScaleCount.objects.filter(target=due.target).values_list("count", flat=True))
     chosen = sum(ChoiceCount.objects.filter(target=due.target).values_list("count", flat=True))
-    return not due.done and counted == chosen == 0 and not TextAnswer.objects.exists()
+    sealed = SealedBallot.objects.exists()
+    return (
+        not due.done and counted == chosen == 0 and not sealed and not TextAnswer.objects.exists()
+    )
 
 
 def test_a_refused_page_comes_back_with_the_problems_and_writes_nothing(
@@ -268,10 +274,11 @@ def test_a_refused_page_comes_back_with_the_problems_and_writes_nothing(
     token = open_campaign.tokens.get()
     due = token.dues.get()
     client = Client()
-    client.get(reverse("evaluations:exchange", args=[token.key]))
+    client.post(reverse("evaluations:exchange"), {"key": issue_keys(tokens=[token])[0].key})
 
     response = client.post(
-        reverse("evaluations:rate", args=[due.pk]), _valid(instrument, scale="7", multiple=["1"])
+        reverse("evaluations:submit"),
+        {"due": due.pk, **_valid(instrument, scale="7", multiple=["1"])},
     )
 
     page = response.content.decode()
@@ -287,9 +294,10 @@ def test_a_valid_page_is_counted_once(open_campaign: Campaign, instrument: Instr
     token = open_campaign.tokens.get()
     due = token.dues.get()
     client = Client()
-    client.get(reverse("evaluations:exchange", args=[token.key]))
+    client.post(reverse("evaluations:exchange"), {"key": issue_keys(tokens=[token])[0].key})
 
-    response = client.post(reverse("evaluations:rate", args=[due.pk]), _valid(instrument))
+    response = client.post(reverse("evaluations:submit"), {"due": due.pk, **_valid(instrument)})
+    close_campaign(campaign=open_campaign)
 
     found = _questions(instrument)
     assert response.status_code == 302

@@ -45,6 +45,7 @@ def test_four_raters_of_five_needed_show_nothing_and_the_result_holds_no_numbers
 def test_five_raters_show_the_result(school: Any, make_rated: MakeRated) -> None:
     rated = make_rated(school, students=6, min_raters=5)
     rated.rate_many(0, [1, 2, 2, 2, 3])
+    rated.close()
 
     result = results.target_result(target=rated.target())
 
@@ -82,6 +83,7 @@ def test_mean_and_interval_of_a_question_agree_with_a_hand_calculation(
     rated = make_rated(school, students=5)
     first_question = [4, 4, 3, 3, 2]
     rated.rate_many(0, [[score] + [4] * 9 for score in first_question])
+    rated.close()
 
     result = results.target_result(target=rated.target())
     first, second = result.scales[0], result.scales[1]
@@ -127,6 +129,7 @@ def test_choice_questions_count_each_option(school: Any, make_rated: MakeRated) 
     rated = make_rated(school, students=5)
     for student, choice in enumerate([0, 0, 3, None, 4]):
         rated.rate(student, choice=choice)
+    rated.close()
 
     result = results.target_result(target=rated.target())
 
@@ -141,7 +144,7 @@ def _shown_campaign(school: Any, make_rated: MakeRated, teachers: int, year: int
     rated = make_rated(school, teachers=teachers, students=5, year=year)
     for teacher in range(teachers):
         rated.rate_many(teacher, [4, 4, 4, 5, 3])
-    return rated
+    return rated.close()
 
 
 def test_campaign_results_run_as_many_queries_for_three_targets_as_for_one(
@@ -167,6 +170,7 @@ def test_flags_take_shown_targets_below_the_bar_not_those_at_it_or_hidden(
     rated.rate_many(0, [3, 3, 3, 3, 3])  # at the bar
     rated.rate_many(1, [3, 3, 3, 3, 2])  # 2.8, below
     rated.rate_many(2, [1, 1, 1, 1])  # far below, but only four raters
+    rated.close()
 
     flagged = results.flags(campaign=rated.campaign)
 
@@ -193,6 +197,7 @@ def test_a_mean_exactly_at_the_bar_is_not_flagged_where_floats_would_say_below(
         [4, 3, 3, 3, 3],
     ]
     rated.rate_many(0, [list(row) for row in zip(*columns, strict=True)])
+    rated.close()
 
     result = results.target_result(target=rated.target())
 
@@ -208,6 +213,7 @@ def test_the_school_mean_pools_every_answer_to_a_shown_target(
     rated.rate_many(0, [5, 5, 5, 5, 5])  # 5 raters × 10 answers of 5
     rated.rate_many(1, [2, 2, 2, 2, 2, 2])  # 6 raters × 10 answers of 2
     rated.rate_many(2, [1, 1])  # hidden
+    rated.close()
 
     mean = results.school_mean(campaign=rated.campaign)
 
@@ -236,6 +242,7 @@ def test_departments_pool_their_teachers_and_never_give_a_hidden_one_away(
     rated.rate_many(4, [2, 2, 2])  # hidden, but with teacher 5 pooled to six ratings
     rated.rate_many(5, [4, 4, 4])
     rated.rate_many(6, [5, 5])
+    rated.close()
 
     rows = {row.label: row for row in results.department_results(campaign=rated.campaign)}
 

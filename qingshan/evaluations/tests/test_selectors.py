@@ -10,6 +10,7 @@ from qingshan.evaluations.enums import CampaignStatus, ReviewStatus, TargetKind
 from qingshan.evaluations.models import Campaign, RatingDue, Target, TextAnswer
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.selectors import rating
+from qingshan.evaluations.services.keys import issue_keys
 from tests import factories
 from tests.party_factories import MemberFactory
 
@@ -85,6 +86,8 @@ def test_answers_to_review_are_found_by_key_within_the_campaign_only(
     second = make_rated(school, name="第二次")
     first.rate(0, text="讲得好")
     second.rate(0, text="很耐心")
+    first.close()
+    second.close()
     ours = TextAnswer.objects.get(target__campaign=first.campaign)
     theirs = TextAnswer.objects.get(target__campaign=second.campaign)
 
@@ -143,8 +146,9 @@ def test_a_rater_reaches_only_the_dues_of_their_own_tokens(school: Any, make_rat
 
 def test_an_unknown_or_malformed_key_finds_no_token(school: Any, make_rated: Any) -> None:
     token = make_rated(school).campaign.tokens.first()
+    key = issue_keys(tokens=[token])[0].key
 
-    assert rating.token_for_key(token.key) == token
+    assert rating.token_for_key(key) == token
     assert rating.token_for_key("") is None
     assert rating.token_for_key("x" * 41) is None
     assert rating.token_for_key("no-such-key") is None

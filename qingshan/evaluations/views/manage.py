@@ -20,9 +20,10 @@ from qingshan.core.tabular.spec import Column, SheetSpec
 from qingshan.core.tabular.writing import write_xlsx
 from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
 from qingshan.evaluations.forms import CampaignForm, QuestionForm
-from qingshan.evaluations.models import Campaign, Question, RaterToken
+from qingshan.evaluations.models import Campaign, Question
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.services import campaigns as services
+from qingshan.evaluations.services.keys import issue_keys
 from qingshan.evaluations.services.library import install_library
 from qingshan.evaluations.sheets import slips_pdf
 
@@ -188,10 +189,16 @@ def participation(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def token_export(request: HttpRequest, pk: int) -> HttpResponse:
-    """The rater links of a campaign as Excel (label, class, link), for mail merges and sheets."""
+def _link(request: HttpRequest, key: str) -> str:
+    """A slip's link: the key after ``#``, which browsers never send to a server."""
+    return request.build_absolute_uri(reverse("evaluations:rate_home")) + f"#k={key}"
 
+
+@login_required
+@require_POST
+def token_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """New links for every rater of the campaign as Excel (label, class, link), for mail merges.
+    Making them replaces the links and slips made before (keys are shown once, never stored)."""
     school = school_for(request, "evaluations.manage", write=True)
     campaign = _campaign(school, pk)
     sheet = SheetSpec(
@@ -205,14 +212,15 @@ def token_export(request: HttpRequest, pk: int) -> HttpResponse:
             Column("link", "链接", "Link"),
         ),
     )
+    issued = issue_keys(tokens=selectors.tokens_by_class(campaign))
     rows = (
         {
-            "label": token.label,
-            "class": token.school_class.name if token.school_class else "",
-            "kind": token.get_rater_kind_display(),
-            "link": request.build_absolute_uri(reverse("evaluations:exchange", args=[token.key])),
+            "label": item.token.label,
+            "class": item.token.school_class.name if item.token.school_class else "",
+            "kind": item.token.get_rater_kind_display(),
+            "link": _link(request, item.key),
         }
-        for token in selectors.tokens_by_class(campaign)
+        for item in issued
     )
     return attachment(
         write_xlsx(sheet, rows, language=translation.get_language()),
@@ -252,26 +260,26 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def qr_sheets(request: HttpRequest, pk: int) -> HttpResponse:
-    """Slips for one class (or for the raters without a class): choose, then download the PDF."""
-
+    """Slips for one class (or for the raters without a class): choose, then print. Printing
+    makes new keys for that class, so the class's slips printed before stop working."""
     school = school_for(request, "evaluations.manage", write=True)
     campaign = _campaign(school, pk)
-    group = request.GET.get("class")
-    if group is None:
+    if request.method != "POST":
         return render(
             request,
             "evaluations/qr_sheets.html",
             {"campaign": campaign, "groups": selectors.token_groups(campaign)},
         )
+    group = request.POST.get("class", "")
     chosen = selectors.tokens_of_group(campaign, group)
     if not chosen.exists():
         raise Http404
-
-    def link_for(token: RaterToken) -> str:
-        return request.build_absolute_uri(reverse("evaluations:exchange", args=[token.key]))
-
+    issued = issue_keys(tokens=chosen)
     return attachment(
-        slips_pdf(campaign=campaign, tokens=chosen, link_for=link_for),
+        slips_pdf(
+            campaign=campaign,
+            slips=[(item.token, _link(request, item.key)) for item in issued],
+        ),
         f"slips-{campaign.pk}-{group}.pdf",
         PDF,
     )

@@ -1,7 +1,12 @@
-"""The rater's pages: a one-time link becomes a session, then each rating is given once.
+"""The rater's pages: a one-time key opens the rater's ratings, each given once.
 
-The key appears in one URL only: it is exchanged for a session on the first visit and the browser
-is sent to a clean address; these pages send no referrer and are never cached.
+What these pages leave behind names no rater (docs/anonymity.md):
+- no address carries a key, a token or a rating due: a slip's link holds its key after ``#``,
+  which browsers never send, and the page posts it to ``/r/exchange/``; a rating is chosen and
+  given by posting to ``/r/rate/`` and ``/r/submit/``. Access logs hold only those paths;
+- the tokens a browser holds live in a signed cookie on the rater's phone, not in a server-side
+  session, so the database keeps no trace of which browser rated when;
+- every page is sent with ``no-store``, and no referrer leaves the site.
 """
 
 from __future__ import annotations
@@ -10,15 +15,22 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from qingshan.evaluations.forms import rating_form_for
+from qingshan.evaluations.models import RatingDue
 from qingshan.evaluations.selectors import rating as selectors
 from qingshan.evaluations.services import ratings
 
-SESSION_TOKENS = "qs_rater_tokens"
+RATER_COOKIE = "qs_rater"
+RATER_COOKIE_SALT = "qingshan.evaluations.rater"
+RATER_COOKIE_AGE = 14 * 24 * 60 * 60  # a campaign's usual length; the campaign's end bounds it
+MAX_TOKENS = 40  # a phone shared in a family holds a few; more is not a rater
 
 
 def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -26,88 +38,133 @@ def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
         response["Cache-Control"] = "no-store"
+        # No referrer leaves the site; our own posts keep theirs (a browser sending none posts
+        # "Origin: null", which the CSRF check refuses). No address here carries an id anyway.
+        response["Referrer-Policy"] = "same-origin"
         return response
 
     return wrapped
 
 
-def _tokens(request: HttpRequest) -> list[Any]:
-    """The tokens this browser holds: from exchanged links, and those of the signed-in person.
-    For an anonymous rater, their ids only (no query)."""
-    ids = request.session.get(SESSION_TOKENS, [])
+def _held(request: HttpRequest) -> list[int]:
+    """The token ids this browser's signed cookie holds (none if it is missing or altered)."""
+    try:
+        ids = signing.loads(
+            request.COOKIES.get(RATER_COOKIE, ""), salt=RATER_COOKIE_SALT, max_age=RATER_COOKIE_AGE
+        )
+    except signing.BadSignature:
+        return []
+    return (
+        [item for item in ids if isinstance(item, int)][:MAX_TOKENS]
+        if isinstance(ids, list)
+        else []
+    )
+
+
+def _tokens(request: HttpRequest) -> list[int]:
+    """The tokens of this browser: from exchanged keys, and those of the signed-in person."""
+    held = _held(request)
     if not request.user.is_authenticated:
-        return list(ids)
-    return [
-        *ids,
-        *(token.pk for token in selectors.tokens_for_user(request.user) if token.pk not in ids),
-    ]
+        return held
+    mine = [token.pk for token in selectors.tokens_for_user(request.user) if token.pk not in held]
+    return [*held, *mine]
 
 
-def exchange(request: HttpRequest, key: str) -> HttpResponse:
-    """The only address that carries a key: it answers with no referrer and is never cached.
-    (The rating pages themselves keep same-origin referrers: without them browsers post
-    ``Origin: null`` and the CSRF check refuses the form.)"""
-    response = _exchange(request, key)
-    response["Referrer-Policy"] = "no-referrer"
-    response["Cache-Control"] = "no-store"
+def _remember(response: HttpResponse, ids: list[int]) -> HttpResponse:
+    response.set_cookie(
+        RATER_COOKIE,
+        signing.dumps(ids[-MAX_TOKENS:], salt=RATER_COOKIE_SALT),
+        max_age=RATER_COOKIE_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+    )
     return response
 
 
-def _exchange(request: HttpRequest, key: str) -> HttpResponse:
-    token = selectors.token_for_key(key)
-    if token is None:
-        return render(request, "evaluations/rate_unknown.html", status=404)
-    ids = request.session.get(SESSION_TOKENS, [])
-    if token.pk not in ids:
-        request.session[SESSION_TOKENS] = [*ids, token.pk]
-    return redirect("evaluations:rate_home")
+def _due(request: HttpRequest) -> RatingDue | None:
+    """The rating due the form names, if it is one of this browser's."""
+    try:
+        pk = int(request.POST.get("due", ""))
+    except ValueError:
+        return None
+    return selectors.dues_of_tokens(_tokens(request)).filter(pk=pk).first()
 
 
 @private_page
 def rate_home(request: HttpRequest) -> HttpResponse:
+    """The ratings this browser may give; a slip's key, read from the address's ``#``, is
+    posted from here (a key can also be typed)."""
     tokens = _tokens(request)
     dues = selectors.dues_to_list(tokens)
     return render(request, "evaluations/rate_home.html", {"dues": dues, "tokens": tokens})
 
 
 @private_page
-def rate(request: HttpRequest, pk: int) -> HttpResponse:
-    due = get_object_or_404(selectors.dues_of_tokens(_tokens(request)), pk=pk)
-    campaign = due.target.campaign
-    if due.done:
-        return render(
-            request, "evaluations/rate_done.html", {"due": due, "already": True}, status=409
-        )
-    if not campaign.is_open_now:
-        return render(request, "evaluations/rate_closed.html", {"campaign": campaign}, status=410)
-    form = rating_form_for(campaign.instrument)(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+@require_POST
+def exchange(request: HttpRequest) -> HttpResponse:
+    """A one-time key becomes a token held in this browser's signed cookie."""
+    token = selectors.token_for_key(request.POST.get("key", "").strip())
+    if token is None:
+        return render(request, "evaluations/rate_unknown.html", status=404)
+    held = _held(request)
+    response = redirect("evaluations:rate_home")
+    return _remember(response, held if token.pk in held else [*held, token.pk])
+
+
+@private_page
+@require_POST
+def rate(request: HttpRequest) -> HttpResponse:
+    """The rating form of one due (chosen on the home page)."""
+    due = _due(request)
+    if due is None:
+        return render(request, "evaluations/rate_unknown.html", status=404)
+    return _form_page(request, due, rating_form_for(due.target.campaign.instrument)(None))
+
+
+@private_page
+@require_POST
+def submit(request: HttpRequest) -> HttpResponse:
+    """Give the rating: once, all or nothing."""
+    due = _due(request)
+    if due is None:
+        return render(request, "evaluations/rate_unknown.html", status=404)
+    form = rating_form_for(due.target.campaign.instrument)(request.POST)
+    if form.is_valid():
         answers = form.answers()
         try:
             ratings.submit_rating(
                 due=due, scores=answers.scores, choices=answers.choices, texts=answers.texts
             )
         except ratings.AlreadyRated:
-            return render(
-                request, "evaluations/rate_done.html", {"due": due, "already": True}, status=409
-            )
+            return _already_given(request, due)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return redirect("evaluations:rate_thanks", pk=due.pk)
+            return redirect("evaluations:rate_thanks")
+    return _form_page(request, due, form, status=422)
+
+
+def _already_given(request: HttpRequest, due: RatingDue) -> HttpResponse:
+    return render(request, "evaluations/rate_done.html", {"due": due, "already": True}, status=409)
+
+
+def _form_page(request: HttpRequest, due: RatingDue, form: Any, status: int = 200) -> HttpResponse:
+    campaign = due.target.campaign
+    if due.done:
+        return _already_given(request, due)
+    if not campaign.is_open_now:
+        return render(request, "evaluations/rate_closed.html", {"campaign": campaign}, status=410)
     context = {"due": due, "campaign": campaign, "form": form}
-    status = 422 if request.method == "POST" else 200
     return render(request, "evaluations/rate_form.html", context, status=status)
 
 
 @private_page
-def rate_thanks(request: HttpRequest, pk: int) -> HttpResponse:
-    due = selectors.given_due(_tokens(request), pk)
-    if due is None:
-        raise Http404
-    remaining = selectors.owed_count(due)
+def rate_thanks(request: HttpRequest) -> HttpResponse:
+    """Thanks, and what this browser still has to rate."""
+    remaining = selectors.dues_to_list(_tokens(request))
     return render(
         request,
         "evaluations/rate_done.html",
-        {"due": due, "already": False, "remaining": remaining},
+        {"already": False, "remaining": sum(1 for due in remaining if not due.done)},
     )

@@ -141,7 +141,7 @@ def test_a_scan_is_checked_on_upload_and_served_to_readers_only(
 
     assert (refused.status_code, made.status_code) == (422, 302)
     assert (read.status_code, student.status_code) == (200, 403)
-    content = b"".join(read.streaming_content)  # type: ignore[attr-defined]
+    content = read.content
     read.close()
     assert content.startswith(b"%PDF")
 

@@ -508,7 +508,7 @@ def test_a_document_is_filed_with_a_step_and_served_to_readers_only(
     document = step.documents.get()
     url = reverse("party:recruit_document_file", args=[recruit.pk, document.pk])
     assert document.title == "入党申请书"
-    assert b"".join(secretary.get(url).streaming_content) == b"%PDF-1.4 application"
+    assert secretary.get(url).content == b"%PDF-1.4 application"
     assert client_for(Role.TEACHER, school).get(url).status_code == 403
 
 

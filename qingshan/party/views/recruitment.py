@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -210,7 +210,7 @@ def recruit_document(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> FileResponse:
+def recruit_document_file(request: HttpRequest, pk: int, document_pk: int) -> HttpResponse:
     """A filed document, served through the permission check (media is never public)."""
 
     school = school_for(request, "party.view")

@@ -42,8 +42,8 @@ def test_each_school_gets_its_own_default_template(school: Any, other_school: An
 def test_a_new_block_goes_after_the_last_unless_placed(template: SummaryTemplate) -> None:
     last = template.blocks.order_by("-position").first().position
 
-    appended = add_block(template=template, values={"kind": BlockKind.NARRATIVE})
-    placed = add_block(template=template, values={"kind": BlockKind.HEADING, "position": 5})
+    appended = add_block(school=template.school, values={"kind": BlockKind.NARRATIVE})
+    placed = add_block(school=template.school, values={"kind": BlockKind.HEADING, "position": 5})
 
     assert (appended.position, placed.position) == (last + 10, 5)
 
@@ -52,7 +52,7 @@ def test_a_chart_without_figures_is_refused(template: SummaryTemplate) -> None:
     count = template.blocks.count()
 
     with pytest.raises(ValidationError) as error:
-        add_block(template=template, values={"kind": BlockKind.CHART, "figure_keys": ""})
+        add_block(school=template.school, values={"kind": BlockKind.CHART, "figure_keys": ""})
 
     assert error.value.message_dict == {"figure_keys": ["Name at least one figure."]}
     assert template.blocks.count() == count
@@ -61,7 +61,7 @@ def test_a_chart_without_figures_is_refused(template: SummaryTemplate) -> None:
 def test_a_table_of_an_unknown_figure_is_refused(template: SummaryTemplate) -> None:
     with pytest.raises(ValidationError) as error:
         add_block(
-            template=template,
+            school=template.school,
             values={"kind": BlockKind.TABLE, "figure_keys": "organization.students nothing.here"},
         )
 

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -261,7 +261,7 @@ def issued_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def issued_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+def issued_file(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     school = school_for(request, "reports.view")
     report = get_object_or_404(selectors.full_issued_reports(school), pk=pk)
     field = {"docx": report.docx, "pdf": report.pdf}.get(fmt)

@@ -20,10 +20,3 @@ def month_param(request: HttpRequest) -> datetime.date:
         return datetime.datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
     except ValueError:
         return timezone.localdate().replace(day=1)
-
-
-def int_param(request: HttpRequest, name: str) -> int | None:
-    try:
-        return int(request.GET.get(name, ""))
-    except ValueError:
-        return None

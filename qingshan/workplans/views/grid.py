@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core.downloads import PDF
 from qingshan.core.models import School
+from qingshan.core.params import id_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization import selectors as organization
 from qingshan.organization.models import Term
@@ -21,23 +22,22 @@ from qingshan.workplans.exporters import roster_pdf, roster_xlsx
 from qingshan.workplans.forms import GridCopyForm
 from qingshan.workplans.selectors import grid as selectors
 from qingshan.workplans.services import grid as services
-from qingshan.workplans.views.common import int_param
 
 
 def _term(request: HttpRequest, school: School) -> Term | None:
-    chosen = int_param(request, "term")
+    chosen = id_param(request, "term")
     if chosen is not None:
         return get_object_or_404(organization.terms(school), pk=chosen)
     return selectors.current_term(school, timezone.localdate())
 
 
 def _table(request: HttpRequest, school: School, term: Term) -> selectors.GridTable:
-    weekday = int_param(request, "weekday")
+    weekday = id_param(request, "weekday")
     return selectors.grid_table(
         school,
         term,
-        line=int_param(request, "line"),
-        place=int_param(request, "place"),
+        line=id_param(request, "line"),
+        place=id_param(request, "place"),
         weekday=weekday if weekday in Weekday.values else None,
     )
 
