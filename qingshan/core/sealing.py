@@ -14,6 +14,7 @@ seals differently each time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import os
@@ -36,6 +37,7 @@ def _secrets() -> list[str]:
     return [current, *settings.QS_SEALING_KEY_FALLBACKS]
 
 
+@functools.lru_cache(maxsize=64)
 def _derive(secret: str, purpose: str) -> bytes:
     return HKDF(
         algorithm=hashes.SHA256(), length=32, salt=b"qingshan", info=purpose.encode()
