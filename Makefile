@@ -4,7 +4,7 @@ UV := $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 RUN := $(UV) run --frozen
 MANAGE := $(RUN) python manage.py
 
-.PHONY: run test check lint contracts format mypy migrations-check messages messages-check deploy-check env system-deps
+.PHONY: run test fuzz check lint contracts format mypy migrations-check messages messages-check deploy-check env system-deps
 
 env:
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install --quiet uv || python3 -m pip install --quiet --user --break-system-packages uv
@@ -23,6 +23,10 @@ run: env messages
 
 test: env system-deps messages
 	$(RUN) pytest
+
+# Every form and API operation with many generated inputs (the suite runs a few of each).
+fuzz: env messages
+	QS_FUZZ_EXAMPLES=$${QS_FUZZ_EXAMPLES:-100} $(RUN) pytest tests/fuzz -p no:randomly
 
 lint: env contracts
 	$(RUN) ruff check .

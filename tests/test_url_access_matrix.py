@@ -302,7 +302,6 @@ def test_access_matrix(
         response = client.get(
             url, QUERY.get(name, {}), headers=headers if name.startswith("api-v1:") else {}
         )
-        response.close()  # a file download's file closes with its response
         if response.status_code != EXPECTED[name][role]:
             mismatches.append((name, url, response.status_code, EXPECTED[name][role]))
     assert mismatches == []

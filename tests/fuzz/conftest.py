@@ -21,6 +21,23 @@ from tests.factories import one_of_each
 from tests.party_factories import evaluation_records, party_records
 
 FUZZ_EXAMPLES = int(os.environ.get("QS_FUZZ_EXAMPLES", "3"))
+# Inputs sent and server errors met in this run, for the summary line (make fuzz).
+TALLY = {"inputs": 0, "server errors": 0}
+
+
+def count(status: int) -> None:
+    TALLY["inputs"] += 1
+    TALLY["server errors"] += int(status >= 500)
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if TALLY["inputs"]:
+        terminalreporter.write_line(
+            f"fuzz: {TALLY['inputs']} inputs sent, {TALLY['server errors']} server errors "
+            f"({FUZZ_EXAMPLES} examples per form or operation)"
+        )
+
+
 KEEPER_ROLES = (Role.SCHOOL_ADMIN, Role.SECRETARY)
 
 
