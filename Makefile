@@ -16,10 +16,13 @@ system-deps:
 messages: env
 	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
+# The web server and one task worker (figures of roll-ups, reminders, slips) run together.
 run: env messages
 	$(MANAGE) migrate --verbosity 0
 	$(MANAGE) demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill $$worker 2>/dev/null' EXIT; \
+	QS_TASKS_IMMEDIATE=false $(MANAGE) db_worker --no-startup-delay --interval 2 & worker=$$!; \
+	QS_TASKS_IMMEDIATE=false $(MANAGE) runserver 127.0.0.1:8000
 
 test: env system-deps messages
 	$(RUN) pytest

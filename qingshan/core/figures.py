@@ -93,6 +93,8 @@ class Figure:
     unit: str
     definition: Promise | str
     compute: Callable[[Scope, Period], FigureResult]
+    # Computed on every read, never stored: it reads rows no records version covers.
+    live: bool = False
 
     def evaluate(self, scope: Scope, period: Period) -> FigureResult:
         result = self.compute(scope, period)
@@ -134,15 +136,28 @@ registry = FigureRegistry()
 
 
 def figure(
-    key: str, *, label: Promise | str, unit: str, definition: Promise | str
+    key: str,
+    *,
+    label: Promise | str,
+    unit: str,
+    definition: Promise | str,
+    live: bool = False,
 ) -> Callable[[Callable[[Scope, Period], FigureResult]], Callable[[Scope, Period], FigureResult]]:
-    """Declare a figure; use as a decorator on its compute function."""
+    """Declare a figure; use as a decorator on its compute function. ``live``: the figure reads
+    rows that no records version covers (``core.versions.UNVERSIONED``), so it is never stored."""
 
     def decorate(
         compute: Callable[[Scope, Period], FigureResult],
     ) -> Callable[[Scope, Period], FigureResult]:
         registry.register(
-            Figure(key=key, label=label, unit=unit, definition=definition, compute=compute)
+            Figure(
+                key=key,
+                label=label,
+                unit=unit,
+                definition=definition,
+                compute=compute,
+                live=live,
+            )
         )
         return compute
 

@@ -18,6 +18,7 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from qingshan.core import statistics
 from qingshan.core.audit import log_bulk
 from qingshan.core.constraints import ConstraintChecker
 from qingshan.core.models import School, SchoolOwned
@@ -128,6 +129,8 @@ class Importer(Generic[RecordT]):
             return report
         self._write(planned, actor)
         report.written = True
+        # A large import changes the tables' shape: the planner's statistics follow it.
+        transaction.on_commit(statistics.refresh)
         return report
 
     def _validate(self, row: RawRow, record: RecordT) -> list[RowError]:

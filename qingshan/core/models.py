@@ -132,3 +132,52 @@ class SchoolOwned(models.Model):
 
     def get_additional_data(self) -> dict[str, Any]:
         return {"school_id": self.school_id}
+
+
+class SchoolVersion(models.Model):
+    """How many times the school's records have changed: raised by database triggers in the
+    writing transaction (``core.versions``), read to tell a stored figure value fresh."""
+
+    # No foreign key in the database: triggers raise versions while rows of a school are
+    # deleted, the school's own row possibly first (a flush, a school's removal).
+    school = models.OneToOneField(
+        School,
+        on_delete=models.DO_NOTHING,
+        primary_key=True,
+        db_constraint=False,
+        verbose_name=_("school"),
+    )
+    version = models.BigIntegerField(_("version"), default=0)
+
+    class Meta:
+        verbose_name = _("records version")
+        verbose_name_plural = _("records versions")
+
+    def __str__(self) -> str:
+        return f"{self.school_id}@{self.version}"
+
+
+class StoredFigure(models.Model):
+    """A figure's value for one scope and period, as computed at the scope's ``stamp`` (its
+    schools' records versions): exact while the stamp is current (``core.figure_store``)."""
+
+    scope = models.CharField(_("scope"), max_length=40)  # "school:12" or "authority:3"
+    key = models.CharField(_("figure"), max_length=80)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    stamp = models.CharField(_("records version"), max_length=64)
+    value = models.JSONField(_("value"), null=True)
+    breakdown = models.JSONField(_("breakdown"), default=dict)
+    computed_at = models.DateTimeField(_("computed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("stored figure value")
+        verbose_name_plural = _("stored figure values")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scope", "start", "end", "key"], name="storedfigure_once_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.scope} {self.start}–{self.end}"

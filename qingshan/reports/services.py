@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
-from qingshan.core.figures import Scope, as_json_value, registry
+from qingshan.core.figure_store import evaluating
+from qingshan.core.figures import FigureResult, Period, Scope, as_json_value, registry
 from qingshan.core.models import School
 from qingshan.core.services import create_record, update_record
 from qingshan.reports.enums import BlockKind, ReportLanguage
@@ -100,6 +101,13 @@ def remove_block(*, block: TemplateBlock) -> None:
     block.delete()
 
 
+def _results_with_records(school: School, year: int, keys: list[str]) -> dict[str, FigureResult]:
+    """The figures an issued report freezes, computed now with the records behind each."""
+    scope, period = Scope.of_school(school), Period.year(year)
+    with evaluating():
+        return {key: registry.get(key).evaluate(scope, period) for key in keys}
+
+
 def _frozen_figures(results: dict[str, Any]) -> dict[str, Any]:
     frozen = {}
     for key, result in results.items():
@@ -145,7 +153,7 @@ def issue_report(*, school: School, year: int, language: str, by: Any) -> Issued
         html=render_html(content, links=False),
         docx=summary_docx(content),
         pdf=summary_pdf(content, school_name=school.name),
-        figures=_frozen_figures(content.results),
+        figures=_frozen_figures(_results_with_records(school, year, content.used_keys)),
     )
     return _store_issued(
         school=school,

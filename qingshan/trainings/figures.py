@@ -11,12 +11,19 @@ from typing import TYPE_CHECKING
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.figure_store import per_evaluation
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
 from qingshan.trainings.models import Course, Enrolment
-from qingshan.trainings.selectors import MONTHS_A_YEAR, counted_enrolments, rates_of, with_outcomes
+from qingshan.trainings.selectors import (
+    MONTHS_A_YEAR,
+    Rates,
+    counted_enrolments,
+    rates_of,
+    with_outcomes,
+)
 
 if TYPE_CHECKING:
-    from qingshan.trainings.selectors import EnrolmentWithOutcomes
+    from qingshan.trainings.selectors import EnrolmentWithOutcomes, Rates
 
 
 def _bound(scope: Scope) -> list[int] | None:
@@ -28,6 +35,12 @@ def _bound(scope: Scope) -> list[int] | None:
 
 def _enrolments(scope: Scope, period: Period) -> QuerySet[Enrolment]:
     return counted_enrolments(schools=scope.school_ids, start=period.start, end=period.end)
+
+
+@per_evaluation
+def _rates(scope: Scope, period: Period) -> Rates:
+    """The rates of the scope's enrolments of the period: one query, shared by the figures."""
+    return rates_of(_enrolments(scope, period), schools=_bound(scope))
 
 
 @figure(
@@ -56,7 +69,7 @@ def courses(scope: Scope, period: Period) -> FigureResult:
 )
 def trainees(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
-    rates = rates_of(records, schools=_bound(scope))
+    rates = _rates(scope, period)
     return FigureResult(
         value=rates.enrolments,
         records=records,
@@ -80,7 +93,7 @@ def _rate(numerator: int, denominator: int, value: float | None, records: object
 )
 def completed_share(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
-    rates = rates_of(records, schools=_bound(scope))
+    rates = _rates(scope, period)
     return _rate(rates.completed, rates.enrolments, rates.completion_share, records)
 
 
@@ -95,7 +108,7 @@ def completed_share(scope: Scope, period: Period) -> FigureResult:
 )
 def certified_share(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
-    rates = rates_of(records, schools=_bound(scope))
+    rates = _rates(scope, period)
     return _rate(
         rates.certified, rates.completed, rates.certified_share, records.filter(completed=True)
     )
@@ -114,7 +127,7 @@ def employed_share(scope: Scope, period: Period) -> FigureResult:
     records = with_outcomes(_enrolments(scope, period), schools=_bound(scope)).filter(
         followed_up=True
     )
-    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
+    rates = _rates(scope, period)
     return _rate(rates.employed, rates.followed_up, rates.employed_share, records)
 
 
@@ -134,7 +147,7 @@ def _employed_with_income(scope: Scope, period: Period) -> QuerySet[EnrolmentWit
     ),
 )
 def mean_income(scope: Scope, period: Period) -> FigureResult:
-    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
+    rates = _rates(scope, period)
     return FigureResult(
         value=rates.mean_income,
         records=_employed_with_income(scope, period),
@@ -152,7 +165,7 @@ def mean_income(scope: Scope, period: Period) -> FigureResult:
     ),
 )
 def median_income(scope: Scope, period: Period) -> FigureResult:
-    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
+    rates = _rates(scope, period)
     return FigureResult(
         value=rates.median_income,
         records=_employed_with_income(scope, period),
@@ -170,7 +183,7 @@ def median_income(scope: Scope, period: Period) -> FigureResult:
     ),
 )
 def economic_benefit(scope: Scope, period: Period) -> FigureResult:
-    rates = rates_of(_enrolments(scope, period), schools=_bound(scope))
+    rates = _rates(scope, period)
     return FigureResult(
         value=rates.economic_benefit,
         records=with_outcomes(_enrolments(scope, period), schools=_bound(scope)).filter(

@@ -194,6 +194,11 @@ class Certificate(SchoolOwned):
         verbose_name = _("certificate")
         verbose_name_plural = _("certificates")
         ordering = ["school", "-issued_on", "number"]
+        # A trainee's certificates, found from the enrolment within its school: the index keeps
+        # the rates' subqueries on it even before the planner has statistics.
+        indexes = [
+            models.Index(fields=["enrolment", "school"], name="certificate_enrolment_school")
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "kind", "number"],
@@ -230,6 +235,7 @@ class FollowUp(SchoolOwned):
         verbose_name = _("employment follow-up")
         verbose_name_plural = _("employment follow-ups")
         ordering = ["school", "-checked_on", "-pk"]
+        indexes = [models.Index(fields=["enrolment", "school"], name="followup_enrolment_school")]
         constraints = [
             models.UniqueConstraint(
                 fields=["enrolment", "checked_on"],

@@ -72,14 +72,9 @@ class AttendanceSummary:
 
 
 def meetings(school: School) -> QuerySet[Meeting]:
-    """The school's meetings, newest first, with ``present_count`` (members present)."""
-    return (
-        Meeting.objects.for_school(school)
-        .select_related("branch", "group", "moderator")
-        .annotate(
-            present_count=Count("attendance", filter=Q(attendance__status=AttendanceStatus.PRESENT))
-        )
-    )
+    """The school's meetings, newest first. Nothing is aggregated here: a list pages the rows
+    first (a meeting's attendance is counted on its own page, ``attendance_summary``)."""
+    return Meeting.objects.for_school(school).select_related("branch", "group", "moderator")
 
 
 def study_hours(*, school: School, year: int) -> dict[int, Decimal]:

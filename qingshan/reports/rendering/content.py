@@ -9,7 +9,9 @@ from typing import Any
 
 from django.utils import translation
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, registry
+from qingshan.core import figure_store
+from qingshan.core.figure_store import Value
+from qingshan.core.figures import Period, Scope, Unit, registry
 from qingshan.reports.enums import BlockKind
 from qingshan.reports.tokens import TOKEN, Token, format_value, parse
 
@@ -59,7 +61,7 @@ class Content:
     year: int
     language: str
     blocks: list[Block]
-    results: dict[str, FigureResult]
+    results: dict[str, Value]
     used_keys: list[str]
 
     def definitions(self) -> list[dict[str, Any]]:
@@ -82,15 +84,31 @@ class Content:
 
 
 class FigureCache:
-    """Each figure evaluated at most once per (key, year) while a summary is built."""
+    """The figures a summary shows, read from the figure store in one go (stored values whose
+    records are unchanged, the others computed once)."""
 
-    def __init__(self, scope: Scope) -> None:
+    def __init__(self, scope: Scope, blocks: list[Any], year: int, language: str) -> None:
         self.scope = scope
-        self.values: dict[tuple[str, int], FigureResult] = {}
+        wanted: set[tuple[str, int]] = set()
+        for block in blocks:
+            if block.kind == BlockKind.NARRATIVE:
+                tokens = parse(block.text(language))[0]
+                wanted |= {(token.key, year) for token in tokens if token.key in registry}
+            elif block.kind == BlockKind.CHART:
+                years = range(year - TREND_YEARS + 1, year + 1)
+                wanted |= {(key, item) for key in block.keys if key in registry for item in years}
+            elif block.kind == BlockKind.TABLE:
+                wanted |= {(key, year) for key in block.keys if key in registry}
+        self.values: dict[tuple[str, int], Value] = {}
+        for item_year in {item for _key, item in wanted}:
+            keys = sorted({key for key, item in wanted if item == item_year})
+            period = Period.year(item_year)
+            found = figure_store.values(scope, [period], keys)
+            self.values |= {(key, item_year): found[(key, period)] for key in keys}
 
-    def get(self, key: str, year: int) -> FigureResult:
+    def get(self, key: str, year: int) -> Value:
         if (key, year) not in self.values:
-            self.values[(key, year)] = registry.get(key).evaluate(self.scope, Period.year(year))
+            self.values[(key, year)] = figure_store.value(self.scope, Period.year(year), key)
         return self.values[(key, year)]
 
 
@@ -160,7 +178,7 @@ def build_content(
     *, template: Any, blocks: list[Any], scope: Scope, year: int, language: str
 ) -> Content:
     """The summary of ``year`` in ``language`` from the template's blocks (in order)."""
-    cache = FigureCache(scope)
+    cache = FigureCache(scope, blocks, year, language)
     used: list[str] = []
     built = []
     with translation.override(language):

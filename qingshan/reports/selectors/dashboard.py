@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from qingshan.accounts.enums import Role
+from qingshan.core import figure_store
 from qingshan.core.figures import FigureResult, Period, Scope, Unit, registry
 from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpStatus
@@ -35,12 +36,14 @@ TREND_YEARS = 5
 
 
 def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
-    """Every figure of the registry for ``year``: ``figure``, its ``result`` and ``unit_label``."""
+    """Every figure of the registry for ``year`` (from the figure store): ``figure``, its
+    ``result`` (value and breakdown) and ``unit_label``."""
     period = Period.year(year)
+    found = figure_store.values(scope, [period])
     return [
         {
             "figure": item,
-            "result": item.evaluate(scope, period),
+            "result": found[(item.key, period)],
             "unit_label": Unit.LABELS[item.unit],
         }
         for item in registry
@@ -117,15 +120,17 @@ def dashboard_for(
     year = year or latest_school_year(school=school, today=timezone.localdate())
     scope = Scope.of_school(school)
     language = translation.get_language() or "zh-hans"
+    years = list(range(year - TREND_YEARS + 1, year + 1))
+    trend = registry.get(trend_key if trend_key in KEY_FIGURES else TREND_FIGURE)
+    found = figure_store.values(scope, [Period.year(year)], KEY_FIGURES)
+    found |= figure_store.values(scope, [Period.year(item) for item in years], [trend.key])
     key_figures = []
     for key in KEY_FIGURES:
         figure = registry.get(key)
-        value = figure.evaluate(scope, Period.year(year)).value
+        value = found[(key, Period.year(year))].value
         key_figures.append(
             {"figure": figure, "value": format_value(value, figure.unit, Token("", key), language)}
         )
-    years = list(range(year - TREND_YEARS + 1, year + 1))
-    trend = registry.get(trend_key if trend_key in KEY_FIGURES else TREND_FIGURE)
     chart = {
         "color": ["#2f7d4f"],
         "animation": False,  # charts are printed and screenshotted; they must be whole at once
@@ -136,7 +141,7 @@ def dashboard_for(
             {
                 "type": "bar",
                 "name": str(trend.label),
-                "data": [trend.evaluate(scope, Period.year(item)).value for item in years],
+                "data": [found[(trend.key, Period.year(item))].value for item in years],
             }
         ],
     }

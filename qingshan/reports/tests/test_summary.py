@@ -180,7 +180,7 @@ def test_the_county_recomputes_rates_from_counts(db: None) -> None:
     done = plan_with_items(busy, month=dt.date(2013, 3, 1), party=1, teaching=0)
     work_services.mark_item_done(item=done.items.get(), done_on=dt.date(2013, 3, 5), evidence="x")
     plan_with_items(idle, month=dt.date(2013, 3, 1), party=2, teaching=1)
-    schools, rows = county_table(
+    schools, rows, _freshness = county_table(
         authority=authority, year=2013, keys=["workplans.items_implemented", "workplans.items"]
     )
     by_key = {row.key: row for row in rows}
@@ -223,15 +223,13 @@ def test_query_count_of_each_figure_does_not_grow_with_the_data(school: Any) -> 
     assert counts() == small
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_county_gives_the_same_values_however_it_is_computed(transactional_db: None) -> None:
-    """Outside a transaction PostgreSQL computes the schools on several connections at once."""
+def test_the_county_gives_the_values_of_each_school_computed_alone(db: None) -> None:
     authority = AuthorityFactory()
     schools = [SchoolFactory(authority=authority) for _ in range(3)]
     for index, school in enumerate(schools):
         plan_with_items(school, month=dt.date(2013, 3, 1), party=index + 1, teaching=1)
     keys = ["workplans.items", "workplans.items_implemented", "workplans.flagged_months"]
-    listed, rows = county_table(authority=authority, year=2013, keys=keys)
+    listed, rows, freshness = county_table(authority=authority, year=2013, keys=keys)
     expected = {
         key: [
             registry.get(key).evaluate(Scope.of_school(school), Period.year(2013)).value
@@ -241,3 +239,23 @@ def test_the_county_gives_the_same_values_however_it_is_computed(transactional_d
     }
     assert {row.key: row.by_school for row in rows} == expected
     assert {row.key: row.total for row in rows}["workplans.items"] == 2 + 3 + 4
+    assert all(column.fresh for column in freshness.values())
+
+
+def test_the_county_answers_from_stored_values_and_marks_a_changed_school_stale(
+    db: None, settings: Any
+) -> None:
+    authority = AuthorityFactory()
+    busy, idle = SchoolFactory(authority=authority), SchoolFactory(authority=authority)
+    plan_with_items(busy, month=dt.date(2013, 3, 1), party=1, teaching=1)
+    keys = ["workplans.items"]
+    county_table(authority=authority, year=2013, keys=keys)  # computed and stored at once
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    plan_with_items(idle, month=dt.date(2013, 4, 1), party=2, teaching=0)
+
+    _schools, rows, freshness = county_table(authority=authority, year=2013, keys=keys)
+
+    labels = list(freshness)
+    assert rows[0].total == 2  # the stored total, until a worker computes it again
+    assert [freshness[label].fresh for label in labels] == [False, True, False]
+    assert freshness[labels[2]].computed_at is not None

@@ -26,7 +26,8 @@ def _year(request: HttpRequest) -> int:
 def county(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "reports.county")
     year = _year(request)
-    schools, rows = county_table(authority=school.authority, year=year)
+    schools, rows, freshness = county_table(authority=school.authority, year=year)
+    columns = list(freshness.values())
     return render(
         request,
         "reports/county.html",
@@ -36,6 +37,9 @@ def county(request: HttpRequest) -> HttpResponse:
             "years": range(year - 6, timezone.localdate().year + 1),
             "schools": schools,
             "rows": rows,
+            "total_freshness": columns[0],
+            "school_freshness": columns[1:],
+            "computing": sum(1 for column in columns if not column.fresh),
         },
     )
 
@@ -52,7 +56,7 @@ def _cell(value: object) -> object:
 def county_export(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "reports.county")
     year = _year(request)
-    schools, rows = county_table(authority=school.authority, year=year)
+    schools, rows, _freshness = county_table(authority=school.authority, year=year)
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(year)

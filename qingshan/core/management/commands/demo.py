@@ -5,6 +5,8 @@ from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
+from qingshan.core import statistics
+
 
 class Command(BaseCommand):
     help = "Build the demo schools (idempotent): each app's demo.build_demo() runs in the order of INSTALLED_APPS."
@@ -18,3 +20,4 @@ class Command(BaseCommand):
             summary = import_string(f"{config.name}.demo.build_demo")()
             if summary:
                 self.stdout.write(f"{config.label}: {summary}")
+        statistics.refresh()
