@@ -1,45 +1,52 @@
-"""The annual summary of one school-year (issue 7): every figure, the DOCX and the PDF, at scale 1
-(a school of ~5,000 students, five years of records in every app) and scale 2, and the county
-roll-up of 20 schools.
+"""Figures of the annual summary (issue 13): every figure of a synthetic school, cold (computed)
+and warm (stored values), at scale 1 (~5,000 students, five years of records in every app) and
+scale 2; the DOCX and the PDF timed apart from the figures; the county roll-up warm; and, on
+PostgreSQL, a province's roll-up warm and its cold recompute by 1, 2 and 4 worker processes.
 
-Targets: figures ≤ 2 s, DOCX ≤ 10 s, PDF ≤ 20 s; scale 2 at most twice the time of scale 1; the
-queries of each figure the same at both scales; on PostgreSQL the county roll-up ≤ 10 s.
+Targets: figures cold ≤ 1 s, warm ≤ 50 ms, scale 2 ≤ ×2 of scale 1; county of 20 schools warm
+≤ 1 s; province warm ≤ 5 s. Every time is min/median/max of three runs.
 
 Run: `uv run --frozen python bench/bench_summary.py` (SQLite, a fresh file) or with
-DATABASE_URL=postgres://…/bench_summary (schools and the county already there are reused).
-Results are written to bench/results/summary-<database>-<time>.json.
+DATABASE_URL=postgres://…/bench_summary (schools built before are reused). ``--no-statistics``
+measures SQLite as a database the planner has never measured. Results are written to
+bench/results/summary-<database>-<time>.json.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
+import subprocess
 import time
 from collections.abc import Callable
 from typing import Any
 
 from common import ROOT, setup_django
-from generate import analyze, build_county, build_school
+from generate import build_county, build_province, build_school
 
 YEAR = 2013
 LANGUAGE = "zh-hans"
 REPEAT = 3
-COUNTY_SCHOOLS = 20
-TARGETS = {"figures": 2.0, "docx": 10.0, "pdf": 20.0, "county": 10.0}
+TARGETS = {"cold": 1.0, "warm": 0.05, "county": 1.0, "province": 5.0}
 
 
-def median_time(function: Callable[[], Any], repeat: int = REPEAT) -> float:
+def times(function: Callable[[], Any], repeat: int = REPEAT) -> dict[str, float]:
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
         function()
         samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return {"min": min(samples), "median": statistics.median(samples), "max": max(samples)}
+
+
+def shown(measured: dict[str, float], unit: str = "s") -> str:
+    factor = 1000 if unit == "ms" else 1
+    return "/".join(f"{measured[name] * factor:.2f}" for name in ("min", "median", "max")) + unit
 
 
 def school(slug: str, scale: int) -> Any:
-    """The synthetic school of this scale, built unless the database has it already."""
     from qingshan.core.models import School
 
     found = School.objects.filter(slug=slug).first()
@@ -51,139 +58,156 @@ def school(slug: str, scale: int) -> Any:
     return built
 
 
-def query_counts(scope: Any, period: Any) -> dict[str, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+def forget_stored() -> None:
+    from qingshan.core.models import StoredFigure
 
-    from qingshan.core.figures import registry
-
-    counts = {}
-    for figure in registry:
-        with CaptureQueriesContext(connection) as queries:
-            figure.evaluate(scope, period)
-        counts[figure.key] = len(queries)
-    return counts
-
-
-def figure_times(scope: Any, period: Any) -> dict[str, float]:
-    from qingshan.core.figures import registry
-
-    return {
-        figure.key: median_time(lambda figure=figure: figure.evaluate(scope, period), 1)
-        for figure in registry
-    }
+    StoredFigure.objects.all().delete()
 
 
 def measure_school(target: Any) -> dict[str, Any]:
-    from qingshan.core.figures import Period, Scope, evaluate_all
+    from qingshan.core import figure_store
+    from qingshan.core.figures import Period, Scope
     from qingshan.reports.rendering.content import build_content
     from qingshan.reports.rendering.docx import summary_docx
     from qingshan.reports.rendering.pdf import summary_pdf
-    from qingshan.reports.services import ensure_default_template
+    from qingshan.reports.selectors.summary import summary_template, template_blocks
 
     scope, period = Scope.of_school(target), Period.year(YEAR)
-    template = ensure_default_template(school=target)
-    blocks = list(template.blocks.all())
+    template = summary_template(target)
+    blocks = template_blocks(template)
+
+    def cold() -> None:
+        forget_stored()
+        figure_store.values(scope, [period])
 
     def content() -> Any:
         return build_content(
             template=template, blocks=blocks, scope=scope, year=YEAR, language=LANGUAGE
         )
 
-    evaluate_all(scope, period)  # warm: imports, translations, the database's caches
+    cold()  # imports, translations, the database's caches
     summary_pdf(content(), school_name=target.name)
+    built = content()
     return {
         "school": target.slug,
-        "figures": median_time(lambda: evaluate_all(scope, period)),
-        "docx": median_time(lambda: summary_docx(content())),
-        "pdf": median_time(lambda: summary_pdf(content(), school_name=target.name)),
-        "queries": query_counts(scope, period),
-        "figure_seconds": figure_times(scope, period),
+        "cold": times(cold),
+        "warm": times(lambda: figure_store.values(scope, [period])),
+        "content_warm": times(content),
+        "docx": times(lambda: summary_docx(built)),
+        "pdf": times(lambda: summary_pdf(built, school_name=target.name)),
     }
 
 
-def measure_county(slug: str, schools: int) -> dict[str, Any]:
+def measure_rollup(slug: str, schools: int, scale: int) -> dict[str, Any]:
+    """The roll-up of ``schools`` schools (scale 0: small ones, a province's count), warm."""
     from qingshan.core.models import Authority
     from qingshan.reports.selectors.county import county_table
 
     authority = Authority.objects.filter(slug=slug).first()
     if authority is None or authority.schools.count() < schools:  # type: ignore[attr-defined]
-        print(f"building the county of {schools} schools …", flush=True)
-        authority = build_county(slug=slug, schools=schools, progress=True)
-        analyze()
-    county_table(authority=authority, year=YEAR)  # warm
-    seconds = median_time(lambda: county_table(authority=authority, year=YEAR), 1)
-    return {"schools": authority.schools.count(), "county": seconds}  # type: ignore[attr-defined]
-
-
-def verdict(seconds: float, limit: float) -> str:
-    return "ok" if seconds <= limit else f"MISSED (> {limit:.0f} s)"
-
-
-def report(backend: str, one: dict[str, Any], two: dict[str, Any], county: dict[str, Any]) -> None:
-    print(f"\nannual summary of {YEAR}, database: {backend}")
-    print(f"{'':<10}{'scale 1':>10}{'scale 2':>10}{'ratio':>8}  target")
-    for name in ("figures", "docx", "pdf"):
-        ratio = two[name] / one[name]
-        limit = TARGETS[name]
-        checks = f"{verdict(two[name], limit)}; ratio {'ok' if ratio <= 2 else 'MISSED (> 2)'}"
-        print(
-            f"{name:<10}{one[name]:>9.2f}s{two[name]:>9.2f}s{ratio:>8.2f}  ≤ {limit:.0f} s: {checks}"
-        )
-    grown = {
-        key: (count, two["queries"][key])
-        for key, count in one["queries"].items()
-        if two["queries"].get(key) != count
+        started = time.perf_counter()
+        if scale:
+            authority = build_county(slug=slug, schools=schools, scale=scale, progress=True)
+        else:
+            authority = build_province(slug=slug, schools=schools, progress=True)
+        print(f"built {schools} schools in {time.perf_counter() - started:.0f} s", flush=True)
+    county_table(authority=authority, year=YEAR)  # computes what is missing (immediate tasks)
+    return {
+        "schools": authority.schools.count(),  # type: ignore[attr-defined]
+        "warm": times(lambda: county_table(authority=authority, year=YEAR)),
     }
-    total = sum(one["queries"].values())
-    print(f"queries: {total} over {len(one['queries'])} figures at scale 1", end="; ")
-    if grown:
-        print("grow with the data:")
-        for key, (before, after) in sorted(grown.items()):
-            print(f"  {key}: {before} → {after}")
-    else:
-        print("every figure's count is the same at scale 2")
-    slowest = sorted(two["figure_seconds"].items(), key=lambda item: -item[1])[:5]
-    print(
-        "slowest figures at scale 2: "
-        + ", ".join(f"{key} {seconds * 1000:.0f} ms" for key, seconds in slowest)
-    )
-    if county:
-        print(
-            f"county roll-up of {county['schools']} schools: {county['county']:.2f} s "
-            f"(≤ {TARGETS['county']:.0f} s: {verdict(county['county'], TARGETS['county'])})"
-        )
+
+
+def measure_workers(slug: str, counts: tuple[int, ...] = (1, 2, 4)) -> dict[str, float]:
+    """The cold recompute of every school of the authority by 1, 2 and 4 ``db_worker``
+    processes (PostgreSQL; the tasks are queued in the database first)."""
+    from qingshan.core.figures import Period
+    from qingshan.core.models import Authority
+    from qingshan.reports.tasks import refresh_figures
+
+    authority = Authority.objects.get(slug=slug)
+    labels = [f"school:{pk}" for pk in authority.schools.values_list("pk", flat=True)]  # type: ignore[attr-defined]
+    period = Period.year(YEAR)
+    env = {**os.environ, "QS_TASKS_IMMEDIATE": "false"}
+    found = {}
+    for workers in counts:
+        forget_stored()
+        for label in labels:
+            refresh_figures.enqueue(
+                scope=label, start=period.start.isoformat(), end=period.end.isoformat()
+            )
+        started = time.perf_counter()
+        processes = [
+            subprocess.Popen(
+                [
+                    str(ROOT / ".venv/bin/python"),
+                    "manage.py",
+                    "db_worker",
+                    "--batch",
+                    "--no-startup-delay",
+                    "--interval",
+                    "0.1",
+                    "--worker-id",
+                    f"bench-{n}",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.DEVNULL,
+            )
+            for n in range(workers)
+        ]
+        for process in processes:
+            process.wait()
+        found[str(workers)] = time.perf_counter() - started
+        print(f"  {len(labels)} schools by {workers} worker(s): {found[str(workers)]:.1f} s")
+    return found
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="The annual summary's benchmark.")
-    parser.add_argument(
-        "--county", action="store_true", help="measure the county roll-up on SQLite too"
-    )
-    parser.add_argument(
-        "--county-schools",
-        type=int,
-        default=COUNTY_SCHOOLS,
-        help=f"schools of the county (default {COUNTY_SCHOOLS}; built when missing)",
-    )
+    parser = argparse.ArgumentParser(description="The figures' benchmark.")
+    parser.add_argument("--county-schools", type=int, default=20)
+    parser.add_argument("--county-scale", type=int, default=1)
+    parser.add_argument("--province-schools", type=int, default=0, help="PostgreSQL: e.g. 500")
+    parser.add_argument("--no-statistics", action="store_true")
     args = parser.parse_args()
     backend = setup_django()
-    analyze()
-    one = measure_school(school("bench-summary-1", 1))
-    two = measure_school(school("bench-summary-2", 2))
-    measured = backend.startswith("postgres") or args.county
-    county = measure_county("bench-county", args.county_schools) if measured else {}
-    report(backend, one, two, county)
-    results = ROOT / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = results / f"summary-{backend}-{stamp}.json"
-    path.write_text(
-        json.dumps(
-            {"database": backend, "year": YEAR, "scale1": one, "scale2": two, "county": county},
-            indent=2,
+    os.environ.setdefault("QS_TASKS_IMMEDIATE", "true")
+    from django.db import connection
+
+    from qingshan.core import statistics as planner
+
+    one = school("bench-summary-1", 1)
+    two = school("bench-summary-2", 2)
+    if args.no_statistics and connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM sqlite_stat1")
+            cursor.execute("ANALYZE sqlite_schema")
+    else:
+        planner.refresh()
+    results: dict[str, Any] = {"database": backend, "year": YEAR}
+    results["scale1"], results["scale2"] = measure_school(one), measure_school(two)
+    for scale in ("scale1", "scale2"):
+        row = results[scale]
+        print(
+            f"{scale}: figures cold {shown(row['cold'])}, warm {shown(row['warm'], 'ms')}; "
+            f"summary content (warm figures) {shown(row['content_warm'], 'ms')}; "
+            f"DOCX {shown(row['docx'])}; PDF {shown(row['pdf'])}"
         )
-    )
+    ratio = results["scale2"]["cold"]["median"] / results["scale1"]["cold"]["median"]
+    print(f"cold figures, scale 2 ÷ scale 1: ×{ratio:.2f} (target ≤ ×2)")
+    if args.county_schools:
+        results["county"] = measure_rollup("bench-county", args.county_schools, args.county_scale)
+        county = results["county"]
+        print(f"county roll-up of {county['schools']} schools, warm: {shown(county['warm'])}")
+    if args.province_schools and connection.vendor == "postgresql":
+        results["province"] = measure_rollup("bench-province", args.province_schools, 0)
+        province = results["province"]
+        print(f"province roll-up of {province['schools']} schools, warm: {shown(province['warm'])}")
+        results["workers"] = measure_workers("bench-county")
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    path = out / f"summary-{backend}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(results, indent=2, default=str))
     print(f"results: {path.relative_to(ROOT)}")
 
 

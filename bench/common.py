@@ -38,15 +38,16 @@ def setup_django() -> str:
     return os.environ["DATABASE_URL"].split(":", 1)[0]
 
 
-def synthetic_school(*, slug: str, students: int, staff: int = 200) -> Any:
+def synthetic_school(*, slug: str, students: int, staff: int = 200, authority: Any = None) -> Any:
     """A school with ``students`` students in classes of 50, ``staff`` staff and one guardian each."""
     from qingshan.core import models as tenant
     from qingshan.core.validators import make_resident_id
     from qingshan.organization import models
 
-    authority, _created = tenant.Authority.objects.get_or_create(
-        slug="bench-county", defaults={"name": "基准县教育局"}
-    )
+    if authority is None:
+        authority, _created = tenant.Authority.objects.get_or_create(
+            slug="bench-county", defaults={"name": "基准县教育局"}
+        )
     school = tenant.School.objects.create(authority=authority, name=f"基准学校 {slug}", slug=slug)
     department = models.Department.objects.create(school=school, name="教务处")
     team = models.GradeTeam.objects.create(school=school, name="2013级", entry_year=2013)

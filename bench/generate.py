@@ -191,6 +191,24 @@ def build_county(
     return authority
 
 
+def build_province(*, slug: str, schools: int, students: int = 120, progress: bool = False) -> Any:
+    """An authority of ``schools`` small schools (``students`` each, their rolls only): the size
+    of a province's roll-up, where what matters is reading many schools' stored figures."""
+    from common import synthetic_school
+
+    from qingshan.core.models import School
+
+    authority = bench_authority(slug)
+    for number in range(1, schools + 1):
+        if not School.objects.filter(slug=f"{slug}-{number}").exists():
+            synthetic_school(
+                slug=f"{slug}-{number}", students=students, staff=12, authority=authority
+            )
+        if progress and number % 50 == 0:
+            print(f"  school {number}/{schools}", flush=True)
+    return authority
+
+
 def record_counts(school: Any) -> dict[str, int]:
     """Rows of the school in each model that holds a ``school`` (for the benchmark's table)."""
     from django.apps import apps

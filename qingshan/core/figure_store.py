@@ -10,7 +10,6 @@ Invariants:
 - ``values()`` returns, for a fresh entry, exactly what evaluating the figure now returns;
 - a value computed while a write commits may be stored under the stamp read before it; that
   stamp is then already out of date, so the value is never served (versions only grow);
-- figures declared ``live`` are computed on every call and never stored.
 
 Within one ``evaluating()`` block, selectors decorated ``@per_evaluation`` run once per
 arguments (e.g. the trainings' rates, read by seven figures).
@@ -144,7 +143,7 @@ def values(
         (row.key, row.start, row.end): row
         for row in StoredFigure.objects.filter(
             scope=label,
-            key__in=[item.key for item in figures if not item.live],
+            key__in=[item.key for item in figures],
             start__in={period.start for period in periods},
             end__in={period.end for period in periods},
         )
@@ -154,11 +153,11 @@ def values(
     for item in figures:
         for period in periods:
             row = stored.get((item.key, period.start, period.end))
-            if row is not None and row.stamp == stamps[period] and not item.live:
+            if row is not None and row.stamp == stamps[period]:
                 found[(item.key, period)] = Value(
                     item.key, period, row.value, row.breakdown, True, row.computed_at
                 )
-            elif compute or item.live:
+            elif compute:
                 missing.append((item, period))
             else:
                 found[(item.key, period)] = Value(
@@ -196,7 +195,6 @@ def _compute(
             computed_at=value.computed_at or timezone.now(),
         )
         for (key, period), value in computed.items()
-        if not registry.get(key).live
     ]
     StoredFigure.objects.bulk_create(
         rows,
@@ -237,7 +235,7 @@ def stored(
                 period,
                 row.value if row else None,
                 row.breakdown if row else {},
-                row is not None and row.stamp == stamps[label] and not item.live,
+                row is not None and row.stamp == stamps[label],
                 row.computed_at if row else None,
             )
     return found

@@ -93,8 +93,6 @@ class Figure:
     unit: str
     definition: Promise | str
     compute: Callable[[Scope, Period], FigureResult]
-    # Computed on every read, never stored: it reads rows no records version covers.
-    live: bool = False
 
     def evaluate(self, scope: Scope, period: Period) -> FigureResult:
         result = self.compute(scope, period)
@@ -141,10 +139,8 @@ def figure(
     label: Promise | str,
     unit: str,
     definition: Promise | str,
-    live: bool = False,
 ) -> Callable[[Callable[[Scope, Period], FigureResult]], Callable[[Scope, Period], FigureResult]]:
-    """Declare a figure; use as a decorator on its compute function. ``live``: the figure reads
-    rows that no records version covers (``core.versions.UNVERSIONED``), so it is never stored."""
+    """Declare a figure; use as a decorator on its compute function."""
 
     def decorate(
         compute: Callable[[Scope, Period], FigureResult],
@@ -156,7 +152,6 @@ def figure(
                 unit=unit,
                 definition=definition,
                 compute=compute,
-                live=live,
             )
         )
         return compute

@@ -8,8 +8,9 @@ version *v* is exact for as long as the version is *v* (``core.figure_store``).
 
 Left out on purpose (``UNVERSIONED``): the rows a rating writes while raters rate (the dues
 marked done and the sealed ballots). Raters of a whole school rate at once, and a version row
-bumped by each would make them wait on one another; the figures that read those rows are
-computed live (``@figure(..., live=True)``).
+bumped by each would make them wait on one another. Figures read those rows only for closed
+campaigns (``evaluations.figures.HELD``): they change no more, and closing a campaign (a write
+to the campaign, and the count of its ballots) raises the version.
 
 Invariant: after ``install_triggers()``, a committed write to a versioned table has raised the
 version of every school it touched, in the same transaction.

@@ -26,6 +26,8 @@ from qingshan.evaluations.enums import (
 from qingshan.evaluations.models import Campaign, FollowUp, RaterToken, RatingDue, Target
 from qingshan.evaluations.selectors.results import standings
 
+# Only closed campaigns count: their dues no longer change, and closing raises the school's
+# records version (core.versions leaves out the dues raters mark done while it is open).
 HELD = (CampaignStatus.CLOSED, CampaignStatus.REVIEWED, CampaignStatus.PUBLISHED)
 
 
@@ -98,7 +100,6 @@ def raters_invited(scope: Scope, period: Period) -> FigureResult:
     "evaluations.raters_responded",
     label=_("raters who responded"),
     unit=Unit.COUNT,
-    live=True,  # reads the dues raters mark done, which raise no records version
     definition=_(
         "Rating links of the campaigns held in the period used for at least one rating; by rater. "
         "Its records are the campaigns: who responded is shown per campaign and class on the "
@@ -118,7 +119,6 @@ def raters_responded(scope: Scope, period: Period) -> FigureResult:
     "evaluations.response_rate",
     label=_("response rate of ratings"),
     unit=Unit.RATE,
-    live=True,  # reads the dues raters mark done, which raise no records version
     definition=_(
         "Raters who responded over raters invited, over the campaigns held in the period."
     ),
