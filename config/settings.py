@@ -131,6 +131,11 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 DATABASES = {"default": database_from_url(DATABASE_URL)}
+# A PostgreSQL read replica for the roll-ups' reads of stored figures (config/routers.py).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = database_from_url(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["config.routers.FigureReplicaRouter"]
 
 # --- Authentication and sessions --------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

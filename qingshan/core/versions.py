@@ -23,7 +23,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from django.apps import apps
-from django.db import connection, connections, models
+from django.db import connections, models, router
+
+from qingshan.core.models import SchoolVersion
 
 VERSION_TABLE = "core_schoolversion"
 UNVERSIONED = frozenset(
@@ -70,11 +72,12 @@ def _has_school(model: type[models.Model]) -> bool:
 
 
 def versions_of(school_ids: Iterable[int]) -> dict[int, int]:
-    """The current version of each school (0 for one never written since versions began)."""
+    """The current version of each school (0 for one never written since versions began), read
+    where stored figures are read (a replica, if the router says so)."""
     ids = sorted(set(school_ids))
     if not ids:
         return {}
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(SchoolVersion)].cursor() as cursor:
         marks = ", ".join(["%s"] * len(ids))
         cursor.execute(
             f"SELECT school_id, version FROM {VERSION_TABLE} WHERE school_id IN ({marks})", ids
