@@ -9,11 +9,11 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import quote
 
 from django.db.models.fields.files import FieldFile
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from qingshan.core.tabular.spec import SheetSpec
 from qingshan.core.tabular.writing import write_csv, write_xlsx
@@ -26,7 +26,7 @@ CSV = "text/csv; charset=utf-8"
 
 def attachment(content: bytes, filename: str, content_type: str) -> HttpResponse:
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response["Cache-Control"] = "no-store"
     return response
 
@@ -42,8 +42,7 @@ def stored_file(
         content = handle.read()
     kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
     response = HttpResponse(content, content_type=kind)
-    disposition = "attachment" if as_attachment else "inline"
-    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    response["Content-Disposition"] = content_disposition_header(as_attachment, name) or "inline"
     response["Cache-Control"] = "no-store"
     return response
 

@@ -22,6 +22,7 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import Authority, School
 
@@ -38,6 +39,31 @@ class Unit:
     HOURS = "hours"
 
     LABELS = {COUNT: _("count"), RATE: _("rate"), YUAN: _("yuan"), MU: _("mu"), HOURS: _("hours")}
+
+
+class Measure:
+    """What a count counts, as a reader names it (Chinese measure words: 人, 次, 份 …)."""
+
+    PEOPLE = pgettext_lazy("measure", "people")
+    PERSON_TIMES = pgettext_lazy("measure", "person-times")
+    TIMES = pgettext_lazy("measure", "times")
+    ITEMS = pgettext_lazy("measure", "items")
+    COPIES = pgettext_lazy("measure", "copies")
+    SESSIONS = pgettext_lazy("measure", "sessions")
+    PAIRS = pgettext_lazy("measure", "pairs")
+    HOUSEHOLDS = pgettext_lazy("measure", "households")
+    CASES = pgettext_lazy("measure", "cases")
+    UNITS = pgettext_lazy("measure", "units")
+    COURSES = pgettext_lazy("measure", "courses")
+    UNIT_MONTHS = pgettext_lazy("measure", "unit-months")
+
+
+# Breakdown entries every figure may use; a figure names its own in ``parts``.
+COMMON_PARTS = {
+    "numerator": _("counted"),
+    "denominator": _("out of"),
+    "total": _("total"),
+}
 
 
 @dataclass(frozen=True)
@@ -93,6 +119,17 @@ class Figure:
     unit: str
     definition: Promise | str
     compute: Callable[[Scope, Period], FigureResult]
+    measure: Promise | str = ""  # what a count counts; empty: the unit says it
+    parts: Mapping[str, Promise | str] = field(default_factory=dict)  # breakdown keys' names
+
+    @property
+    def unit_label(self) -> Promise | str:
+        return self.measure or Unit.LABELS[self.unit]
+
+    def part_label(self, key: str) -> Promise | str:
+        """A breakdown entry's name as readers see it (entries keyed by a term or a choice's
+        label are shown as they are)."""
+        return self.parts.get(key) or COMMON_PARTS.get(key) or key
 
     def evaluate(self, scope: Scope, period: Period) -> FigureResult:
         result = self.compute(scope, period)
@@ -139,8 +176,11 @@ def figure(
     label: Promise | str,
     unit: str,
     definition: Promise | str,
+    measure: Promise | str = "",
+    parts: Mapping[str, Promise | str] | None = None,
 ) -> Callable[[Callable[[Scope, Period], FigureResult]], Callable[[Scope, Period], FigureResult]]:
-    """Declare a figure; use as a decorator on its compute function."""
+    """Declare a figure; use as a decorator on its compute function. ``measure`` names what a
+    count counts (people, times …); ``parts`` names the figure's own breakdown entries."""
 
     def decorate(
         compute: Callable[[Scope, Period], FigureResult],
@@ -152,6 +192,8 @@ def figure(
                 unit=unit,
                 definition=definition,
                 compute=compute,
+                measure=measure,
+                parts=dict(parts or {}),
             )
         )
         return compute

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.documents.enums import DocumentKind, Issuer
 from qingshan.documents.selectors import in_force_on, issued_between
 
@@ -42,6 +42,7 @@ def _by_issuer(records: Any) -> dict[str, int]:
         "Documents issued in the period by the school, the branch and the school's departments "
         "(revisions included, archived records not), by kind."
     ),
+    measure=Measure.COPIES,
 )
 def issued(scope: Scope, period: Period) -> FigureResult:
     records = issued_between(schools=scope.school_ids, start=period.start, end=period.end)
@@ -55,6 +56,7 @@ def issued(scope: Scope, period: Period) -> FigureResult:
     definition=_(
         "The documents issued in the period, by the school, the branch and each department."
     ),
+    measure=Measure.COPIES,
 )
 def issued_by_issuer(scope: Scope, period: Period) -> FigureResult:
     records = issued_between(schools=scope.school_ids, start=period.start, end=period.end)
@@ -66,6 +68,7 @@ def issued_by_issuer(scope: Scope, period: Period) -> FigureResult:
     label=_("documents issued by the branch"),
     unit=Unit.COUNT,
     definition=_("Documents the party branch issued in the period, by kind."),
+    measure=Measure.COPIES,
 )
 def branch_issued(scope: Scope, period: Period) -> FigureResult:
     records = issued_between(schools=scope.school_ids, start=period.start, end=period.end).filter(
@@ -82,6 +85,7 @@ def branch_issued(scope: Scope, period: Period) -> FigureResult:
         "Documents in force on the last day of the period: taken effect by then, not revised or "
         "repealed by then, not archived; by kind."
     ),
+    measure=Measure.COPIES,
 )
 def in_force(scope: Scope, period: Period) -> FigureResult:
     records = in_force_on(schools=scope.school_ids, day=period.end)

@@ -14,7 +14,7 @@ from typing import Any
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.evaluations.enums import (
     CampaignStatus,
     FollowUpKind,
@@ -69,6 +69,7 @@ def _by_rater_kind(tokens: QuerySet[RaterToken]) -> dict[str, int | float]:
         "Rating campaigns closed, reviewed or published whose term starts in the period; "
         "by who rates whom."
     ),
+    measure=Measure.TIMES,
 )
 def campaigns(scope: Scope, period: Period) -> FigureResult:
     records = held_campaigns(scope, period)
@@ -90,6 +91,7 @@ def campaigns(scope: Scope, period: Period) -> FigureResult:
     label=_("raters invited"),
     unit=Unit.COUNT,
     definition=_("Rating links (one per rater) of the campaigns held in the period; by rater."),
+    measure=Measure.PEOPLE,
 )
 def raters_invited(scope: Scope, period: Period) -> FigureResult:
     records = _tokens(scope, period)
@@ -105,6 +107,7 @@ def raters_invited(scope: Scope, period: Period) -> FigureResult:
         "Its records are the campaigns: who responded is shown per campaign and class on the "
         "campaign's participation page, never per rated person."
     ),
+    measure=Measure.PEOPLE,
 )
 def raters_responded(scope: Scope, period: Period) -> FigureResult:
     breakdown = _by_rater_kind(_responded(_tokens(scope, period)))
@@ -122,6 +125,7 @@ def raters_responded(scope: Scope, period: Period) -> FigureResult:
     definition=_(
         "Raters who responded over raters invited, over the campaigns held in the period."
     ),
+    parts={"responded": _("raters who rated"), "invited": _("raters invited")},
 )
 def response_rate(scope: Scope, period: Period) -> FigureResult:
     tokens = _tokens(scope, period)
@@ -145,6 +149,7 @@ def response_rate(scope: Scope, period: Period) -> FigureResult:
         "instrument's bar, over teachers whose result is shown, in the campaigns held in the "
         "period (a teacher rated in two campaigns counts twice)."
     ),
+    parts={"above": _("at or above the bar"), "shown": _("with a result shown")},
 )
 def teachers_above_bar(scope: Scope, period: Period) -> FigureResult:
     targets = list(
@@ -188,6 +193,7 @@ def _follow_ups(scope: Scope, period: Period, **filters: Any) -> FigureResult:
         "Follow-ups (shadowing classes, improvement plans, written reviews) of people below the "
         "bar in the campaigns held in the period."
     ),
+    measure=Measure.CASES,
 )
 def follow_ups_opened(scope: Scope, period: Period) -> FigureResult:
     return _follow_ups(scope, period)
@@ -201,6 +207,7 @@ def follow_ups_opened(scope: Scope, period: Period) -> FigureResult:
         "Follow-ups of people below the bar in the campaigns held in the period that have been "
         "closed with an outcome."
     ),
+    measure=Measure.CASES,
 )
 def follow_ups_closed(scope: Scope, period: Period) -> FigureResult:
     return _follow_ups(scope, period, status=FollowUpStatus.CLOSED)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.honours.enums import Level, Recipient
 from qingshan.honours.models import Commendation, Honour
 from qingshan.honours.selectors import counted_commendations, counted_honours
@@ -16,6 +16,13 @@ from qingshan.honours.selectors import counted_commendations, counted_honours
     label=_("honours of the school and the branch"),
     unit=Unit.COUNT,
     definition=_("Honours awarded to the school or its branch within the period, by level."),
+    measure=Measure.ITEMS,
+    parts={
+        "county": _("county level"),
+        "city": _("city level"),
+        "province": _("province level"),
+        "nation": _("national level"),
+    },
 )
 def honours(scope: Scope, period: Period) -> FigureResult:
     records = counted_honours(scope.school_ids, period.start, period.end)
@@ -43,6 +50,7 @@ def _level_figure(level: Level) -> None:
         definition=_(
             "Honours of the school or its branch at this level, awarded within the period."
         ),
+        measure=Measure.ITEMS,
     )
     def compute(scope: Scope, period: Period) -> FigureResult:
         records = counted_honours(scope.school_ids, period.start, period.end).filter(level=level)
@@ -61,6 +69,8 @@ for _level in Level:
         "Honours awarded to the party branch within the period; the breakdown gives all up to "
         "the end of the period."
     ),
+    measure=Measure.TIMES,
+    parts={"to_date": _("up to the end of the period")},
 )
 def branch_commended(scope: Scope, period: Period) -> FigureResult:
     records = counted_honours(scope.school_ids, period.start, period.end).filter(
@@ -84,6 +94,8 @@ def branch_commended(scope: Scope, period: Period) -> FigureResult:
         "Different party members of the branch commended within the period; the breakdown "
         "gives those commended up to the end of the period."
     ),
+    measure=Measure.PEOPLE,
+    parts={"to_date": _("up to the end of the period")},
 )
 def members_commended(scope: Scope, period: Period) -> FigureResult:
     records = counted_commendations(scope.school_ids, period.start, period.end).filter(

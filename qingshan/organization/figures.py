@@ -13,7 +13,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.organization import selectors
 from qingshan.organization.models import Staff, Student
 
@@ -55,6 +55,7 @@ def _head_count(
     label=_("staff"),
     unit=Unit.COUNT,
     definition=_("Staff on the rolls on the last day of the period."),
+    measure=Measure.PEOPLE,
 )
 def staff(scope: Scope, period: Period) -> FigureResult:
     return _head_count(
@@ -72,6 +73,7 @@ def staff(scope: Scope, period: Period) -> FigureResult:
     label=_("students"),
     unit=Unit.COUNT,
     definition=_("Students enrolled on the last day of the period."),
+    measure=Measure.PEOPLE,
 )
 def students(scope: Scope, period: Period) -> FigureResult:
     return _head_count(
@@ -89,6 +91,7 @@ def students(scope: Scope, period: Period) -> FigureResult:
     label=_("classes"),
     unit=Unit.COUNT,
     definition=_("Classes with students enrolled on the last day of the period."),
+    measure=Measure.UNITS,
 )
 def classes(scope: Scope, period: Period) -> FigureResult:
     return _head_count(
@@ -106,6 +109,7 @@ def classes(scope: Scope, period: Period) -> FigureResult:
     label=_("majors"),
     unit=Unit.COUNT,
     definition=_("Majors with at least one class that has students on the last day of the period."),
+    measure=Measure.UNITS,
 )
 def majors(scope: Scope, period: Period) -> FigureResult:
     return _head_count(

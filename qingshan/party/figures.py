@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.party.enums import (
     AppraisalGrade,
     AppraisalStatus,
@@ -43,6 +43,7 @@ def _by_category(records: QuerySet[Member] | QuerySet[Recruit]) -> dict[str, int
     label=_("party members"),
     unit=Unit.COUNT,
     definition=_("Members of the branch on the last day of the period."),
+    measure=Measure.PEOPLE,
 )
 def members(scope: Scope, period: Period) -> FigureResult:
     records = members_on(schools=scope.school_ids, day=period.end)
@@ -54,6 +55,7 @@ def members(scope: Scope, period: Period) -> FigureResult:
     label=_("full members"),
     unit=Unit.COUNT,
     definition=_("Full members on the last day of the period."),
+    measure=Measure.PEOPLE,
 )
 def full_members(scope: Scope, period: Period) -> FigureResult:
     records = full_members_on(schools=scope.school_ids, day=period.end)
@@ -65,6 +67,7 @@ def full_members(scope: Scope, period: Period) -> FigureResult:
     label=_("probationary members"),
     unit=Unit.COUNT,
     definition=_("Members still on probation on the last day of the period."),
+    measure=Measure.PEOPLE,
 )
 def probationary_members(scope: Scope, period: Period) -> FigureResult:
     records = members_on(schools=scope.school_ids, day=period.end).exclude(full_on__lte=period.end)
@@ -76,6 +79,7 @@ def probationary_members(scope: Scope, period: Period) -> FigureResult:
     label=_("party groups"),
     unit=Unit.COUNT,
     definition=_("Standing party groups of the branch (not archived)."),
+    measure=Measure.UNITS,
 )
 def groups(scope: Scope, period: Period) -> FigureResult:
     records = (
@@ -94,6 +98,7 @@ def _reached(step: int, scope: Scope, period: Period) -> FigureResult:
     label=_("new activists"),
     unit=Unit.COUNT,
     definition=_("Recruits chosen as activists (step 3) in the period; by teachers and students."),
+    measure=Measure.PEOPLE,
 )
 def new_activists(scope: Scope, period: Period) -> FigureResult:
     return _reached(Step.ACTIVIST_CHOSEN, scope, period)
@@ -104,6 +109,7 @@ def new_activists(scope: Scope, period: Period) -> FigureResult:
     label=_("new development candidates"),
     unit=Unit.COUNT,
     definition=_("Recruits chosen as development candidates (step 7) in the period."),
+    measure=Measure.PEOPLE,
 )
 def new_candidates(scope: Scope, period: Period) -> FigureResult:
     return _reached(Step.CANDIDATE_CHOSEN, scope, period)
@@ -116,6 +122,7 @@ def new_candidates(scope: Scope, period: Period) -> FigureResult:
     definition=_(
         "Recruits whose admission the higher committee approved (step 17) in the period; by teachers and students."
     ),
+    measure=Measure.PEOPLE,
 )
 def new_probationary(scope: Scope, period: Period) -> FigureResult:
     return _reached(Step.APPROVAL, scope, period)
@@ -126,6 +133,7 @@ def new_probationary(scope: Scope, period: Period) -> FigureResult:
     label=_("new full members"),
     unit=Unit.COUNT,
     definition=_("Probationary members whose conversion was approved (step 24) in the period."),
+    measure=Measure.PEOPLE,
 )
 def new_full(scope: Scope, period: Period) -> FigureResult:
     return _reached(Step.CONVERSION_APPROVAL, scope, period)
@@ -147,6 +155,7 @@ def _studies(scope: Scope, period: Period) -> QuerySet[Meeting]:
     label=_("political study sessions"),
     unit=Unit.COUNT,
     definition=_("Weekly political study sessions held in the period."),
+    measure=Measure.SESSIONS,
 )
 def study_sessions(scope: Scope, period: Period) -> FigureResult:
     records = _studies(scope, period)
@@ -160,6 +169,7 @@ def study_sessions(scope: Scope, period: Period) -> FigureResult:
     definition=_(
         "Members present over members listed, summed over the study sessions of the period."
     ),
+    parts={"present": _("present"), "listed": _("on the lists")},
 )
 def study_attendance(scope: Scope, period: Period) -> FigureResult:
     rows = Attendance.objects.filter(meeting__in=_studies(scope, period))
@@ -199,6 +209,7 @@ def study_hours(scope: Scope, period: Period) -> FigureResult:
     label=_("mentoring pairs"),
     unit=Unit.COUNT,
     definition=_("Mentoring pairs active at some time in the period; by outcome."),
+    measure=Measure.PAIRS,
 )
 def mentoring_pairs(scope: Scope, period: Period) -> FigureResult:
     records = (
@@ -221,6 +232,7 @@ def mentoring_pairs(scope: Scope, period: Period) -> FigureResult:
     label=_("mentees who joined the party"),
     unit=Unit.COUNT,
     definition=_("Mentoring pairs closed in the period because the mentee became a party member."),
+    measure=Measure.PEOPLE,
 )
 def mentees_admitted(scope: Scope, period: Period) -> FigureResult:
     records = MentoringPair.objects.for_schools(scope.school_ids).filter(
@@ -242,6 +254,7 @@ def _graded(scope: Scope, period: Period) -> object:
     label=_("members graded in the democratic appraisal"),
     unit=Unit.COUNT,
     definition=_("Members given a grade in the closed democratic appraisal of the year; by grade."),
+    measure=Measure.PEOPLE,
 )
 def appraised_members(scope: Scope, period: Period) -> FigureResult:
     records = _graded(scope, period)
@@ -258,6 +271,7 @@ def appraised_members(scope: Scope, period: Period) -> FigureResult:
     label=_("members graded excellent"),
     unit=Unit.COUNT,
     definition=_("Members graded excellent in the closed democratic appraisal of the year."),
+    measure=Measure.PEOPLE,
 )
 def appraisal_excellent(scope: Scope, period: Period) -> FigureResult:
     records = _graded(scope, period).filter(grade="excellent")  # type: ignore[attr-defined]

@@ -7,7 +7,9 @@ Formats (the author chooses how a number is written):
 - ``{{ key|thousands }}``: thousands separators in both languages;
 - ``{{ key|percent }}`` / ``{{ key|percent:1 }}``: a rate as a percentage with 0 or N decimals;
 - ``{{ key|more_than:10 }}``: rounded *down* to a multiple of N — "more than 40" / "40多";
-- ``{{ key|about:100 }}``: rounded to the nearest multiple of N — "about 1,500" / "约1500".
+- ``{{ key|about:100 }}``: rounded to the nearest multiple of N — "about 1,500" / "约1500";
+  both write the exact number when rounding would say something untrue or empty (below one
+  step, "0多"; exactly on a step, "40多" for 40).
 
 Invariant: a token either resolves to text or is reported by ``find_problems``; nothing is guessed.
 """
@@ -95,15 +97,18 @@ def format_value(
     if token.format == "percent" or (not token.format and unit == Unit.RATE):
         decimals = token.argument or 0 if token.format == "percent" else 0
         return f"{number * 100:.{decimals}f}%"
+    exact_decimals = 0 if number == int(number) else 1
+    step = token.argument or 1
     if token.format == "more_than":
-        step = token.argument or 1
         floored = math.floor(number / step) * step
+        if floored <= 0 or floored == number:  # "0多" or "40多" for exactly 40 would be untrue
+            return _grouped(number, language, force=not chinese, decimals=exact_decimals)
         shown = _grouped(floored, language, force=not chinese)
         return f"{shown}多" if chinese else _("more than %(number)s") % {"number": shown}
     if token.format == "about":
-        step = token.argument or 1
         rounded = round(number / step) * step
+        if rounded <= 0 or rounded == number:  # "约0" says nothing; an exact value needs no "about"
+            return _grouped(number, language, force=not chinese, decimals=exact_decimals)
         shown = _grouped(rounded, language, force=not chinese)
         return f"约{shown}" if chinese else _("about %(number)s") % {"number": shown}
-    decimals = 0 if number == int(number) else 1
-    return _grouped(number, language, force=token.format == "thousands", decimals=decimals)
+    return _grouped(number, language, force=token.format == "thousands", decimals=exact_decimals)

@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.figure_store import per_evaluation
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.trainings.models import Course, Enrolment
 from qingshan.trainings.selectors import (
     MONTHS_A_YEAR,
@@ -48,6 +48,7 @@ def _rates(scope: Scope, period: Period) -> Rates:
     label=_("training courses held"),
     unit=Unit.COUNT,
     definition=_("Courses (not archived) that ended within the period."),
+    measure=Measure.COURSES,
 )
 def courses(scope: Scope, period: Period) -> FigureResult:
     records = (
@@ -66,6 +67,8 @@ def courses(scope: Scope, period: Period) -> FigureResult:
         "Places of trainees in cohorts that ended within the period (a person trained twice "
         "counts twice); the breakdown gives the number of different people."
     ),
+    measure=Measure.PERSON_TIMES,
+    parts={"enrolments": _("places in cohorts"), "people": _("different people")},
 )
 def trainees(scope: Scope, period: Period) -> FigureResult:
     records = _enrolments(scope, period)
@@ -145,6 +148,7 @@ def _employed_with_income(scope: Scope, period: Period) -> QuerySet[EnrolmentWit
         "Mean of the monthly income at the latest follow-up, over places employed then with an "
         "income recorded, of cohorts that ended within the period."
     ),
+    parts={"incomes": _("incomes recorded"), "total": _("sum of the incomes")},
 )
 def mean_income(scope: Scope, period: Period) -> FigureResult:
     rates = _rates(scope, period)
@@ -163,6 +167,7 @@ def mean_income(scope: Scope, period: Period) -> FigureResult:
         "Median of the monthly income at the latest follow-up, over places employed then with "
         "an income recorded, of cohorts that ended within the period."
     ),
+    parts={"incomes": _("incomes recorded")},
 )
 def median_income(scope: Scope, period: Period) -> FigureResult:
     rates = _rates(scope, period)
@@ -181,6 +186,11 @@ def median_income(scope: Scope, period: Period) -> FigureResult:
         "Estimate: trainees employed at their latest follow-up × mean monthly income × 12 "
         "months, for cohorts that ended within the period."
     ),
+    parts={
+        "employed": _("employed"),
+        "mean_income": _("mean monthly income"),
+        "months": _("months"),
+    },
 )
 def economic_benefit(scope: Scope, period: Period) -> FigureResult:
     rates = _rates(scope, period)

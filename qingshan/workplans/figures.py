@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Count, F, Q
 from django.utils.translation import gettext_lazy as _
 
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, figure
+from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.organization.models import Department, Term
 from qingshan.workplans.enums import Line, TaskStatus
 from qingshan.workplans.models import (
@@ -114,6 +114,14 @@ def _on_time_counts(scope: Scope, period: Period) -> tuple[dict[str, int], list[
         "Filings due in the period (each unit's monthly plan and month-end summary, and its weekly "
         "statuses) that were filed by their due day, over all filings due."
     ),
+    parts={
+        "plans_on_time": _("plans filed on time"),
+        "plans_due": _("plans due"),
+        "summaries_on_time": _("summaries filed on time"),
+        "summaries_due": _("summaries due"),
+        "weekly_on_time": _("weekly statuses filed on time"),
+        "weekly_due": _("weekly statuses due"),
+    },
 )
 def filed_on_time(scope: Scope, period: Period) -> FigureResult:
     counts, plan_ids = _on_time_counts(scope, period)
@@ -139,6 +147,13 @@ def _items(scope: Scope, period: Period) -> Any:
     label=_("work items planned"),
     unit=Unit.COUNT,
     definition=_("Items of the monthly plans of the period, in both lines."),
+    measure=Measure.ITEMS,
+    parts={
+        "party": _("party line"),
+        "teaching": _("teaching-management line"),
+        "party_done": _("party line, implemented"),
+        "teaching_done": _("teaching-management line, implemented"),
+    },
 )
 def items(scope: Scope, period: Period) -> FigureResult:
     records = _items(scope, period)
@@ -178,6 +193,8 @@ def items_implemented(scope: Scope, period: Period) -> FigureResult:
         "Monthly plans of the period whose party line and teaching line are out of step, by the "
         "school's thresholds."
     ),
+    measure=Measure.UNIT_MONTHS,
+    parts={"plans": _("plans")},
 )
 def flagged_months(scope: Scope, period: Period) -> FigureResult:
     settings = _settings_by_school(scope)
@@ -231,6 +248,7 @@ def _settings_by_school(scope: Scope) -> dict[int, WorkSettings]:
         "Tasks handed down from decisions and due in the period that were done by their deadline, "
         "over all such tasks (a task closed with an explanation counts as not done)."
     ),
+    parts={"decisions": _("decisions")},
 )
 def tasks_on_time(scope: Scope, period: Period) -> FigureResult:
     due = Task.objects.active().filter(

@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from qingshan.core.masking import MASKED_FIELDS, mask_identifier
+from qingshan.core.numbers import figure_text, part_text
 
 register = template.Library()
 
@@ -104,3 +105,21 @@ def localized_labels(question: Any) -> list[str]:
 @register.filter
 def localized_options(question: Any) -> list[str]:
     return question.localized(question.options)
+
+
+@register.filter
+def figure_value(value: Any, unit: str) -> str:
+    """A figure's value as tables show it (``core.numbers``)."""
+    return figure_text(value, unit)
+
+
+@register.simple_tag
+def part_label(figure: Any, key: str) -> Any:
+    """The name of a figure's breakdown entry."""
+    return figure.part_label(key)
+
+
+@register.filter
+def part_value(value: Any) -> str:
+    """A breakdown entry's number: grouped, with two decimals only when it has some."""
+    return part_text(value)

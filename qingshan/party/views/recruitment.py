@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.downloads import DOCX, stored_file
+from qingshan.core.downloads import DOCX, attachment, stored_file
 from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.party import paperwork
@@ -185,9 +185,11 @@ def recruit_paperwork(request: HttpRequest, pk: int, key: str) -> HttpResponse:
     paper = paperwork.BY_KEY.get(key)
     if paper is None or recruit.stage < paper.stage:
         raise Http404
-    response = HttpResponse(paperwork.render_paper(paper, recruit, school.name), content_type=DOCX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{paper.key}-{recruit.pk}.docx"
-    return response
+    return attachment(
+        paperwork.render_paper(paper, recruit, school.name),
+        f"{paper.key}-{recruit.pk}.docx",
+        DOCX,
+    )
 
 
 @login_required

@@ -11,7 +11,8 @@ from django.utils import translation
 
 from qingshan.core import figure_store
 from qingshan.core.figure_store import Value
-from qingshan.core.figures import Period, Scope, Unit, registry
+from qingshan.core.figures import Period, Scope, registry
+from qingshan.core.numbers import figure_text
 from qingshan.reports.enums import BlockKind
 from qingshan.reports.tokens import TOKEN, Token, format_value, parse
 
@@ -73,11 +74,9 @@ class Content:
                 {
                     "key": key,
                     "label": str(figure.label),
-                    "unit": str(Unit.LABELS[figure.unit]),
+                    "unit": str(figure.unit_label),
                     "definition": str(figure.definition),
-                    "value": format_value(
-                        self.results[key].value, figure.unit, Token("", key), self.language
-                    ),
+                    "value": figure_text(self.results[key].value, figure.unit),
                 }
             )
         return rows

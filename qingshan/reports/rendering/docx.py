@@ -90,7 +90,7 @@ def summary_docx(content: Content) -> bytes:
             cell.text = text
         for row in content.definitions():
             cells = appendix.add_row().cells
-            cells[0].text = f"{row['label']} ({row['key']})"
+            cells[0].text = row["label"]
             cells[1].text, cells[2].text, cells[3].text = (
                 row["value"],
                 row["unit"],

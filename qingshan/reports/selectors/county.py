@@ -16,7 +16,7 @@ from typing import Any
 from django.conf import settings
 
 from qingshan.core import figure_store
-from qingshan.core.figures import Period, Scope, Unit, registry
+from qingshan.core.figures import Period, Scope, registry
 from qingshan.core.models import Authority, School
 from qingshan.reports.tasks import refresh_figures
 
@@ -25,7 +25,8 @@ from qingshan.reports.tasks import refresh_figures
 class CountyRow:
     key: str
     label: str
-    unit: str
+    unit: str  # Unit code, to format the values
+    unit_label: str
     total: Any
     by_school: list[Any]
 
@@ -66,7 +67,8 @@ def county_table(
         CountyRow(
             key=figure.key,
             label=str(figure.label),
-            unit=str(Unit.LABELS[figure.unit]),
+            unit=figure.unit,
+            unit_label=str(figure.unit_label),
             total=found[labels[0]][figure.key].value,
             by_school=[found[label][figure.key].value for label in labels[1:]],
         )

@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from qingshan.accounts.enums import Role
 from qingshan.core import figure_store
-from qingshan.core.figures import FigureResult, Period, Scope, Unit, registry
+from qingshan.core.figures import FigureResult, Period, Scope, registry
 from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpStatus
 from qingshan.evaluations.models import FollowUp, RatingDue
@@ -36,18 +36,11 @@ TREND_YEARS = 5
 
 
 def figure_table(*, scope: Scope, year: int) -> list[dict[str, Any]]:
-    """Every figure of the registry for ``year`` (from the figure store): ``figure``, its
-    ``result`` (value and breakdown) and ``unit_label``."""
+    """Every figure of the registry for ``year`` (from the figure store): ``figure`` and its
+    ``result`` (value and breakdown)."""
     period = Period.year(year)
     found = figure_store.values(scope, [period])
-    return [
-        {
-            "figure": item,
-            "result": found[(item.key, period)],
-            "unit_label": Unit.LABELS[item.unit],
-        }
-        for item in registry
-    ]
+    return [{"figure": item, "result": found[(item.key, period)]} for item in registry]
 
 
 def figure_records(

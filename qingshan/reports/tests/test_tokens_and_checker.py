@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from qingshan.core.figures import Unit
 from qingshan.reports.checker import CheckResult, check_text
@@ -30,6 +32,11 @@ def one(text: str) -> Token:
         ("{{ outreach.leaflets|more_than:10000 }}", 30660, Unit.COUNT, "en", "more than 30,000"),
         ("{{ trainings.mean_income|about:100 }}", 1494.9, Unit.YUAN, "zh-hans", "约1500"),
         ("{{ trainings.mean_income|about:100 }}", 1494.9, Unit.YUAN, "en", "about 1,500"),
+        ("{{ outreach.visits|more_than:10 }}", 7, Unit.COUNT, "zh-hans", "7"),
+        ("{{ outreach.visits|more_than:10 }}", 0, Unit.COUNT, "zh-hans", "0"),
+        ("{{ outreach.visits|more_than:10 }}", 40, Unit.COUNT, "zh-hans", "40"),
+        ("{{ outreach.leaflets|more_than:10000 }}", 9500, Unit.COUNT, "en", "9,500"),
+        ("{{ trainings.mean_income|about:100 }}", 30, Unit.YUAN, "zh-hans", "30"),
         ("{{ trainings.trainees }}", None, Unit.COUNT, "en", "—"),
         ("{{trainings.trainees}}", 12, Unit.COUNT, "en", "12"),
     ],
@@ -38,6 +45,19 @@ def test_each_format(
     text: str, value: float | None, unit: str, language: str, expected: str
 ) -> None:
     assert format_value(value, unit, one(text), language) == expected
+
+
+@given(st.integers(min_value=0, max_value=10**7), st.sampled_from([1, 10, 100, 10000]))
+def test_more_than_never_writes_zero_more_or_an_untrue_bound(value: int, step: int) -> None:
+    text = format_value(
+        value, Unit.COUNT, one(f"{{{{ outreach.visits|more_than:{step} }}}}"), "zh-hans"
+    )
+
+    assert not text.startswith("0") or text == "0"
+    if text.endswith("多"):
+        assert int(text[:-1]) < value
+    else:
+        assert int(text) == value
 
 
 @pytest.mark.parametrize(

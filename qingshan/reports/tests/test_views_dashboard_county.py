@@ -4,6 +4,7 @@ each role is shown as its own."""
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -115,6 +116,20 @@ def test_the_figures_page_has_a_row_per_figure_of_the_year_asked(
     assert list(response.context["years"]) == list(range(2007, 2014))
 
 
+def test_the_figures_page_shows_values_as_readers_write_them_and_no_codes(
+    school: Any, client_for: Any
+) -> None:
+    StudentFactory(school=school)
+    response = client_for(Role.SECRETARY, school).get(reverse("reports:figures"), {"year": 2013})
+    page = response.content.decode()
+    values = re.findall(r'<td class="num"><a href="[^"]*">([^<]*)</a>', page)
+    shown = dict(zip([row["figure"].key for row in response.context["rows"]], values, strict=True))
+
+    assert all(re.fullmatch(r"—|\d{1,3}(,\d{3})*(\.\d{1,2})?|\d+\.\d%", v) for v in values)
+    assert shown["organization.students"] == "1"
+    assert not any(f">{figure.key}<" in page for figure in registry)
+
+
 @pytest.mark.parametrize("role", [Role.TEACHER, Role.DEPARTMENT_HEAD, Role.STUDENT])
 def test_staff_without_the_figures_right_are_refused(
     school: Any, client_for: Any, role: str
@@ -165,8 +180,11 @@ def test_the_county_export_names_every_school_and_defuses_formulas(
         "2013",
         'attachment; filename="county-2013.xlsx"',
     )
-    assert sorted(header[4:]) == sorted([school.name, "'=HYPERLINK(1)"])
+    assert sorted(header[3:]) == sorted([school.name, "'=HYPERLINK(1)"])
     assert sheet.max_row == len(registry.keys()) + 1
+    labels = {row[0].value: row for row in sheet.iter_rows(min_row=2)}
+    students = labels[str(registry.get("organization.students").label)]
+    assert students[1].value == "people" and students[2].number_format == "#,##0"
 
 
 @pytest.mark.parametrize("name", ["reports:county", "reports:county_export"])

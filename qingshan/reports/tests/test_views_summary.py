@@ -354,7 +354,7 @@ def test_an_issued_versions_files_download(
     )
 
     assert response.content.startswith(start)
-    assert response["Content-Disposition"].endswith(f".{fmt}")
+    assert response["Content-Disposition"].endswith(f'.{fmt}"')
 
 
 def test_an_issued_file_in_another_format_or_missing_is_not_found(

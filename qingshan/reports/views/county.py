@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from qingshan.core.downloads import XLSX, attachment
+from qingshan.core.figures import Unit
 from qingshan.core.params import year_param
 from qingshan.core.records import school_for
 from qingshan.core.tabular.cells import escape_formula
@@ -44,6 +46,10 @@ def county(request: HttpRequest) -> HttpResponse:
     )
 
 
+# How Excel shows each unit's numbers (the cells keep the numbers, so sums still work).
+NUMBER_FORMATS = {Unit.RATE: "0.0%", Unit.YUAN: "#,##0.00", Unit.HOURS: "#,##0.0"}
+
+
 def _cell(value: object) -> object:
     if value is None:
         return ""
@@ -61,29 +67,19 @@ def county_export(request: HttpRequest) -> HttpResponse:
     sheet = workbook.active
     sheet.title = str(year)
     sheet.append(
-        [
-            _("figure"),
-            _("key"),
-            _("unit"),
-            _("all schools"),
-            *(escape_formula(s.name) for s in schools),
-        ]
+        [_("figure"), _("unit"), _("all schools"), *(escape_formula(s.name) for s in schools)]
     )
     for row in rows:
         sheet.append(
             [
                 escape_formula(row.label),
-                row.key,
-                row.unit,
+                escape_formula(row.unit_label),
                 _cell(row.total),
                 *map(_cell, row.by_school),
             ]
         )
+        for cell in sheet[sheet.max_row][2:]:
+            cell.number_format = NUMBER_FORMATS.get(row.unit, "#,##0")
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="county-{year}.xlsx"'
-    return response
+    return attachment(buffer.getvalue(), f"county-{year}.xlsx", XLSX)

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.downloads import DOCX, PDF, stored_file
+from qingshan.core.downloads import DOCX, PDF, attachment, stored_file
 from qingshan.core.errors import show_on_form
 from qingshan.core.figures import Scope, registry
 from qingshan.core.models import School
@@ -110,9 +110,7 @@ def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
         data, kind = summary_pdf(content, school_name=school.name), PDF
     else:
         raise Http404
-    response = HttpResponse(data, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="summary-{year}-{language}.{fmt}"'
-    return response
+    return attachment(data, f"summary-{year}-{language}.{fmt}", kind)
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.core.downloads import DOCX
+from qingshan.core.downloads import DOCX, attachment
 from qingshan.core.errors import show_on_form
 from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
@@ -253,13 +253,7 @@ def summary_file(request: HttpRequest, pk: int) -> HttpResponse:
 def summary_export(request: HttpRequest, pk: int) -> HttpResponse:
     _school, plan = _plan(request, pk)
     content = summary_docx(plan, list(plan.items.all()))
-    response = HttpResponse(
-        content,
-        content_type=DOCX,
-    )
-    filename = f"summary-{plan.month:%Y-%m}-{plan.pk}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, f"summary-{plan.month:%Y-%m}-{plan.pk}.docx", DOCX)
 
 
 @login_required

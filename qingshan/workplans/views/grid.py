@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from qingshan.core.downloads import PDF
+from qingshan.core.downloads import PDF, XLSX, attachment
 from qingshan.core.models import School
 from qingshan.core.params import id_param
 from qingshan.core.records import may_write, school_for
@@ -94,15 +94,10 @@ def grid_roster(request: HttpRequest, fmt: str) -> HttpResponse:
     table = _table(request, school, term)
     title = _roster_title(term)
     if fmt == "pdf":
-        response = HttpResponse(roster_pdf(table, title=title, school=school), PDF)
-        response["Content-Disposition"] = f'attachment; filename="roster-{term.pk}.pdf"'
-        return response
-    response = HttpResponse(
-        roster_xlsx(table, title=title),
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="roster-{term.pk}.xlsx"'
-    return response
+        return attachment(
+            roster_pdf(table, title=title, school=school), f"roster-{term.pk}.pdf", PDF
+        )
+    return attachment(roster_xlsx(table, title=title), f"roster-{term.pk}.xlsx", XLSX)
 
 
 @login_required
