@@ -38,7 +38,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from common import (
+    ROOT,
     percentile,
+    results_path,
     setup_django,
     spread,
     spread_text,
@@ -326,10 +328,12 @@ def main() -> None:
         "DEBUG": "false",
         "AXES_ENABLED": "false",
         "ALLOWED_HOSTS": "127.0.0.1",
-        "LOG_LEVEL": "ERROR",  # not the 409 of each second use
+        "LOG_LEVEL": "WARNING",
     }
     print(f"database: {backend}; {RATERS} raters; gunicorn {WORKERS} workers x {THREADS} threads")
-    server = start_gunicorn(port=PORT, env=env, workers=WORKERS, threads=THREADS)
+    # The server's own output (a warning for each refused second use, any error) goes to a file.
+    log = results_path("ratings-server", backend, ".log")
+    server = start_gunicorn(port=PORT, env=env, workers=WORKERS, threads=THREADS, log=log)
     try:
         raters = exchange_all(keys, questions)
         measured = throughput_rounds(raters[: ROUNDS * ROUND_RATERS])
@@ -339,6 +343,9 @@ def main() -> None:
         stop_server(server)
     refused = sum(1 for status in again if status == 409)
     print(f"second use refused: {refused} of {len(again)}")
+    server_lines = log.read_text(errors="replace").splitlines()
+    problems = [line for line in server_lines if "Conflict: /r/submit/" not in line]
+    print(f"server log {log.relative_to(ROOT)}: {len(problems)} lines besides the refusals")
     closed = close_and_check(campaign_id, raters)
     path = write_results(
         "ratings",
@@ -352,6 +359,7 @@ def main() -> None:
             "burst": bursted,
             "second_use_refused": refused,
             "second_uses": len(again),
+            "server_log_problems": len(problems),
             "closing": closed,
         },
     )

@@ -143,10 +143,10 @@ def spread_text(samples: Sequence[float], unit: str = "", digits: int = 0) -> st
 
 
 def start_gunicorn(
-    *, port: int, env: dict[str, str], workers: int, threads: int
+    *, port: int, env: dict[str, str], workers: int, threads: int, log: Path | None = None
 ) -> subprocess.Popen[bytes]:
     """gunicorn serving the project on 127.0.0.1:``port`` (loopback only), once it answers
-    /health/."""
+    /health/; its output goes to ``log`` when given."""
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "config.wsgi:application",
@@ -163,7 +163,10 @@ def start_gunicorn(
         "--timeout",
         "60",
     ]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
+    output = None if log is None else log.open("ab")
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    if output is not None:
+        output.close()  # the server holds its own copy
     for _attempt in range(150):
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=1).read()
@@ -196,13 +199,16 @@ def git_commit() -> str:
         return "unknown"
 
 
-def write_results(name: str, backend: str, payload: dict[str, Any]) -> Path:
-    """Write ``payload`` to bench/results/<name>-<database>-<time>.json (not committed) and return
-    the path."""
+def results_path(name: str, backend: str, suffix: str) -> Path:
+    """bench/results/<name>-<database>-<time><suffix> (the folder is not committed)."""
     results = ROOT / "bench" / "results"
     results.mkdir(exist_ok=True)
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = results / f"{name}-{backend}-{stamp}.json"
+    return results / f"{name}-{backend}-{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
+
+
+def write_results(name: str, backend: str, payload: dict[str, Any]) -> Path:
+    """Write ``payload`` to bench/results/<name>-<database>-<time>.json and return the path."""
+    path = results_path(name, backend, ".json")
     body = {"database": backend, "commit": git_commit(), "cores": os.cpu_count(), **payload}
     path.write_text(json.dumps(body, indent=2, ensure_ascii=False))
     return path
