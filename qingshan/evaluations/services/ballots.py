@@ -35,7 +35,8 @@ from qingshan.evaluations.models import (
 
 BALLOT_PURPOSE = "ballot"
 MAX_TEXT = 2000
-# JSON escapes a character in at most 6 bytes (\\uXXXX); a free-text answer takes at most this.
+# A ballot's JSON is UTF-8 escaping only control characters, so a character takes at most 6
+# bytes (\\u0001); escaped as ASCII, an emoji took 12 and a long text of them did not fit.
 TEXT_BYTES = 6 * MAX_TEXT + 16
 HEADER = struct.Struct(">I")  # the length of the ballot's JSON before its padding
 
@@ -69,6 +70,7 @@ def seal_ballot(
             "x": {str(key): value for key, value in sorted(texts.items())},
         },
         separators=(",", ":"),
+        ensure_ascii=False,
     ).encode()
     size = ballot_size(questions)
     if len(body) > size:
