@@ -7,12 +7,15 @@ Set DATABASE_URL to a PostgreSQL database to measure there; the default is a fre
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+import urllib.request
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +125,91 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 def summary(samples: list[float]) -> str:
     return f"median {statistics.median(samples) * 1000:.1f} ms, p95 {percentile(samples, 0.95) * 1000:.1f} ms"
+
+
+def spread(samples: Sequence[float]) -> dict[str, float]:
+    """The minimum, median and maximum of repeated measurements."""
+    return {
+        "min": min(samples),
+        "median": statistics.median(samples),
+        "max": max(samples),
+    }
+
+
+def spread_text(samples: Sequence[float], unit: str = "", digits: int = 0) -> str:
+    found = spread(samples)
+    return "min {min:.{d}f}{u}, median {median:.{d}f}{u}, max {max:.{d}f}{u}".format(
+        **found, d=digits, u=unit
+    )
+
+
+def start_gunicorn(
+    *, port: int, env: dict[str, str], workers: int, threads: int, log: Path | None = None
+) -> subprocess.Popen[bytes]:
+    """gunicorn serving the project on 127.0.0.1:``port`` (loopback only), once it answers
+    /health/; its output goes to ``log`` when given."""
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "gthread",
+        "--threads",
+        str(threads),
+        "--log-level",
+        "warning",
+        "--timeout",
+        "60",
+    ]
+    output = None if log is None else log.open("ab")
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    if output is not None:
+        output.close()  # the server holds its own copy
+    for _attempt in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=1).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    stop_server(server)
+    raise SystemExit("the server did not start")
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(10)
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def results_path(name: str, backend: str, suffix: str) -> Path:
+    """bench/results/<name>-<database>-<time><suffix> (the folder is not committed)."""
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    return results / f"{name}-{backend}-{time.strftime('%Y%m%d-%H%M%S')}{suffix}"
+
+
+def write_results(name: str, backend: str, payload: dict[str, Any]) -> Path:
+    """Write ``payload`` to bench/results/<name>-<database>-<time>.json and return the path."""
+    path = results_path(name, backend, ".json")
+    body = {"database": backend, "commit": git_commit(), "cores": os.cpu_count(), **payload}
+    path.write_text(json.dumps(body, indent=2, ensure_ascii=False))
+    return path

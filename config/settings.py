@@ -100,7 +100,7 @@ MIDDLEWARE = [
     "qingshan.accounts.middleware.OTPRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "qingshan.core.middleware.AuditContextMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -233,6 +233,9 @@ TASKS = {
 # --- Audit ----------------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Pages that change no audited record and must not put an address beside what they write: the
+# rater's pages (docs/anonymity.md). They get no audit context (qingshan.core.middleware).
+QS_UNAUDITED_PATH_PREFIXES = ("/r/",)
 # DESIGN §7: audit entries are kept at least 180 days, whatever the environment says.
 QS_AUDIT_RETENTION_DAYS = max(env_int("QS_AUDIT_RETENTION_DAYS", 365), 180)
 

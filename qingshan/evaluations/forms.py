@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -116,6 +116,11 @@ class _Answer:
 
     question: Question
     invalid_message = ""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Self:
+        # A form copies its class's fields for itself; these are shared by every form of the
+        # instrument (``rating_form_for``) and nothing changes them, so the copy is this field.
+        return self
 
     def refusal(self, error: ValidationError) -> str:
         text = self.question.localized_text

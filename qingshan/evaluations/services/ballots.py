@@ -35,7 +35,8 @@ from qingshan.evaluations.models import (
 
 BALLOT_PURPOSE = "ballot"
 MAX_TEXT = 2000
-# JSON escapes a character in at most 6 bytes (\\uXXXX); a free-text answer takes at most this.
+# A ballot's JSON is UTF-8 escaping only control characters, so a character takes at most 6
+# bytes (\\u0001); escaped as ASCII, an emoji took 12 and a long text of them did not fit.
 TEXT_BYTES = 6 * MAX_TEXT + 16
 HEADER = struct.Struct(">I")  # the length of the ballot's JSON before its padding
 
@@ -58,8 +59,9 @@ def seal_ballot(
     scores: Mapping[int, int],
     choices: Mapping[int, Sequence[int]],
     texts: Mapping[int, str],
-) -> SealedBallot:
-    """Store one rating sealed (within the caller's transaction)."""
+) -> None:
+    """Store one rating sealed (within the caller's transaction): one INSERT of the school, the
+    campaign and the sealed bytes, nothing else."""
     body = json.dumps(
         {
             "t": due.target_id,
@@ -68,16 +70,18 @@ def seal_ballot(
             "x": {str(key): value for key, value in sorted(texts.items())},
         },
         separators=(",", ":"),
+        ensure_ascii=False,
     ).encode()
     size = ballot_size(questions)
     if len(body) > size:
         raise ValueError("a ballot does not fit its instrument's ballot size")
     plaintext = HEADER.pack(len(body)) + body + bytes(size - len(body))
-    return SealedBallot.objects.create(
-        school_id=due.school_id,
-        campaign_id=due.target.campaign_id,
-        sealed=seal(BALLOT_PURPOSE, plaintext),
-    )
+    table = connection.ops.quote_name(SealedBallot._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (school_id, campaign_id, sealed) VALUES (%s, %s, %s)",
+            [due.school_id, due.target.campaign_id, seal(BALLOT_PURPOSE, plaintext)],
+        )
 
 
 @dataclass(frozen=True)

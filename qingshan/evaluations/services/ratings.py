@@ -92,8 +92,7 @@ def submit_rating(
         raise DomainError(
             _("These answers do not fit the questions of this rating."), code="answers"
         )
-    flipped = RatingDue.objects.filter(pk=due.pk, done=False).update(done=True)
-    if flipped != 1:
+    if not _flip(due):
         raise AlreadyRated(
             _("This rating has been given already; it cannot be given twice."), code="already_rated"
         )
@@ -104,6 +103,15 @@ def submit_rating(
     if not _still_open(campaign):
         raise DomainError(_("This rating campaign is not open."), code="closed")
     seal_ballot(due=due, questions=questions, scores=scores, choices=choices, texts=texts)
+
+
+def _flip(due: RatingDue) -> bool:
+    """Mark the due given if it is still owed; whether it was (one conditional UPDATE, so of
+    two concurrent submissions one changes the row and the other finds it given)."""
+    table = connection.ops.quote_name(RatingDue._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {table} SET done = %s WHERE id = %s AND NOT done", [True, due.pk])
+        return cursor.rowcount == 1
 
 
 def _still_open(campaign: Campaign) -> bool:

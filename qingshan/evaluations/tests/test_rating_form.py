@@ -348,3 +348,24 @@ def test_the_service_refuses_answers_that_do_not_fit_and_writes_nothing(
         ratings.submit_rating(due=due, **complete)
 
     assert _nothing_written(due)
+
+
+@pytest.mark.parametrize("character", ["😀", "\x01", "好"])
+def test_the_longest_text_of_any_characters_fits_its_ballot(
+    open_campaign: Campaign, instrument: Instrument, character: str
+) -> None:
+    found = _questions(instrument)
+    due = RatingDue.objects.select_related("target__campaign__instrument").get(
+        token__campaign=open_campaign
+    )
+    text = character * ratings.MAX_TEXT
+
+    ratings.submit_rating(
+        due=due,
+        scores={found["scale"].pk: 4},
+        choices={found["single"].pk: (1,), found["multiple"].pk: (0,)},
+        texts={found["text"].pk: text},
+    )
+    close_campaign(campaign=open_campaign)
+
+    assert TextAnswer.objects.get().text == text

@@ -152,3 +152,52 @@ def test_an_unknown_or_malformed_key_finds_no_token(school: Any, make_rated: Any
     assert rating.token_for_key("") is None
     assert rating.token_for_key("x" * 41) is None
     assert rating.token_for_key("no-such-key") is None
+
+
+def _fields(instance: Any) -> dict[str, Any]:
+    return {
+        field.attname: getattr(instance, field.attname) for field in instance._meta.concrete_fields
+    }
+
+
+def test_a_due_to_rate_is_read_with_its_target_campaign_and_instrument_in_one_query(
+    school: Any, make_rated: Any, django_assert_num_queries: Any
+) -> None:
+    rated = make_rated(school, teachers=2, students=2)
+    mine, theirs = rated.campaign.tokens.order_by("pk")
+    due = RatingDue.objects.filter(token=mine).order_by("pk").first()
+    assert due is not None
+    expected = RatingDue.objects.select_related("target__campaign__instrument").get(pk=due.pk)
+
+    with django_assert_num_queries(1):
+        found = rating.due_to_rate([theirs.pk, mine.pk], due.pk)
+        assert found is not None
+        chain = [found, found.target, found.target.campaign, found.target.campaign.instrument]
+
+    assert found == due
+    # Every field as the ORM reads it (SQLite hands datetimes, booleans, decimals and JSON over
+    # as text and numbers; the converters must have run).
+    assert [_fields(item) for item in chain] == [
+        _fields(item)
+        for item in (
+            expected,
+            expected.target,
+            expected.target.campaign,
+            expected.target.campaign.instrument,
+        )
+    ]
+    assert found.target.campaign.is_open_now and found.done is False
+    assert not found._state.adding and found._state.db == "default"
+
+
+def test_a_due_to_rate_is_found_only_through_the_raters_own_tokens(
+    school: Any, make_rated: Any
+) -> None:
+    rated = make_rated(school, teachers=1, students=2)
+    mine, theirs = rated.campaign.tokens.order_by("pk")
+    due = RatingDue.objects.get(token=mine)
+
+    assert rating.due_to_rate([theirs.pk], due.pk) is None
+    assert rating.due_to_rate([], due.pk) is None
+    assert rating.due_to_rate([mine.pk], 0) is None
+    assert rating.due_to_rate([mine.pk], 2**63) is None  # beyond any id: no query, no error

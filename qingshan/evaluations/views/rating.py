@@ -88,7 +88,7 @@ def _due(request: HttpRequest) -> RatingDue | None:
         pk = int(request.POST.get("due", ""))
     except ValueError:
         return None
-    return selectors.dues_of_tokens(_tokens(request)).filter(pk=pk).first()
+    return selectors.due_to_rate(_tokens(request), pk)
 
 
 @private_page
