@@ -128,6 +128,20 @@ def term_dates(school_year: int, semester: int) -> tuple[dt.date, dt.date]:
     return dt.date(school_year + 1, 2, 25), dt.date(school_year + 1, 7, 10)
 
 
+# The demo school works in Qingshan from the spring of 2013 (its filings are of 2013); its current
+# term is the autumn of 2013, earlier terms were never opened and later ones not yet.
+CURRENT_TERM = (LAST_YEAR, Semester.AUTUMN)
+FIRST_OPENED_TERM = (LAST_YEAR - 1, Semester.SPRING)
+
+
+def demo_term_state(school_year: int, semester: int) -> dict[str, object]:
+    start, end = term_dates(school_year, semester)
+    if not FIRST_OPENED_TERM <= (school_year, semester) <= CURRENT_TERM:
+        return {}
+    current = (school_year, semester) == CURRENT_TERM
+    return {"opened_on": start, "closed_on": None if current else end, "is_current": current}
+
+
 class Builder:
     def __init__(self, plan: SchoolPlan, authority: Authority, rng: random.Random) -> None:
         self.plan, self.authority, self.rng = plan, authority, rng
@@ -166,7 +180,14 @@ class Builder:
             for code, name, year, _n in plan.majors
         )
         terms = Term.objects.bulk_create(
-            Term(school=school, school_year=year, semester=semester, start_date=start, end_date=end)
+            Term(
+                school=school,
+                school_year=year,
+                semester=semester,
+                start_date=start,
+                end_date=end,
+                **demo_term_state(year, semester),
+            )
             for year in range(FIRST_YEAR - 1, LAST_YEAR + 1)
             for semester in Semester.values
             if (year, semester) != (FIRST_YEAR - 1, Semester.AUTUMN)

@@ -102,12 +102,19 @@ class TermQuerySet(SchoolScopedQuerySet["Term"]):
 
 
 class Term(SchoolOwned):
-    """A semester: school year 2013 semester 1 is autumn 2013, semester 2 is spring 2014."""
+    """A semester: school year 2013 semester 1 is autumn 2013, semester 2 is spring 2014.
+
+    The school opens a term to work in it (filings fall due, reminders go out, overdue marks
+    show) and closes it when it is over; at most one term of a school is its current term, the
+    one every page opens on."""
 
     school_year = models.PositiveSmallIntegerField(_("school year (first calendar year)"))
     semester = models.PositiveSmallIntegerField(_("semester"), choices=Semester.choices)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
+    opened_on = models.DateField(_("opened on"), null=True, blank=True, editable=False)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
+    is_current = models.BooleanField(_("current term"), default=False, editable=False)
 
     objects = TermQuerySet.as_manager()  # type: ignore[misc]
 
@@ -126,6 +133,17 @@ class Term(SchoolOwned):
                 name="term_ends_after_start",
                 violation_error_message=_("A term must end after it starts."),
             ),
+            models.UniqueConstraint(
+                fields=["school"],
+                condition=Q(is_current=True),
+                name="term_one_current_per_school",
+                violation_error_message=_("A school has one current term."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(opened_on__isnull=False),
+                name="term_closed_only_when_opened",
+                violation_error_message=_("A term is closed only after it was opened."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -137,6 +155,10 @@ class Term(SchoolOwned):
 
     def get_absolute_url(self) -> str:
         return reverse("organization:term_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.opened_on is not None and self.closed_on is None
 
 
 class Major(SchoolOwned):

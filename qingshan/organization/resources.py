@@ -63,7 +63,17 @@ RESOURCES: tuple[Resource, ...] = (
         selector=selectors.terms,
         form_class=forms.TermForm,
         filterset_class=filters.TermFilter,
-        columns=("school_year", "semester", "start_date", "end_date"),
+        columns=("school_year", "semester", "start_date", "end_date", "is_current", "closed_on"),
+        detail_fields=(
+            "school_year",
+            "semester",
+            "start_date",
+            "end_date",
+            "is_current",
+            "opened_on",
+            "closed_on",
+        ),
+        detail_extra=lambda record: {"term_actions": True},
     ),
     _resource(
         key="major",

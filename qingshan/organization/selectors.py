@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from qingshan.core.models import School
-from qingshan.organization.enums import Semester
 from qingshan.organization.models import (
     Department,
     GradeTeam,
@@ -59,21 +58,47 @@ def terms_in(*, schools: Any, start: dt.date, end: dt.date) -> QuerySet[Term]:
 
 
 def current_term(*, school: School, day: dt.date) -> Term | None:
+    """The term the school works in: the one its administrator made current; otherwise the term
+    containing ``day``, else the latest started before it, else the first (archived terms never)."""
+    terms = Term.objects.for_school(school).active()
     return (
-        Term.objects.for_school(school).filter(start_date__lte=day).order_by("-start_date").first()
+        terms.filter(is_current=True).first()
+        or terms.filter(start_date__lte=day, end_date__gte=day).first()
+        or terms.filter(start_date__lte=day).order_by("-start_date").first()
+        or terms.order_by("start_date").first()
     )
 
 
-def latest_school_year(*, school: School, today: dt.date) -> int:
-    """The calendar year in which the school's latest autumn term (up to today) started."""
+def working_day(*, school: School, day: dt.date) -> dt.date:
+    """The day pages open on: ``day`` inside the current term, else the nearer end of that term
+    (a school whose current term is autumn 2013 opens on its last day, not on an empty 2026)."""
+    term = current_term(school=school, day=day)
+    if term is None:
+        return day
+    return min(max(day, term.start_date), term.end_date)
 
-    term = (
+
+def working_year(*, school: School, day: dt.date) -> int:
+    """The year of the annual summary underway: the school year of the current term (autumn 2013
+    and spring 2014 both belong to 2013), or ``day``'s year for a school without terms."""
+    term = current_term(school=school, day=day)
+    return term.school_year if term else day.year
+
+
+def opened_spans(*, school: School) -> list[tuple[dt.date, dt.date]]:
+    """The date spans of the terms the school has opened, in order: dues falling outside them
+    raise no reminder and no overdue mark."""
+    return list(
         Term.objects.for_school(school)
-        .filter(semester=Semester.AUTUMN, start_date__lte=today)
-        .order_by("-start_date")
-        .first()
+        .active()
+        .filter(opened_on__isnull=False)
+        .order_by("start_date")
+        .values_list("start_date", "end_date")
     )
-    return term.start_date.year if term else today.year
+
+
+def in_opened_term(spans: list[tuple[dt.date, dt.date]], day: dt.date) -> bool:
+    return any(start <= day <= end for start, end in spans)
 
 
 def assignments_of_user(*, school: School, user: Any) -> list[TeachingAssignment]:

@@ -11,5 +11,11 @@ app_name = "organization"
 urlpatterns = [
     *resource_urls(RESOURCES),
     path("guardian/<int:pk>/link/", views.guardian_link, name="guardian_link"),
+    *(
+        path(
+            f"term/<int:pk>/{action}/", views.term_action, {"action": action}, name=f"term_{action}"
+        )
+        for action in views.TERM_ACTIONS
+    ),
     *import_urls(permission="organization.manage", importers=IMPORTERS),
 ]

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from qingshan.core.models import School
 from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
+from qingshan.organization.selectors import working_day, working_year
 from qingshan.party.enums import (
     ACTIVE_MEMBER_STATUSES,
     AppraisalGrade,
@@ -70,8 +71,8 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
 def compliance(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "party.view")
     branch = branch_of(school)
-    year = year_param(request, timezone.localdate().year)
     today = timezone.localdate()
+    year = year_param(request, working_year(school=school, day=today))
     rows = (
         meeting_selectors.meeting_compliance(
             branch=branch, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), today=today
@@ -137,7 +138,10 @@ def mentoring_close(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def appraisal_list(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "party.view")
-    form = OpenAppraisalForm(request.POST or None, initial={"year": timezone.localdate().year})
+    form = OpenAppraisalForm(
+        request.POST or None,
+        initial={"year": working_year(school=school, day=timezone.localdate())},
+    )
     if request.method == "POST":
         school = school_for(request, "party.manage", write=True)
         branch = branch_of(school)
@@ -262,12 +266,14 @@ def dues(request: HttpRequest) -> HttpResponse:
                     return redirect("party:dues")
         except ValidationError as error:
             (base_form if target == "base" else payment_form).add_error(None, error)
-    arrears = dues_selectors.arrears(school=school, today=today)
+    day = working_day(school=school, day=today)  # the current term's, not an empty year
+    arrears = dues_selectors.arrears(school=school, today=day)
     context = {
         "arrears": arrears,
         "owed": sum((row.total for row in arrears), Decimal("0")),
+        "as_of": day,
         "collected": dues_selectors.collected(
-            schools=[school.pk], start=dt.date(today.year, 1, 1), end=today
+            schools=[school.pk], start=dt.date(day.year, 1, 1), end=day
         ),
         "base_form": base_form,
         "payment_form": payment_form,

@@ -15,7 +15,7 @@ from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpStatus
 from qingshan.evaluations.models import FollowUp, RatingDue
 from qingshan.evaluations.selectors.rating import tokens_for_user
-from qingshan.organization.selectors import assignments_of_user, class_of_user, latest_school_year
+from qingshan.organization.selectors import assignments_of_user, class_of_user, working_year
 from qingshan.party.selectors.meetings import meeting_compliance
 from qingshan.party.selectors.organisation import branch_of
 from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
@@ -110,7 +110,7 @@ def dashboard_for(
     year: int | None = None,
     trend_key: str | None = None,
 ) -> dict[str, Any]:
-    year = year or latest_school_year(school=school, today=timezone.localdate())
+    year = year or working_year(school=school, day=timezone.localdate())
     scope = Scope.of_school(school)
     language = translation.get_language() or "zh-hans"
     years = list(range(year - TREND_YEARS + 1, year + 1))

@@ -13,21 +13,26 @@ from openpyxl import Workbook
 
 from qingshan.core.downloads import XLSX, attachment
 from qingshan.core.figures import Unit
+from qingshan.core.models import School
 from qingshan.core.params import year_param
 from qingshan.core.records import school_for
 from qingshan.core.tabular.cells import escape_formula
+from qingshan.organization.selectors import current_term
 from qingshan.reports.selectors.county import county_table
 
 
-def _year(request: HttpRequest) -> int:
-    """The year asked for, or last year (the latest whole year)."""
-    return year_param(request) or timezone.localdate().year - 1
+def _year(request: HttpRequest, school: School) -> int:
+    """The year asked for; else the school year of the viewer's school's current term; else last
+    year (the latest whole year)."""
+    today = timezone.localdate()
+    term = current_term(school=school, day=today)
+    return year_param(request) or (term.school_year if term else today.year - 1)
 
 
 @login_required
 def county(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "reports.county")
-    year = _year(request)
+    year = _year(request, school)
     schools, rows, freshness = county_table(authority=school.authority, year=year)
     columns = list(freshness.values())
     return render(
@@ -61,7 +66,7 @@ def _cell(value: object) -> object:
 @login_required
 def county_export(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "reports.county")
-    year = _year(request)
+    year = _year(request, school)
     schools, rows, _freshness = county_table(authority=school.authority, year=year)
     workbook = Workbook()
     sheet = workbook.active

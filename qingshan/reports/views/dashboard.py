@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from qingshan.core.figures import Scope
 from qingshan.core.params import year_param
-from qingshan.organization.selectors import latest_school_year
+from qingshan.organization.selectors import working_year
 from qingshan.reports.selectors import dashboard_for, figure_table
 
 
@@ -34,7 +34,7 @@ def figure_list(request: HttpRequest) -> HttpResponse:
     school = request.school  # type: ignore[attr-defined]
     if school is None or not request.user.has_perm("core.view_figures", school):
         raise PermissionDenied
-    year = year_param(request) or latest_school_year(school=school, today=timezone.localdate())
+    year = year_param(request) or working_year(school=school, day=timezone.localdate())
     rows = figure_table(scope=Scope.of_school(school), year=year)
     return render(
         request,

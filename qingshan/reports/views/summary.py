@@ -22,7 +22,7 @@ from qingshan.core.figures import Scope, registry
 from qingshan.core.models import School
 from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
-from qingshan.organization.selectors import latest_school_year
+from qingshan.organization.selectors import working_year
 from qingshan.reports.enums import ReportLanguage
 from qingshan.reports.forms import BlockForm, IssueForm, NewBlockForm
 from qingshan.reports.models import TemplateBlock
@@ -49,7 +49,7 @@ from qingshan.reports.services import (
 
 def _year(request: HttpRequest, school: School) -> int:
     """The year asked for, or the school's latest school year."""
-    return year_param(request) or latest_school_year(school=school, today=timezone.localdate())
+    return year_param(request) or working_year(school=school, day=timezone.localdate())
 
 
 def _language(request: HttpRequest) -> str:
