@@ -402,11 +402,15 @@ def ensure_logins(seed_school: School, second_school: School, authority: Authori
         user=login("admin2", "诺水河管理员"), role="school_admin", school=second_school
     )
 
+    link_head_login(seed_school)
     teacher_user = User.objects.get(username="teacher")
     if not Staff.objects.filter(user=teacher_user).exists():
         teacher = (
             Staff.objects.for_school(seed_school)
-            .filter(subject="语文", left_on__isnull=True)
+            .filter(subject="语文", left_on__isnull=True, user__isnull=True)
+            .exclude(
+                pk__in=Department.objects.for_school(seed_school).values("head").exclude(head=None)
+            )
             .order_by("staff_no")
             .first()
         )
@@ -424,6 +428,32 @@ def ensure_logins(seed_school: School, second_school: School, authority: Authori
         if student is not None:
             student.user = student_user
             student.save(update_fields=["user"])
+
+
+def link_head_login(school: School) -> None:
+    """The ``head`` login is the head of 教务处 (the teaching affairs office), so that it files
+    that department's monthly plan; linked before any other login takes that staff member."""
+    head_user = User.objects.get(username="head")
+    if Staff.objects.filter(user=head_user).exists():
+        return
+    department = (
+        Department.objects.for_school(school).filter(name="教务处").select_related("head").first()
+    )
+    if department is None or department.head is None:
+        return
+    if department.head.user_id is not None:
+        department.head = (
+            Staff.objects.for_school(school)
+            .filter(user__isnull=True, left_on__isnull=True)
+            .exclude(pk__in=Department.objects.for_school(school).values("head").exclude(head=None))
+            .order_by("staff_no")
+            .first()
+        )
+        if department.head is None:
+            return
+        department.save(update_fields=["head"])
+    department.head.user = head_user
+    department.head.save(update_fields=["user"])
 
 
 @transaction.atomic

@@ -430,7 +430,7 @@ def grid_check(request: HttpRequest, term: int | None = None, school: str | None
     chosen = (
         get_object_or_404(organization.terms(target), pk=term)
         if term
-        else grid_selectors.current_term(target, timezone.localdate())
+        else organization.current_term(school=target, day=timezone.localdate())
     )
     if chosen is None:
         raise HttpError(404, "The school has no term yet.")

@@ -9,7 +9,6 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from qingshan.accounts.models import User
 from qingshan.core.demo_vocabulary import demo_school
 from qingshan.core.models import School
 from qingshan.organization.enums import Semester
@@ -32,6 +31,10 @@ from qingshan.workplans.models import (
 from qingshan.workplans.selectors.cycle import month_end, next_month
 
 YEAR = 2013
+# The demo school's current term, the autumn of 2013, ends on 20 January 2014: its filings run
+# through that month so that no filing of an opened term shows as overdue by accident.
+LAST_MONTH = dt.date(YEAR + 1, 1, 1)
+LAST_WEEK = dt.date(YEAR + 1, 1, 13)
 PARTY_ITEMS = (
     "组织党员开展政治学习",
     "召开党小组会，交流“三同步”落实情况",
@@ -70,21 +73,9 @@ class WorkDemo:
         self.departments = list(Department.objects.for_school(school).active())
 
     def build(self) -> None:
-        self.link_head_login()
         self.plans_and_statuses()
         self.decisions()
         self.grid()
-
-    def link_head_login(self) -> None:
-        """The demo's department head heads 教务处 (the teaching affairs office)."""
-
-        user = User.objects.filter(username="head").first()
-        department = next((d for d in self.departments if d.name == "教务处"), None)
-        if user is None or department is None or department.head is None:
-            return
-        if not Staff.objects.filter(user=user).exists() and department.head.user_id is None:
-            department.head.user = user
-            department.head.save(update_fields=["user"])
 
     def _owners(self, department: Department | None) -> list[Staff]:
         own = [
@@ -97,7 +88,7 @@ class WorkDemo:
         units: list[Department | None] = [None, *self.departments]
         plans, items_by_plan = [], []
         month = dt.date(YEAR, 1, 1)
-        while month.year == YEAR:
+        while month <= LAST_MONTH:
             for index, department in enumerate(units):
                 late_plan = rng.random() < 0.06
                 filed_on = month.replace(
@@ -160,8 +151,10 @@ class WorkDemo:
         PlanItem.objects.bulk_create(items)
         statuses = []
         monday = dt.date(YEAR, 1, 7)
-        while monday.year == YEAR:
-            for department in units:
+        while monday <= LAST_WEEK:
+            for index, department in enumerate(units):
+                if monday == LAST_WEEK and index == 2:
+                    continue  # one department's status of the term's last week is overdue
                 filed = monday + dt.timedelta(days=4 if rng.random() > 0.05 else 6)
                 statuses.append(
                     WeeklyStatus(

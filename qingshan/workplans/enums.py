@@ -38,6 +38,7 @@ class FilingState(models.TextChoices):
     LATE = "late", _("filed late")
     MISSING = "missing", _("overdue, not filed")
     PENDING = "pending", _("not yet due")
+    NOT_OWED = "not_owed", _("not owed (outside the school's terms)")
 
 
 class Tier(models.TextChoices):

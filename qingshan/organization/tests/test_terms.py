@@ -230,3 +230,22 @@ def test_schools_upgrading_keep_their_marks_on_the_terms_they_worked_in(
         (now.start_date, None, True),
         (None, None, False),
     ]
+
+
+@pytest.mark.django_db
+def test_the_current_term_falls_back_to_the_last_begun_then_the_first(school: Any) -> None:
+    autumn = TermFactory(school=school, school_year=2013)  # 2013-09-01 … 2014-01-20
+    later = TermFactory(school=school, school_year=2014)
+    TermFactory(school=school, school_year=2015, archived_at=timezone.now())
+
+    inside = selectors.current_term(school=school, day=dt.date(2013, 10, 1))
+    between = selectors.current_term(school=school, day=dt.date(2014, 3, 1))
+    before = selectors.current_term(school=school, day=dt.date(2012, 1, 1))
+    long_after = selectors.current_term(school=school, day=dt.date(2016, 1, 1))
+
+    assert (inside, between, before, long_after) == (autumn, autumn, autumn, later)
+
+
+@pytest.mark.django_db
+def test_a_school_without_terms_has_no_current_term(school: Any) -> None:
+    assert selectors.current_term(school=school, day=dt.date(2013, 10, 1)) is None

@@ -15,7 +15,12 @@ from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpStatus
 from qingshan.evaluations.models import FollowUp, RatingDue
 from qingshan.evaluations.selectors.rating import tokens_for_user
-from qingshan.organization.selectors import assignments_of_user, class_of_user, working_year
+from qingshan.organization.selectors import (
+    assignments_of_user,
+    class_of_user,
+    working_day,
+    working_year,
+)
 from qingshan.party.selectors.meetings import meeting_compliance
 from qingshan.party.selectors.organisation import branch_of
 from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
@@ -89,7 +94,7 @@ def late_filings_of(*, school: School, user: Any) -> list[Any]:
     }
     return [
         item
-        for item in overdue_filings(school, timezone.localdate())
+        for item in overdue_filings(school, working_day(school=school, day=timezone.localdate()))
         if may_file(user, school, departments.get(item.department_id))
     ]
 
@@ -99,7 +104,8 @@ def overdue_tasks_of(*, school: School, user: Any) -> list[Any]:
 
     if not user.has_perm("workplans.view", school):
         return []
-    return list(tasks_for_user(school, user).filter(deadline__lt=timezone.localdate())[:10])
+    today = working_day(school=school, day=timezone.localdate())
+    return list(tasks_for_user(school, user).filter(deadline__lt=today)[:10])
 
 
 def dashboard_for(

@@ -56,6 +56,7 @@ def test_a_teacher_sees_their_classes_on_the_dashboard(school: Any, user_with_ro
     assert response.context["my_class"] is None
 
 
+@pytest.mark.usefixtures("school_in_session")
 def test_the_secretary_is_shown_the_branchs_late_filings_only(school: Any, client_for: Any) -> None:
     DepartmentFactory(school=school)
 
@@ -65,6 +66,7 @@ def test_the_secretary_is_shown_the_branchs_late_filings_only(school: Any, clien
     assert late and {item.department_id for item in late} == {None}
 
 
+@pytest.mark.usefixtures("school_in_session")
 def test_a_head_is_shown_their_own_departments_late_filings_only(
     school: Any, user_with_role: Any
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,6 +15,7 @@ from qingshan.accounts.enums import Role
 from qingshan.accounts.selectors import roles_at
 from qingshan.core.models import School
 from qingshan.organization.models import Department
+from qingshan.organization.selectors import in_opened_term, opened_spans
 from qingshan.workplans.enums import FilingState, Line, Stage
 from qingshan.workplans.models import MonthlyPlan, PlanItem, WeeklyStatus, WorkSettings
 
@@ -53,13 +55,26 @@ def weekly_due(monday: datetime.date, settings: WorkSettings) -> datetime.date:
 
 
 def filing_state(
-    filed_at: datetime.datetime | None, due: datetime.date, today: datetime.date
+    filed_at: datetime.datetime | None,
+    due: datetime.date,
+    today: datetime.date,
+    *,
+    in_term: bool = True,
 ) -> FilingState:
-    """On time when filed on or before the due day (school's local date), late after it."""
+    """On time when filed on or before the due day (school's local date), late after it; a filing
+    not made whose due day lies outside the terms the school opened is not owed (never overdue)."""
     if filed_at is not None:
         filed_on = timezone.localdate(filed_at)
         return FilingState.ON_TIME if filed_on <= due else FilingState.LATE
+    if not in_term:
+        return FilingState.NOT_OWED
     return FilingState.MISSING if today > due else FilingState.PENDING
+
+
+def owed(school: School) -> Callable[[datetime.date], bool]:
+    """Whether a filing due on a day is owed: its due day lies inside a term the school opened."""
+    spans = opened_spans(school=school)
+    return lambda due: in_opened_term(spans, due)
 
 
 # --- units -----------------------------------------------------------------------------------
@@ -295,6 +310,7 @@ def month_board(school: School, month: datetime.date, today: datetime.date) -> l
         )
     }
     weeks = weeks_due_in(month, settings)
+    is_owed = owed(school)
     statuses = {
         (status.department_id, status.week_start): status.filed_at
         for status in WeeklyStatus.objects.for_school(school).filter(week_start__in=weeks)
@@ -310,10 +326,16 @@ def month_board(school: School, month: datetime.date, today: datetime.date) -> l
                 department=department,
                 plan=plan,
                 plan_state=filing_state(
-                    plan.plan_filed_at if plan else None, plan_due(month, settings), today
+                    plan.plan_filed_at if plan else None,
+                    plan_due(month, settings),
+                    today,
+                    in_term=is_owed(plan_due(month, settings)),
                 ),
                 summary_state=filing_state(
-                    plan.summary_filed_at if plan else None, summary_due(month), today
+                    plan.summary_filed_at if plan else None,
+                    summary_due(month),
+                    today,
+                    in_term=is_owed(summary_due(month)),
                 ),
                 progress=progress,
                 flags=synchronization_flags(progress, settings) if items else [],
@@ -321,7 +343,10 @@ def month_board(school: School, month: datetime.date, today: datetime.date) -> l
                     (
                         monday,
                         filing_state(
-                            statuses.get((key, monday)), weekly_due(monday, settings), today
+                            statuses.get((key, monday)),
+                            weekly_due(monday, settings),
+                            today,
+                            in_term=is_owed(weekly_due(monday, settings)),
                         ),
                     )
                     for monday in weeks
@@ -341,8 +366,10 @@ class Overdue:
 
 
 def overdue_filings(school: School, today: datetime.date) -> list[Overdue]:
-    """Filings past due and not filed: this month's plan, last month's summary, last week's status."""
+    """Filings past due and not filed, owed inside an opened term: this month's plan, last month's
+    summary, last and this week's status."""
     settings = work_settings(school)
+    is_owed = owed(school)
     this_month = month_start(today)
     last_month = month_start(this_month - datetime.timedelta(days=1))
     last_week = week_start(today) - datetime.timedelta(days=7)
@@ -363,13 +390,15 @@ def overdue_filings(school: School, today: datetime.date) -> list[Overdue]:
         key = department.pk if department is not None else None
         label = unit_label(department)
         plan = monthly.get((key, this_month))
-        if (plan is None or plan.plan_filed_at is None) and today > plan_due(this_month, settings):
-            result.append(Overdue(label, "plan", this_month, plan_due(this_month, settings), key))
+        due = plan_due(this_month, settings)
+        if (plan is None or plan.plan_filed_at is None) and today > due and is_owed(due):
+            result.append(Overdue(label, "plan", this_month, due, key))
         previous = monthly.get((key, last_month))
-        if previous is None or previous.summary_filed_at is None:
-            result.append(Overdue(label, "summary", last_month, summary_due(last_month), key))
+        due = summary_due(last_month)
+        if (previous is None or previous.summary_filed_at is None) and is_owed(due):
+            result.append(Overdue(label, "summary", last_month, due, key))
         for monday in (last_week, this_week):
             due = weekly_due(monday, settings)
-            if today > due and (key, monday) not in weekly:
+            if today > due and (key, monday) not in weekly and is_owed(due):
                 result.append(Overdue(label, "weekly", monday, due, key))
     return result

@@ -53,15 +53,6 @@ def terms_latest_first(school: School) -> QuerySet[Term]:
     return organization.terms(school).order_by("-start_date")
 
 
-def current_term(school: School, today: datetime.date) -> Term | None:
-    terms = Term.objects.for_school(school).active()
-    return (
-        terms.filter(start_date__lte=today, end_date__gte=today).first()
-        or terms.filter(start_date__lte=today).order_by("-start_date").first()
-        or terms.order_by("start_date").first()
-    )
-
-
 def previous_term(term: Term) -> Term | None:
     return (
         Term.objects.for_school(term.school)

@@ -16,6 +16,8 @@ from qingshan.workplans.services import cycle as services
 from qingshan.workplans.tests.factories import at, plan_with_items
 from tests.factories import DepartmentFactory, StaffFactory
 
+pytestmark = pytest.mark.usefixtures("school_in_session")
+
 SETTINGS = WorkSettings(plan_due_day=3, weekly_due_weekday=4, min_items_per_line=1, lag_points=30)
 
 

@@ -13,9 +13,9 @@ from qingshan.accounts.enums import Role
 from qingshan.workplans.models import Reminder
 from qingshan.workplans.services.cycle import save_work_settings
 from qingshan.workplans.services.reminders import send_all_reminders, send_reminders
-from tests.factories import DepartmentFactory, SchoolFactory
+from tests.factories import DepartmentFactory, SchoolFactory, open_every_term
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("school_in_session")]
 
 TODAY = dt.date(2013, 4, 8)  # this month's plan, last month's summary and last week's status due
 
@@ -69,6 +69,7 @@ def test_a_department_without_a_head_is_reminded_in_the_app_only(school: Any) ->
 
 def test_every_active_school_is_reminded_and_an_archived_one_is_not(school: Any) -> None:
     archived = SchoolFactory(archived_at=timezone.now())
+    open_every_term(archived)  # it would owe filings, were it not archived
 
     sent = send_all_reminders(today=TODAY)
 

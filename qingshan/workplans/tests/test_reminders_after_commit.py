@@ -13,7 +13,7 @@ from qingshan.workplans.models import Reminder, WorkSettings
 from qingshan.workplans.services.reminders import send_reminders
 from tests.factories import DepartmentFactory, StaffFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("school_in_session")]
 LATE = dt.date(2013, 4, 8)
 
 

@@ -145,6 +145,7 @@ def overdue_of(school: Any, today: dt.date) -> set[tuple[str, dt.date]]:
     return {(item.filing, item.period) for item in cycle.overdue_filings(school, today)}
 
 
+@pytest.mark.usefixtures("school_in_session")
 @pytest.mark.django_db
 def test_the_plan_is_overdue_from_the_day_after_its_due_day(school: Any) -> None:
     on_due_day = overdue_of(school, dt.date(2013, 4, 3))
@@ -154,6 +155,7 @@ def test_the_plan_is_overdue_from_the_day_after_its_due_day(school: Any) -> None
     assert ("plan", dt.date(2013, 4, 1)) in day_after
 
 
+@pytest.mark.usefixtures("school_in_session")
 @pytest.mark.django_db
 def test_a_weeks_status_is_overdue_from_the_day_after_its_due_weekday(school: Any) -> None:
     friday, saturday = dt.date(2013, 4, 12), dt.date(2013, 4, 13)
@@ -177,6 +179,7 @@ def test_filed_plans_summaries_and_statuses_are_not_overdue(school: Any) -> None
     assert overdue_of(school, dt.date(2013, 4, 13)) == set()
 
 
+@pytest.mark.usefixtures("school_in_session")
 @pytest.mark.django_db
 def test_a_month_without_plans_shows_every_unit_empty_and_unflagged(school: Any) -> None:
     DepartmentFactory(school=school)
@@ -273,25 +276,6 @@ def test_a_users_tasks_are_the_open_ones_they_own_or_their_department_carries(
 
 
 # --- terms and the grid -----------------------------------------------------------------------
-
-
-@pytest.mark.django_db
-def test_the_current_term_falls_back_to_the_last_begun_then_the_first(school: Any) -> None:
-    autumn = TermFactory(school=school, school_year=2013)  # 2013-09-01 … 2014-01-20
-    later = TermFactory(school=school, school_year=2014)
-    TermFactory(school=school, school_year=2015, archived_at=timezone.now())
-
-    inside = grid.current_term(school, dt.date(2013, 10, 1))
-    between = grid.current_term(school, dt.date(2014, 3, 1))
-    before = grid.current_term(school, dt.date(2012, 1, 1))
-    long_after = grid.current_term(school, dt.date(2016, 1, 1))
-
-    assert (inside, between, before, long_after) == (autumn, autumn, autumn, later)
-
-
-@pytest.mark.django_db
-def test_a_school_without_terms_has_no_current_term(school: Any) -> None:
-    assert grid.current_term(school, dt.date(2013, 10, 1)) is None
 
 
 @pytest.mark.django_db

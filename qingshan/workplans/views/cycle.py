@@ -45,7 +45,7 @@ def _filing_units(request: HttpRequest, school: School) -> list[Department | Non
 @login_required
 def month(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "workplans.view")
-    chosen = month_param(request)
+    chosen = month_param(request, school)
     today = timezone.localdate()
     board = selectors.month_board(school, chosen, today)
     filing_units = _filing_units(request, school)
@@ -105,6 +105,7 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
     items = list(plan.items.all())
     progress = selectors.line_progress(items)
     today = timezone.localdate()
+    is_owed = selectors.owed(school)
     may_file = may_write(request, "workplans.file", school) and selectors.may_file(
         request.user, school, plan.department
     )
@@ -119,10 +120,16 @@ def plan_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ],
             "flags": selectors.synchronization_flags(progress, settings) if items else [],
             "plan_state": selectors.filing_state(
-                plan.plan_filed_at, selectors.plan_due(plan.month, settings), today
+                plan.plan_filed_at,
+                selectors.plan_due(plan.month, settings),
+                today,
+                in_term=is_owed(selectors.plan_due(plan.month, settings)),
             ),
             "summary_state": selectors.filing_state(
-                plan.summary_filed_at, selectors.summary_due(plan.month), today
+                plan.summary_filed_at,
+                selectors.summary_due(plan.month),
+                today,
+                in_term=is_owed(selectors.summary_due(plan.month)),
             ),
             "plan_due": selectors.plan_due(plan.month, settings),
             "summary_due": selectors.summary_due(plan.month),
@@ -283,8 +290,9 @@ def weekly(request: HttpRequest) -> HttpResponse:
                 return redirect("workplans:weekly")
             except ValidationError as error:
                 show_on_form(form, error)
-    chosen = month_param(request)
+    chosen = month_param(request, school)
     settings = selectors.work_settings(school)
+    is_owed = selectors.owed(school)
     statuses = selectors.weekly_statuses(
         school, since=selectors.week_start(chosen), until=selectors.month_end(chosen)
     )
@@ -295,6 +303,7 @@ def weekly(request: HttpRequest) -> HttpResponse:
                 status.filed_at,
                 selectors.weekly_due(status.week_start, settings),
                 timezone.localdate(),
+                in_term=is_owed(selectors.weekly_due(status.week_start, settings)),
             ),
         )
         for status in statuses

@@ -28,7 +28,7 @@ def _term(request: HttpRequest, school: School) -> Term | None:
     chosen = id_param(request, "term")
     if chosen is not None:
         return get_object_or_404(organization.terms(school), pk=chosen)
-    return selectors.current_term(school, timezone.localdate())
+    return organization.current_term(school=school, day=timezone.localdate())
 
 
 def _table(request: HttpRequest, school: School, term: Term) -> selectors.GridTable:
