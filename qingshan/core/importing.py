@@ -57,6 +57,10 @@ class Importer(Generic[RecordT]):
     model: type[RecordT]
     key_column: ClassVar[str]
     unique_columns: ClassVar[tuple[str, ...]] = ()
+    # Columns naming another record of the school, each with the attribute (a dict from the name
+    # to the record, filled by ``prepare``) that finds it: checked on every row, even one whose
+    # other cells are wrong, so that one pass reports all of a row's errors.
+    references: ClassVar[dict[str, str]] = {}
 
     def __init__(self, school: School) -> None:
         self.school = school
@@ -83,6 +87,19 @@ class Importer(Generic[RecordT]):
 
     def after_write(self, planned: list[Planned[RecordT]]) -> None:
         """Write what depends on the saved records (links, secondary rows)."""
+
+    def referenced(self, key: str, values: dict[str, Any]) -> Any:
+        """The record a reference column names, or None when the cell is blank or unknown."""
+        value = values.get(key)
+        return getattr(self, self.references[key]).get(value) if value else None
+
+    def reference_errors(self, row: RawRow, values: dict[str, Any]) -> list[RowError]:
+        message = gettext("“%(value)s” does not exist at this school; add it first.")
+        return [
+            self.error(row, key, ErrorCategory.REFERENCE, message % {"value": values[key]})
+            for key in self.references
+            if values.get(key) and self.referenced(key, values) is None
+        ]
 
     def error(self, row: RawRow, key: str | None, category: str, message: str) -> RowError:
         """A row error in the column ``key`` (None: the whole row), headed in the reader's
@@ -111,14 +128,15 @@ class Importer(Generic[RecordT]):
         planned = []
         for row in read.rows:
             values, errors = clean_row(row, self.sheet)
+            errors += self.reference_errors(row, values)
             if errors:
                 report.errors += errors
                 continue
             existing = self.existing.get(self.key_of(values))
             record = existing or self.model(school=self.school)
-            reference_errors = self.build(row, values, record)
-            if reference_errors:
-                report.errors += reference_errors
+            build_errors = self.build(row, values, record)
+            if build_errors:
+                report.errors += build_errors
                 continue
             report.errors += self._validate(row, record)
             planned.append(Planned(row=row, record=record, is_new=existing is None, extra=values))

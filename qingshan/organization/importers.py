@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from django.utils import translation
-from django.utils.translation import gettext
+from typing import Any, ClassVar
 
 from qingshan.core.importing import Importer, Planned
-from qingshan.core.tabular.errors import ErrorCategory, RowError
+from qingshan.core.tabular.errors import RowError
 from qingshan.core.tabular.parsing import (
     ChoiceParser,
     parse_bool,
@@ -179,12 +176,6 @@ def _copy(record: Any, values: dict[str, Any], names: tuple[str, ...]) -> None:
             setattr(record, name, values[name])
 
 
-def _reference_error(row: RawRow, sheet: SheetSpec, key: str, value: str) -> RowError:
-    column = sheet.column(key).header(translation.get_language())
-    message = gettext("“%(value)s” does not exist at this school; add it first.") % {"value": value}
-    return RowError(row.number, column, ErrorCategory.REFERENCE, message)
-
-
 PERSON_NAMES = tuple(column.key for column in PERSON_COLUMNS)
 
 
@@ -213,6 +204,7 @@ class ClassImporter(Importer[SchoolClass]):
     sheet = CLASS_SHEET
     model = SchoolClass
     key_column = "name"
+    references: ClassVar[dict[str, str]] = {"major": "majors", "head_teacher": "staff"}
 
     def prepare(self) -> None:
         super().prepare()
@@ -221,24 +213,15 @@ class ClassImporter(Importer[SchoolClass]):
         self.teams = {team.entry_year: team for team in GradeTeam.objects.for_school(self.school)}
 
     def build(self, row: RawRow, values: dict[str, Any], record: Any) -> list[RowError]:
-        errors = []
         _copy(record, values, ("name", "entry_year", "track", "length_years"))
-        record.major = None
-        if values["major"]:
-            record.major = self.majors.get(values["major"])
-            if record.major is None:
-                errors.append(_reference_error(row, self.sheet, "major", values["major"]))
+        record.major = self.referenced("major", values)
         if values["head_teacher"]:
-            record.head_teacher = self.staff.get(values["head_teacher"])
-            if record.head_teacher is None:
-                errors.append(
-                    _reference_error(row, self.sheet, "head_teacher", values["head_teacher"])
-                )
+            record.head_teacher = self.referenced("head_teacher", values)
         # Grade teams follow from entry years; a missing one is made on write.
         record.grade_team = self.teams.get(values["entry_year"]) or GradeTeam(
             school=self.school, entry_year=values["entry_year"], name=f"{values['entry_year']}级"
         )
-        return errors
+        return []
 
     def _write(self, planned: list[Planned[SchoolClass]], actor: Any) -> None:
         new_teams = {
@@ -259,6 +242,7 @@ class StaffImporter(Importer[Staff]):
     model = Staff
     key_column = "staff_no"
     unique_columns = ("id_number",)
+    references: ClassVar[dict[str, str]] = {"department": "departments"}
 
     def prepare(self) -> None:
         super().prepare()
@@ -282,9 +266,7 @@ class StaffImporter(Importer[Staff]):
             ),
         )
         if values["department"]:
-            record.department = self.departments.get(values["department"])
-            if record.department is None:
-                return [_reference_error(row, self.sheet, "department", values["department"])]
+            record.department = self.referenced("department", values)
         return []
 
 
@@ -293,6 +275,7 @@ class StudentImporter(Importer[Student]):
     model = Student
     key_column = "student_no"
     unique_columns = ("id_number",)
+    references: ClassVar[dict[str, str]] = {"school_class": "classes"}
 
     def prepare(self) -> None:
         super().prepare()
@@ -315,9 +298,7 @@ class StudentImporter(Importer[Student]):
                 "home_address",
             ),
         )
-        record.school_class = self.classes.get(values["school_class"])
-        if record.school_class is None:
-            return [_reference_error(row, self.sheet, "school_class", values["school_class"])]
+        record.school_class = self.referenced("school_class", values)
         return []
 
     def after_write(self, planned: list[Planned]) -> None:

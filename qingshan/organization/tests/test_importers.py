@@ -327,3 +327,36 @@ def test_import_page_refuses_other_file_types(school: Any, admin_client_for_scho
     )
 
     assert "Upload an .xlsx or .csv file." in response.content.decode()
+
+
+STUDENT_KEYS = ("student_no", "name", "gender", "id_number", "school_class", "enrolled_on")
+
+
+def student_rows(rows: list[list[Any]]) -> bytes:
+    header = [c.header_zh for key in STUDENT_KEYS for c in STUDENT_SHEET.columns if c.key == key]
+    return workbook(rows, header=header)
+
+
+def test_a_student_of_an_unknown_class_is_a_reference_error_at_the_dry_run(school: Any) -> None:
+    data = student_rows(
+        [["2013001", "王小明", "男", person_id(5, 1998), "没有这个班", "2013-09-01"]]
+    )
+
+    report = StudentImporter(school).run(data, "students.xlsx", dry_run=True)
+
+    assert [(e.row, e.column, e.category) for e in report.errors] == [
+        (2, "Class", ErrorCategory.REFERENCE)
+    ]
+
+
+def test_an_unknown_class_is_reported_beside_the_rows_other_errors(school: Any) -> None:
+    data = student_rows([["2013001", "王小明", "男", "123", "没有这个班", "2013-13-01"]])
+
+    report = StudentImporter(school).run(data, "students.xlsx", dry_run=True)
+
+    assert sorted((e.column, e.category) for e in report.errors) == [
+        ("Class", ErrorCategory.REFERENCE),
+        ("Enrolled on", ErrorCategory.INVALID),
+        ("Resident ID number", ErrorCategory.INVALID),
+    ]
+    assert Student.objects.count() == 0
