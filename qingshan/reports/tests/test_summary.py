@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from qingshan.accounts.services import create_api_token
 from qingshan.core.figures import Period, Scope, registry
@@ -99,6 +99,31 @@ def test_docx_and_pdf_carry_the_headings_and_the_figures(school: Any) -> None:
     ]
     assert ["学生", "1", "人", "统计期最后一天在籍的学生人数。"] in appendix
     assert not any("organization.students" in cell for row in appendix for cell in row)
+
+
+def test_no_appendix_row_of_the_pdf_is_split_across_pages_and_each_page_repeats_the_header(
+    school: Any,
+) -> None:
+    one_of_each(school)
+    with translation.override("zh-hans"):
+        content = content_of(school)
+        pdf = summary_pdf(content, school_name=school.name)
+        rows = content.definitions()
+    pages = (
+        subprocess.run(
+            ["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True
+        )
+        .stdout.decode()
+        .split("\f")
+    )
+    flat = ["".join(page.split()) for page in pages]
+    first = next(index for index, page in enumerate(flat) if "附录" in page)
+
+    for row in rows:
+        cells = "".join(str(row[key]) for key in ("label", "value", "unit", "definition"))
+        # A row kept whole reads label, value, unit and definition in one run on one page.
+        assert any("".join(cells.split()) in page for page in flat[first:]), row["label"]
+    assert all("统计口径" in page for page in flat[first:] if page.strip())
 
 
 @pytest.mark.skipif(
