@@ -16,13 +16,18 @@ system-deps:
 messages: env
 	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
-# The web server and one task worker (figures of roll-ups, reminders, slips) run together.
+# The demo school served as in production (gunicorn, DEBUG off: translated error pages, static files
+# through whitenoise) with one task worker (figures of roll-ups, reminders, slips); the logins are
+# printed once the server answers. Ctrl-C stops both.
 run: env messages
 	$(MANAGE) migrate --verbosity 0
 	$(MANAGE) demo
-	@trap 'kill $$worker 2>/dev/null' EXIT; \
-	QS_TASKS_IMMEDIATE=false $(MANAGE) db_worker --no-startup-delay --interval 2 & worker=$$!; \
-	QS_TASKS_IMMEDIATE=false $(MANAGE) runserver 127.0.0.1:8000
+	@trap 'kill $$worker $$server 2>/dev/null' EXIT INT TERM; \
+	export DEBUG=false QS_TASKS_IMMEDIATE=false; \
+	$(MANAGE) db_worker --no-startup-delay --interval 2 & worker=$$!; \
+	$(RUN) gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --threads 4 --log-level warning & server=$$!; \
+	$(RUN) python scripts/wait_until_serving.py http://127.0.0.1:8000/health/ && $(MANAGE) demo_logins; \
+	wait $$server
 
 test: env system-deps messages
 	$(RUN) pytest

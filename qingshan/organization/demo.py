@@ -469,10 +469,11 @@ def build_demo() -> str:
         schools[plan.slug] = school
     ensure_logins(schools[DEMO_SCHOOL_SLUG], schools[SECOND_SCHOOL_SLUG], authority)
     status = ("built " + ", ".join(built)) if built else "demo schools present"
-    return status + "\n" + login_table()
+    return status
 
 
-def login_table() -> str:
+def login_table(url: str = "http://127.0.0.1:8000/") -> str:
+    """The demo's logins, printed by ``make run`` once the server answers."""
     rows = [f"  {username:<10} {role}" for username, role, _name in DEMO_LOGINS]
     rows += [
         "  bureau     authority_viewer (every school of the county, read-only)",
@@ -488,6 +489,6 @@ def login_table() -> str:
             "Demo logins (password: " + DEMO_PASSWORD + "):",
             *rows,
             f"One-time codes: {otp}",
-            "Open http://127.0.0.1:8000/",
+            f"Qingshan is ready: open {url}",
         ]
     )

@@ -110,9 +110,7 @@ def test_no_appendix_row_of_the_pdf_is_split_across_pages_and_each_page_repeats_
         pdf = summary_pdf(content, school_name=school.name)
         rows = content.definitions()
     pages = (
-        subprocess.run(
-            ["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True
-        )
+        subprocess.run(["pdftotext", "-raw", "-", "-"], input=pdf, capture_output=True, check=True)
         .stdout.decode()
         .split("\f")
     )
