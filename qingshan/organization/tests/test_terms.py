@@ -249,4 +249,3 @@ def test_the_current_term_falls_back_to_the_last_begun_then_the_first(school: An
 @pytest.mark.django_db
 def test_a_school_without_terms_has_no_current_term(school: Any) -> None:
     assert selectors.current_term(school=school, day=dt.date(2013, 10, 1)) is None
-
