@@ -52,12 +52,14 @@ def field_value(record: Any, name: str, mask: bool = False) -> Any:
     return value
 
 
-@register.simple_tag
-def cell_url(record: Any, name: str, first: bool = False) -> str:
-    """Where a cell links to: the record it names, or (first column) the row's own record."""
+@register.simple_tag(takes_context=True)
+def cell_url(context: Any, record: Any, name: str, first: bool = False) -> str:
+    """Where a cell links to: the record it names when the user may read that record's app (a
+    course's party group is plain text to a teacher), or (first column) the row's own record."""
     value = getattr(record, name, None)
     if isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
-        return value.get_absolute_url()
+        readable = _may(context, f"{value._meta.app_label}.view", write=False)
+        return value.get_absolute_url() if readable else ""
     if first and hasattr(record, "get_absolute_url"):
         return record.get_absolute_url()
     return ""
@@ -123,3 +125,18 @@ def part_label(figure: Any, key: str) -> Any:
 def part_value(value: Any) -> str:
     """A breakdown entry's number: grouped, with two decimals only when it has some."""
     return part_text(value)
+
+
+def _may(context: Any, permission: str, *, write: bool) -> bool:
+    request = context.get("request")
+    school = getattr(request, "school", None)
+    if request is None or school is None or not request.user.has_perm(permission, school):
+        return False
+    return not (write and getattr(request, "read_only", True))
+
+
+@register.simple_tag(takes_context=True)
+def may_write(context: Any, permission: str) -> bool:
+    """Whether the page may offer what needs ``permission`` at the request's school (a link to
+    an import page, say): the user holds it and does not merely read (an authority viewer)."""
+    return _may(context, permission, write=True)

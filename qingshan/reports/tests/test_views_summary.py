@@ -137,7 +137,8 @@ def test_a_preview_renders_both_languages_and_saves_nothing(school: Any, client_
     block.refresh_from_db()
     assert response.status_code == 200
     assert (len(preview["zh-hans"]["check"].errors), preview["en"]["check"].ok) == (1, True)
-    assert 'title="organization.students">0</a>.' in preview["en"]["html"]
+    assert "organization.students/records/" in preview["en"]["html"]
+    assert ">0</a>." in preview["en"]["html"]
     assert block.text_zh == before
 
 

@@ -1,0 +1,39 @@
+"""How a summary template reads to its editors in a list: figure tokens as the figures' names."""
+
+from __future__ import annotations
+
+import re
+
+from django import template
+
+from qingshan.core.figures import registry
+from qingshan.reports.tokens import BODY, TOKEN
+
+register = template.Library()
+
+
+def _label(key: str) -> str:
+    return str(registry.get(key).label) if key in registry else key
+
+
+@register.filter
+def figure_label(key: str) -> str:
+    """The figure's name in the reader's language (its key only if no figure has it)."""
+    return _label(key)
+
+
+@register.filter
+def tokens_as_names(text: str) -> str:
+    """``学校设党支部，下设{{ party.groups }}个党小组`` → ``学校设党支部，下设〔党小组〕个党小组``."""
+
+    def named(match: re.Match[str]) -> str:
+        body = BODY.match(match.group("body"))
+        return f"〔{_label(body.group('key'))}〕" if body else match.group(0)
+
+    return TOKEN.sub(named, text)
+
+
+@register.filter
+def keys_as_names(keys: str) -> str:
+    """A chart block's figure keys (space-separated) as the figures' names, joined by 、."""
+    return "、".join(_label(key) for key in keys.split())
