@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from qingshan.api.urls import api
+from qingshan.core import inbox_views
 from qingshan.core import views as core_views
 
 handler500 = core_views.server_error
@@ -12,6 +13,9 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("api/v1/", api.urls),
+    path("inbox/", inbox_views.inbox, name="inbox"),
+    path("inbox/open/", inbox_views.notice_open, name="notice_open"),
+    path("inbox/mark/", inbox_views.notices_mark, name="notices_mark"),
     path("accounts/", include("qingshan.accounts.urls")),
     path("org/", include("qingshan.organization.urls")),
     path("party/", include("qingshan.party.urls")),

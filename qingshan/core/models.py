@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Self, TypeVar
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -181,3 +182,34 @@ class StoredFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key} {self.scope} {self.start}–{self.end}"
+
+
+class NoticeRead(models.Model):
+    """That a user has read one notice of their inbox (``core.notices``), by the notice's key.
+
+    Notices themselves are not stored: each app says what concerns a user now. A mark whose
+    notice is gone (the plan filed, the task done) is harmless and never shown."""
+
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, verbose_name=_("school"), related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        verbose_name=_("user"),
+        related_name="+",
+    )
+    key = models.CharField(_("notice"), max_length=200)
+    read_at = models.DateTimeField(_("read at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("read notice")
+        verbose_name_plural = _("read notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "school", "key"], name="noticeread_once_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key}"

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
-from qingshan.core.models import School, SchoolOwned
+from qingshan.core.models import NoticeRead, School, SchoolOwned
 
 RecordT = TypeVar("RecordT", bound=SchoolOwned)
 Check = Callable[[Any], None]
@@ -84,3 +84,20 @@ def restore_record(*, record: RecordT) -> RecordT:
     record.archived_at = None
     record.save(update_fields=["archived_at", "updated_at"])
     return record
+
+
+@transaction.atomic
+def mark_notices_read(*, school: School, user: Any, keys: Iterable[str]) -> int:
+    """Mark notices of the user's inbox read (a notice read twice stays one mark); returns how
+    many keys were given."""
+    wanted = sorted(set(keys))
+    NoticeRead.objects.bulk_create(
+        [NoticeRead(school=school, user=user, key=key) for key in wanted],
+        ignore_conflicts=True,  # read already, in another tab: one mark is enough
+    )
+    return len(wanted)
+
+
+@transaction.atomic
+def mark_notices_unread(*, school: School, user: Any, keys: Iterable[str]) -> None:
+    NoticeRead.objects.filter(school=school, user=user, key__in=list(keys)).delete()

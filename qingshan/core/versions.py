@@ -29,7 +29,13 @@ from qingshan.core.models import SchoolVersion
 
 VERSION_TABLE = "core_schoolversion"
 UNVERSIONED = frozenset(
-    {"evaluations_ratingdue", "evaluations_sealedballot", VERSION_TABLE, "core_storedfigure"}
+    {
+        "evaluations_ratingdue",
+        "evaluations_sealedballot",
+        VERSION_TABLE,
+        "core_storedfigure",
+        "core_noticeread",  # a user's read marks: no figure reads them
+    }
 )
 
 

@@ -10,6 +10,7 @@ section(
     order=10,
     items=(
         NavItem(_("Dashboard"), "reports:dashboard", "core.view_dashboard"),
+        NavItem(_("Inbox"), "inbox", "core.view_dashboard"),
         NavItem(_("Figures"), "reports:figures", "core.view_figures"),
         NavItem(_("Annual summary"), "reports:summary", "reports.view"),
         NavItem(_("Issued reports"), "reports:issued_list", "reports.view"),

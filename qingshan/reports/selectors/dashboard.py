@@ -12,9 +12,9 @@ from qingshan.accounts.enums import Role
 from qingshan.core import figure_store
 from qingshan.core.figures import FigureResult, Period, Scope, registry
 from qingshan.core.models import School
+from qingshan.core.notices import notices_for
 from qingshan.evaluations.enums import FollowUpStatus
-from qingshan.evaluations.models import FollowUp, RatingDue
-from qingshan.evaluations.selectors.rating import tokens_for_user
+from qingshan.evaluations.models import FollowUp
 from qingshan.organization.selectors import (
     assignments_of_user,
     class_of_user,
@@ -25,8 +25,6 @@ from qingshan.party.selectors.meetings import meeting_compliance
 from qingshan.party.selectors.organisation import branch_of
 from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
 from qingshan.reports.tokens import Token, format_value
-from qingshan.workplans.selectors.cycle import may_file, overdue_filings, units
-from qingshan.workplans.selectors.decisions import tasks_for_user
 
 KEY_FIGURES = (
     "organization.students",
@@ -75,37 +73,8 @@ def party_panel(*, school: School, today: dt.date) -> dict[str, Any] | None:
     }
 
 
-def ratings_due_count(*, user: Any) -> int:
-    tokens = tokens_for_user(user)
-    return RatingDue.objects.filter(token__in=tokens, done=False).count() if tokens else 0
-
-
 def open_follow_up_count(*, school: School) -> int:
     return FollowUp.objects.for_school(school).filter(status=FollowUpStatus.OPEN).count()
-
-
-def late_filings_of(*, school: School, user: Any) -> list[Any]:
-    """Plans, summaries and weekly statuses overdue for the units the user files for."""
-
-    if not user.has_perm("workplans.file", school):
-        return []
-    departments: dict[int | None, Any] = {
-        unit.pk: unit for unit in units(school) if unit is not None
-    }
-    return [
-        item
-        for item in overdue_filings(school, working_day(school=school, day=timezone.localdate()))
-        if may_file(user, school, departments.get(item.department_id))
-    ]
-
-
-def overdue_tasks_of(*, school: School, user: Any) -> list[Any]:
-    """Decision tasks the user carries that are past their deadline."""
-
-    if not user.has_perm("workplans.view", school):
-        return []
-    today = working_day(school=school, day=timezone.localdate())
-    return list(tasks_for_user(school, user).filter(deadline__lt=today)[:10])
 
 
 def dashboard_for(
@@ -152,17 +121,17 @@ def dashboard_for(
         "trend_label": trend.label,
         "trend_key": trend.key,
         "trend_options": [registry.get(key) for key in KEY_FIGURES],
-        "overdue_tasks": overdue_tasks_of(school=school, user=user),
+        "notices": notices_for(school=school, user=user, day=timezone.localdate()),
         "my_assignments": assignments_of_user(school=school, user=user)
         if Role.TEACHER in roles
         else [],
         "my_class": class_of_user(school=school, user=user) if Role.STUDENT in roles else None,
-        "ratings_due": ratings_due_count(user=user),
-        "late_filings": late_filings_of(school=school, user=user),
         "open_follow_ups": open_follow_up_count(school=school)
         if user.has_perm("evaluations.manage", school)
         else None,
-        "party": party_panel(school=school, today=timezone.localdate())
+        "party": party_panel(
+            school=school, today=working_day(school=school, day=timezone.localdate())
+        )
         if user.has_perm("party.view", school)
         else None,
     }

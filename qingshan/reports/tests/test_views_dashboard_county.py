@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 
 from qingshan.accounts.enums import Role
 from qingshan.core.figures import registry
+from qingshan.core.notices import NoticeKind
 from tests.factories import (
     DepartmentFactory,
     SchoolFactory,
@@ -39,7 +40,7 @@ def test_a_student_sees_their_class_on_the_dashboard(school: Any, user_with_role
     response = client.get(reverse("reports:dashboard"))
 
     assert (response.status_code, response.context["my_class"]) == (200, student.school_class)
-    assert (response.context["my_assignments"], response.context["late_filings"]) == ([], [])
+    assert (response.context["my_assignments"], response.context["notices"]) == ([], [])
 
 
 def test_a_teacher_sees_their_classes_on_the_dashboard(school: Any, user_with_role: Any) -> None:
@@ -62,8 +63,8 @@ def test_the_secretary_is_shown_the_branchs_late_filings_only(school: Any, clien
 
     response = client_for(Role.SECRETARY, school).get(reverse("reports:dashboard"))
 
-    late = response.context["late_filings"]
-    assert late and {item.department_id for item in late} == {None}
+    late = [n.key for n in response.context["notices"] if n.kind == NoticeKind.FILING_OVERDUE]
+    assert late and {key.split(":")[1] for key in late} == {"0"}  # 0: the branch
 
 
 @pytest.mark.usefixtures("school_in_session")
@@ -78,8 +79,8 @@ def test_a_head_is_shown_their_own_departments_late_filings_only(
 
     response = client.get(reverse("reports:dashboard"))
 
-    late = response.context["late_filings"]
-    assert late and {item.department_id for item in late} == {own.pk}
+    late = [n.key for n in response.context["notices"] if n.kind == NoticeKind.FILING_OVERDUE]
+    assert late and {key.split(":")[1] for key in late} == {str(own.pk)}
 
 
 def test_an_implausible_year_shows_the_latest_school_year(school: Any, client_for: Any) -> None:

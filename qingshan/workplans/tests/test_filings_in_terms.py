@@ -92,10 +92,10 @@ def test_the_dashboard_counts_overdue_filings_as_of_the_current_terms_last_day(
 
     response = client_for(Role.SECRETARY, school).get(reverse("reports:dashboard"))
 
-    periods = {(item.filing, item.period) for item in response.context["late_filings"]}
+    keys = {notice.key for notice in response.context["notices"]}
     # As of 20 January 2014: January's plan, December's summary, the week of 13 January.
-    assert periods == {
-        ("plan", dt.date(2014, 1, 1)),
-        ("summary", dt.date(2013, 12, 1)),
-        ("weekly", dt.date(2014, 1, 13)),
+    assert keys == {
+        "workplans.plan:0:2014-01-01",
+        "workplans.summary:0:2013-12-01",
+        "workplans.weekly:0:2014-01-13",
     }
