@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.conf import settings
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -123,3 +124,12 @@ def part_label(figure: Any, key: str) -> Any:
 def part_value(value: Any) -> str:
     """A breakdown entry's number: grouped, with two decimals only when it has some."""
     return part_text(value)
+
+
+@register.simple_tag
+def own_language_names() -> list[tuple[str, str]]:
+    """The languages to switch to, each named in its own language (``settings.LANGUAGES``).
+
+    Django's ``get_available_languages`` translates the names into the page's language, so that
+    a Chinese page offered 「英语」 where an English one offered "English"."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES]
