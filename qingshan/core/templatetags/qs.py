@@ -6,8 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django import template
-from django.core.exceptions import FieldDoesNotExist
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext as _

@@ -15,7 +15,9 @@ from qingshan.accounts.enums import Role
 def switch_options(body: str) -> list[tuple[str, str, str]]:
     form = re.search(r'<form[^>]*id="language-form".*?</form>', body, re.S)
     assert form is not None
-    return re.findall(r'<option value="([^"]+)" lang="([^"]+)"[^>]*>([^<]+)</option>', form.group(0))
+    return re.findall(
+        r'<option value="([^"]+)" lang="([^"]+)"[^>]*>([^<]+)</option>', form.group(0)
+    )
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
