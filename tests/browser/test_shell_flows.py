@@ -168,3 +168,22 @@ def test_a_teacher_changes_their_password_from_the_menu_and_stays_signed_in(
     expect(page.get_by_role("heading", name=texts["dashboard"], level=1)).to_be_visible()
     people["teacher"].refresh_from_db()
     assert people["teacher"].check_password(NEW_PASSWORD)
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_sign_in_page_names_the_product_and_school_across_the_page(
+    page: Page, live_server: Any, people: Any, language: str, width: str
+) -> None:
+    page.set_viewport_size(WIDTHS[width])
+    page.goto(f"{live_server.url}/accounts/login/")
+    if language != "zh-hans":
+        with page.expect_navigation():
+            page.select_option("#language-form select", language)
+
+    form = page.locator("main form")
+    expect(page.locator("main")).to_contain_text("青山 Qingshan")
+    expect(page.locator("main")).to_contain_text("青山职业中学")
+    box = form.bounding_box()
+    assert box is not None and box["width"] >= min(300, WIDTHS[width]["width"] - 60)
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]

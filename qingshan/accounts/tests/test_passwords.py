@@ -229,3 +229,9 @@ def test_the_sign_in_page_names_no_school_where_there_are_several(
 
     assert "Green Mountain Vocational School" not in body
     assert "Other School" not in body
+
+
+def test_the_password_pages_list_the_password_rules(school: Any) -> None:
+    body = signed_in(member(school)).get(reverse("accounts:password_change")).content.decode()
+
+    assert 'class="helptext password-rules"><ul>' in body
