@@ -187,3 +187,48 @@ def test_the_sign_in_page_names_the_product_and_school_across_the_page(
     box = form.bounding_box()
     assert box is not None and box["width"] >= min(300, WIDTHS[width]["width"] - 60)
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
+
+
+@pytest.fixture
+def office(transactional_db: None) -> Any:
+    """An administrator and a secretary of a school with a branch, a recruit and departments."""
+    from tests.factories import DepartmentFactory
+    from tests.party_factories import party_records
+
+    school = SchoolFactory(name="青山职业中学", slug="qingshan")
+    DepartmentFactory(school=school, name="教务处")
+    # A long unit name makes the month board's unit field as wide as the demo's.
+    DepartmentFactory(school=school, name="招生就业与学生资助管理办公室")
+    party_records(school)
+    for username, role in (("office", Role.SCHOOL_ADMIN), ("secretary", Role.SECRETARY)):
+        user = create_user(username=username, password=PASSWORD, full_name=username)
+        grant_membership(user=user, role=role, school=school)
+    return school
+
+
+def test_the_month_board_does_not_push_a_phone_page_sideways(
+    page: Page, live_server: Any, office: Any
+) -> None:
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, "office", "zh-hans")
+    page.goto(f"{live_server.url}/work/")
+
+    expect(page.locator("#open-plan")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    board = page.locator("#month-board")
+    assert board.evaluate("table => getComputedStyle(table.parentElement).overflowX") == "auto"
+
+
+def test_the_recruitment_board_shows_every_column_of_every_stage_on_a_desktop(
+    page: Page, live_server: Any, office: Any
+) -> None:
+    page.set_viewport_size(DESKTOP)
+    sign_in(page, live_server.url, "secretary", "zh-hans")
+    page.goto(f"{live_server.url}/party/recruitment/")
+
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.board .table-wrap')]
+            .filter(box => box.scrollWidth > box.clientWidth + 1).length"""
+    )
+    assert page.locator(".board .table-wrap").count() >= 5
+    assert clipped == 0
