@@ -170,6 +170,17 @@ def issue_password_reset_link(*, issuer: User, user: User, school: School) -> st
         )
     if not user.is_active:
         raise DomainError(_("This login is switched off."), code="inactive")
+    # Whoever holds a role elsewhere (another school, the county) is not this school's alone to
+    # take over with a new password.
+    if user.is_superuser or user.memberships.exclude(school=school).exists():
+        raise DomainError(
+            _(
+                "%(user)s also holds a role outside this school: only the operator resets "
+                "their password."
+            )
+            % {"user": user},
+            code="not_only_here",
+        )
     log_event(
         obj=user,
         actor=issuer,

@@ -235,3 +235,19 @@ def test_the_password_pages_list_the_password_rules(school: Any) -> None:
     body = signed_in(member(school)).get(reverse("accounts:password_change")).content.decode()
 
     assert 'class="helptext password-rules"><ul>' in body
+
+
+def test_no_link_for_a_login_that_also_holds_a_role_at_another_school(
+    school: Any, other_school: Any
+) -> None:
+    admin = member(school, Role.SCHOOL_ADMIN)
+    both = member(school)
+    MembershipFactory(user=both, school=other_school, role=Role.SCHOOL_ADMIN)
+
+    response = signed_in(admin).post(
+        reverse("accounts:password_reset_issue", args=[both.pk]), follow=True
+    )
+
+    assert "also holds a role outside this school" in response.content.decode()
+    assert "/accounts/password/reset/" not in response.content.decode()
+    assert not LogEntry.objects.filter(object_pk=str(both.pk), actor=admin).exists()
