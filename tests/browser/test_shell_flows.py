@@ -232,3 +232,30 @@ def test_the_recruitment_board_shows_every_column_of_every_stage_on_a_desktop(
     )
     assert page.locator(".board .table-wrap").count() >= 5
     assert clipped == 0
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+def test_a_record_list_is_cards_on_a_phone_and_a_table_on_a_desktop(
+    page: Page, live_server: Any, office: Any, width: str
+) -> None:
+    from tests.factories import one_of_each
+
+    one_of_each(office, mark="青")
+    page.set_viewport_size(WIDTHS[width])
+    sign_in(page, live_server.url, "office", "zh-hans")
+    page.goto(f"{live_server.url}/org/staff/")
+
+    box = page.locator("#results .table-wrap")
+    header = page.locator("#results thead")
+    row = page.locator("#results tbody tr", has_text="青教师")
+    expect(row).to_be_visible()
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth + 1")
+    if width == "phone":
+        expect(header).not_to_be_in_viewport()
+        assert row.evaluate("row => getComputedStyle(row).display") == "block"
+        assert row.locator("td[data-label]").first.evaluate(
+            "cell => getComputedStyle(cell, '::before').content"
+        ) not in ("none", "normal", '""')
+    else:
+        expect(header).to_be_visible()
+        assert row.evaluate("row => getComputedStyle(row).display") == "table-row"
