@@ -195,7 +195,8 @@ CONTENT_SECURITY_POLICY = {
 
 # --- Internationalisation -------------------------------------------------------------------
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+# Each language is named in its own language, wherever it is offered (the switch in the header).
+LANGUAGES = [("zh-hans", "中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
@@ -246,6 +247,11 @@ QS_API_PAGE_SIZE = env_int("QS_API_PAGE_SIZE", 50)
 QS_LIST_PAGE_SIZE = env_int("QS_LIST_PAGE_SIZE", 50)
 QS_SITE_NAME = _("Qingshan")
 
+# A forgotten password is reset by e-mail only where a mail server is configured (EMAIL_HOST set);
+# otherwise the school's administrator issues a one-time reset link from the logins page.
+QS_RESET_BY_EMAIL = env_bool("QS_RESET_BY_EMAIL", bool(env_str("EMAIL_HOST", "")))
+# A reset link (by e-mail or from the administrator) works once, and for this many seconds.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 60 * 60 * 24)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")

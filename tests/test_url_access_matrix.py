@@ -51,6 +51,14 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "accounts:logout": SIGNED_IN_POST_ONLY,
     "accounts:switch_school": POST_ONLY,
     "accounts:otp_setup": SIGNED_IN,
+    "accounts:password_change": SIGNED_IN,
+    "accounts:password_reset": PUBLIC,
+    # Only where e-mail resets are on (an EMAIL_HOST); the tests run without one.
+    "accounts:password_reset_done": dict.fromkeys(ROLES, 404),
+    # A made-up link: its page says the link is used or expired.
+    "accounts:password_reset_confirm": PUBLIC,
+    "accounts:password_reset_complete": PUBLIC,
+    "accounts:password_reset_issue": POST_ONLY,
     "accounts:otp_verify": SIGNED_IN,
     "accounts:api_tokens": SIGNED_IN,
     "accounts:api_token_revoke": POST_ONLY,
@@ -238,6 +246,8 @@ EXTRA_ARGS: dict[str, Any] = {
     "organization:import_template": lambda records: ["staff"],
     "party:import_template": lambda records: ["party_members"],
     "accounts:api_token_revoke": lambda records: [1],
+    "accounts:password_reset_issue": lambda records: [1],
+    "accounts:password_reset_confirm": lambda records: ["MQ", "made-up-token"],
     "accounts:membership_revoke": lambda records: [1],
     "organization:guardian_link": lambda records: [records["guardian"].pk],
     "organization:term_open": lambda records: [records["term"].pk],

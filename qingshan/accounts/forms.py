@@ -53,3 +53,30 @@ class MembershipForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         return super().clean() or {}
+
+
+class PasswordChangeForm(forms.Form):
+    """The current password and the new one twice; the service checks the first and the new."""
+
+    old_password = forms.CharField(
+        label=_("current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password", "autofocus": True}),
+    )
+    new_password1 = forms.CharField(
+        label=_("new password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    new_password2 = forms.CharField(
+        label=_("new password again"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        first, second = cleaned.get("new_password1"), cleaned.get("new_password2")
+        if first and second and first != second:
+            self.add_error("new_password2", _("The two new passwords differ."))
+        return cleaned

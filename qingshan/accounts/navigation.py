@@ -13,3 +13,10 @@ section(
         NavItem(_("Audit log"), "accounts:audit_log", "accounts.view_audit"),
     ),
 )
+
+section(
+    "account",
+    title=_("Your account"),
+    order=95,
+    items=(NavItem(_("Change your password"), "accounts:password_change", "core.view_dashboard"),),
+)

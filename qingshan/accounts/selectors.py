@@ -119,3 +119,14 @@ is_student = _has_any(Role.STUDENT)
 is_authority_viewer = _has_any(Role.AUTHORITY_VIEWER)
 is_staff_member = _has_any(*STAFF_ROLES)
 is_school_member = _has_any(*Role.values)
+
+
+def sole_school() -> School | None:
+    """The school a sign-in page can name: the only active one, when there is exactly one."""
+    schools = list(School.objects.active().order_by("pk")[:2])
+    return schools[0] if len(schools) == 1 else None
+
+
+def member_of_school(school: School, pk: int) -> User | None:
+    """The user ``pk`` if they hold a role at ``school`` itself (an authority's viewers do not)."""
+    return users_for_school(school).filter(pk=pk).first()

@@ -7,16 +7,22 @@ import secrets
 import time
 from binascii import unhexlify
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import ApiToken, Membership, User
+from qingshan.core.audit import log_event
 from qingshan.core.errors import DomainError
 from qingshan.core.models import Authority, School
 
@@ -129,3 +135,63 @@ def confirm_one_time_codes(*, user: User, key: str, code: str) -> TOTPDevice | N
     return TOTPDevice.objects.create(
         user=user, key=key, name=_("Authenticator app"), confirmed=True, last_t=totp.t()
     )
+
+
+@transaction.atomic
+def change_password(*, user: User, old_password: str, new_password: str) -> User:
+    """Set ``new_password`` if ``old_password`` is the user's current one and the new one passes
+    the password validators; otherwise raise, and the password stays as it was."""
+    if not user.check_password(old_password):
+        raise ValidationError(
+            {"old_password": _("Your current password is not correct. Nothing was changed.")},
+            code="password_incorrect",
+        )
+    try:
+        validate_password(new_password, user)
+    except ValidationError as error:
+        raise ValidationError({"new_password1": error.messages}) from error
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def issue_password_reset_link(*, issuer: User, user: User, school: School) -> str:
+    """The path of a one-time link with which ``user`` sets a new password, issued by an
+    administrator of ``school`` to one of its members; audited. The link works once (setting a
+    password ends it) and for ``PASSWORD_RESET_TIMEOUT`` seconds; it is stored nowhere."""
+    if not Membership.objects.filter(user=user, school=school).exists():
+        raise DomainError(
+            _("%(user)s holds no role at this school.") % {"user": user}, code="not_a_member"
+        )
+    if not Membership.objects.filter(user=issuer, school=school, role=Role.SCHOOL_ADMIN).exists():
+        raise DomainError(
+            _("Only an administrator of the school issues reset links."), code="not_admin"
+        )
+    if not user.is_active:
+        raise DomainError(_("This login is switched off."), code="inactive")
+    # Whoever holds a role elsewhere (another school, the county) is not this school's alone to
+    # take over with a new password.
+    if user.is_superuser or user.memberships.exclude(school=school).exists():
+        raise DomainError(
+            _(
+                "%(user)s also holds a role outside this school: only the operator resets "
+                "their password."
+            )
+            % {"user": user},
+            code="not_only_here",
+        )
+    log_event(
+        obj=user,
+        actor=issuer,
+        school_id=school.pk,
+        event=_("password reset link"),
+        detail=_("issued, valid once for %(hours)d hours") % {"hours": reset_link_hours()},
+    )
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+
+
+def reset_link_hours() -> int:
+    return max(1, settings.PASSWORD_RESET_TIMEOUT // 3600)

@@ -7,6 +7,20 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.logout_view, name="logout"),
+    path("password/", views.password_change, name="password_change"),
+    path("password/reset/", views.password_reset, name="password_reset"),
+    path("password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("users/<int:pk>/reset-link/", views.password_reset_issue, name="password_reset_issue"),
     path("school/", views.switch_school, name="switch_school"),
     path("otp/setup/", views.otp_setup, name="otp_setup"),
     path("otp/verify/", views.otp_verify, name="otp_verify"),

@@ -1,15 +1,20 @@
 from __future__ import annotations
 
+from typing import Any
+
 import segno
 from auditlog.models import LogEntry
+from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +23,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from qingshan.accounts import selectors, services
-from qingshan.accounts.forms import ApiTokenForm, LoginForm, MembershipForm, OneTimeCodeForm
+from qingshan.accounts.forms import (
+    ApiTokenForm,
+    LoginForm,
+    MembershipForm,
+    OneTimeCodeForm,
+    PasswordChangeForm,
+)
 from qingshan.accounts.middleware import SESSION_SCHOOL_KEY
 from qingshan.accounts.models import User
 from qingshan.core.errors import show_on_form
@@ -31,6 +42,103 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "school": selectors.sole_school()}
+
+
+@login_required
+def password_change(request: HttpRequest) -> HttpResponse:
+    """One's own password: the current one, then the new one twice; the session stays signed in."""
+    user = signed_in(request)
+    form = PasswordChangeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_password(
+                user=user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            show_on_form(form, error)
+        else:
+            update_session_auth_hash(request, user)
+            messages.success(request, _("Your password was changed."))
+            return redirect("accounts:password_change")
+    return render(
+        request,
+        "accounts/password_change.html",
+        {"form": form, "password_rules": password_validators_help_text_html()},
+    )
+
+
+def password_reset(request: HttpRequest) -> HttpResponseBase:
+    """A forgotten password: by e-mail where the school has a mail server, otherwise the page
+    says to ask the school's administrator for a one-time link."""
+    if settings.QS_RESET_BY_EMAIL:
+        return PasswordResetByEmailView.as_view()(request)
+    return render(request, "accounts/password_reset_ask.html", {"school": selectors.sole_school()})
+
+
+class PasswordResetByEmailView(auth_views.PasswordResetView):
+    template_name = "accounts/password_reset_form.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "accounts/password_reset_done.html"
+
+    def dispatch(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponseBase:
+        if not settings.QS_RESET_BY_EMAIL:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """The one-time link's page (from an e-mail or an administrator): a new password twice."""
+
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        return {
+            **super().get_context_data(**kwargs),
+            "password_rules": password_validators_help_text_html(),
+        }
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "accounts/password_reset_complete.html"
+
+
+@login_required
+@require_POST
+def password_reset_issue(request: HttpRequest, pk: int) -> HttpResponse:
+    """A school administrator's one-time reset link for one of the school's members, shown once."""
+    school = school_for(request, "accounts.manage_users", write=True)
+    user = selectors.member_of_school(school, pk)
+    if user is None:
+        raise Http404
+    try:
+        path = services.issue_password_reset_link(
+            issuer=signed_in(request), user=user, school=school
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("accounts:user_list")
+    response = render(
+        request,
+        "accounts/password_reset_issued.html",
+        {
+            "member": user,
+            "link": request.build_absolute_uri(path),
+            "hours": services.reset_link_hours(),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_POST

@@ -56,3 +56,18 @@ def log_bulk(records: Iterable[models.Model], *, action: int, actor: Any) -> Non
         ),
         batch_size=500,
     )
+
+
+def log_event(
+    *, obj: models.Model, actor: Any, school_id: int | None, event: str, detail: str = ""
+) -> LogEntry:
+    """Record that something happened to ``obj`` that changes none of its fields (a reset link
+    issued for a login, say), in the log of the school ``school_id``."""
+    return LogEntry.objects.log_create(
+        obj,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        changes={event: ["", detail or event]},
+        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        additional_data={"school_id": school_id},
+    )

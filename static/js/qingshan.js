@@ -7,6 +7,9 @@
  *   <div class="chart" data-chart="ID">  draw an ECharts chart whose option is the JSON in
  *                              <script type="application/json" id="ID"> (e.g. json_script)
  *   <select data-autosubmit>   submit the select's form when it changes
+ *   button[data-menu-button]   the phone menu's button: replaces label[data-menu-label], checks
+ *                              input#menu-toggle (which the CSS reads) and keeps aria-expanded;
+ *                              Escape closes the menu
  *   <form data-key-from-fragment>  a rating slip's link carries its key after "#k=": post it
  *                              with this form (the key never reaches a server log), then
  *                              clear it from the address bar
@@ -184,6 +187,38 @@
     form.submit();
   }
 
+  /* --- The phone menu --------------------------------------------------------------- */
+
+  function initMenu() {
+    var box = document.getElementById("menu-toggle");
+    var button = document.querySelector("[data-menu-button]");
+    if (!box || !button) {
+      return;
+    }
+    var label = document.querySelector("[data-menu-label]");
+    if (label) {
+      label.hidden = true;
+    }
+    // The box stays the state the CSS reads; the button is what people and readers meet.
+    box.tabIndex = -1;
+    box.setAttribute("aria-hidden", "true");
+    button.hidden = false;
+    function show(open) {
+      box.checked = open;
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    show(box.checked);
+    button.addEventListener("click", function () {
+      show(!box.checked);
+    });
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && box.checked) {
+        show(false);
+        button.focus();
+      }
+    });
+  }
+
   /* --- Wiring ----------------------------------------------------------------------- */
 
   function start() {
@@ -204,6 +239,7 @@
       }
     });
 
+    initMenu();
     initCharts(document);
     postKeyFromFragment();
 

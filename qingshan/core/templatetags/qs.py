@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from django import template
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import formats
@@ -140,3 +141,12 @@ def may_write(context: Any, permission: str) -> bool:
     """Whether the page may offer what needs ``permission`` at the request's school (a link to
     an import page, say): the user holds it and does not merely read (an authority viewer)."""
     return _may(context, permission, write=True)
+
+
+@register.simple_tag
+def own_language_names() -> list[tuple[str, str]]:
+    """The languages to switch to, each named in its own language (``settings.LANGUAGES``).
+
+    Django's ``get_available_languages`` translates the names into the page's language, so that
+    a Chinese page offered 「英语」 where an English one offered "English"."""
+    return [(code, str(name)) for code, name in settings.LANGUAGES]
