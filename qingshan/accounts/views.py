@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 import segno
-from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
@@ -23,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from qingshan.accounts import selectors, services
+from qingshan.accounts.audit_display import ACTION_NAMES, readable_changes
 from qingshan.accounts.forms import (
     ApiTokenForm,
     LoginForm,
@@ -289,5 +289,11 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accounts/audit_log.html",
-        {"page": page, "actions": LogEntry.Action.choices, "action": action},
+        {
+            "page": page,
+            "changes": readable_changes(page.object_list),
+            "actions": list(ACTION_NAMES.items()),
+            "action_names": ACTION_NAMES,
+            "action": action,
+        },
     )
