@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from qingshan.api.urls import api
-from qingshan.core import inbox_views
+from qingshan.core import inbox_views, search_views
 from qingshan.core import views as core_views
 
 handler500 = core_views.server_error
@@ -13,6 +13,7 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("api/v1/", api.urls),
+    path("search/", search_views.search_page, name="search"),
     path("inbox/", inbox_views.inbox, name="inbox"),
     path("inbox/open/", inbox_views.notice_open, name="notice_open"),
     path("inbox/mark/", inbox_views.notices_mark, name="notices_mark"),

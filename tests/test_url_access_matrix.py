@@ -44,6 +44,7 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "favicon": dict.fromkeys(ROLES, 301),
     "reports:dashboard": SIGNED_IN,
     "inbox": SIGNED_IN,
+    "search": SIGNED_IN,
     "notice_open": POST_ONLY,
     "notices_mark": POST_ONLY,
     "reports:figures": FIGURES,

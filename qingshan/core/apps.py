@@ -18,11 +18,12 @@ class CoreConfig(AppConfig):
         # too) and, on SQLite, fresh planner statistics.
         post_migrate.connect(after_migrate, sender=self)
         # The registries fill once every app is loaded.
-        from qingshan.core import figures, navigation, notices  # noqa: PLC0415
+        from qingshan.core import figures, navigation, notices, search  # noqa: PLC0415
 
         figures.autodiscover()
         navigation.autodiscover()
         notices.autodiscover()
+        search.autodiscover()
 
 
 def after_migrate(using: str = "default", **_kwargs: Any) -> None:

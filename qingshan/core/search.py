@@ -1,0 +1,62 @@
+"""One search box across the apps: each app says, in ``<app>/search.py``, which of its records
+match a query for a user at a school (checking the same permission as its lists and reading
+through its scoped selectors), and the search page shows the hits by kind.
+
+Invariant: a source yields only records of the request's school that the user may open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.module_loading import autodiscover_modules
+
+from qingshan.core.models import School
+
+# Hits per kind of record; the page says when there are more and links to the full list.
+PER_KIND = 8
+MIN_QUERY = 1
+MAX_QUERY = 60
+
+
+@dataclass(frozen=True)
+class Hit:
+    title: str
+    url: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class HitGroup:
+    kind: Promise | str
+    hits: list[Hit]
+    more_url: str = ""
+
+
+Source = Callable[[School, Any, str], Iterable[HitGroup]]
+_sources: list[Source] = []
+
+
+def source(function: Source) -> Source:
+    if function not in _sources:
+        _sources.append(function)
+    return function
+
+
+def autodiscover() -> None:
+    autodiscover_modules("search")
+
+
+def clean_query(raw: str) -> str:
+    """The query as searched: trimmed, inner whitespace collapsed, at most ``MAX_QUERY``."""
+    return " ".join(raw.split())[:MAX_QUERY]
+
+
+def search(*, school: School, user: Any, query: str) -> list[HitGroup]:
+    """Every source's groups with at least one hit, in the sources' order."""
+    if len(query) < MIN_QUERY:
+        return []
+    return [group for function in _sources for group in function(school, user, query) if group.hits]

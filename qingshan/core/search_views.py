@@ -1,0 +1,22 @@
+"""The search page: the query's hits across the apps the user may read."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from qingshan.core.records import school_for
+from qingshan.core.search import MAX_QUERY, clean_query, search
+
+
+@login_required
+def search_page(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "core.view_dashboard")
+    query = clean_query(request.GET.get("q", ""))
+    groups = search(school=school, user=request.user, query=query) if query else []
+    return render(
+        request,
+        "search.html",
+        {"query": query, "groups": groups, "max_query": MAX_QUERY},
+    )
