@@ -1,0 +1,115 @@
+"""The office's everyday comforts on a phone and a desktop, in Chinese and English: the inbox
+(from the dashboard's short list to the record) and the search box."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from qingshan.accounts.enums import Role
+from qingshan.accounts.models import User
+from qingshan.accounts.services import create_user, grant_membership
+from qingshan.workplans.models import Decision, DecisionMeeting
+from qingshan.workplans.services import decisions as decision_services
+from tests.browser.conftest import PHONE
+from tests.factories import (
+    DepartmentFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    StaffFactory,
+    StudentFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "green mountain river"
+WIDTHS = {"phone": PHONE, "desktop": {"width": 1366, "height": 768}}
+TEXTS = {
+    "zh-hans": {"menu": "菜单", "attention": "需要您处理", "inbox": "待办提醒", "search": "搜索"},
+    "en": {
+        "menu": "Menu",
+        "attention": "Needs your attention",
+        "inbox": "Inbox",
+        "search": "Search",
+    },
+}
+
+
+@pytest.fixture
+def school(transactional_db: None) -> Any:
+    return SchoolFactory(name="青山职业中学", slug="qingshan")
+
+
+def login(school: Any, username: str, role: str) -> User:
+    user = create_user(username=username, password=PASSWORD, full_name=username)
+    grant_membership(user=user, role=role, school=school)
+    return user
+
+
+def sign_in(page: Page, base: str, username: str, language: str, width: str) -> None:
+    page.set_viewport_size(WIDTHS[width])
+    page.goto(f"{base}/accounts/login/")
+    if language != "zh-hans":
+        with page.expect_navigation():
+            page.select_option("#language-form select", language)
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_head_opens_the_task_handed_down_from_the_dashboard_and_the_inbox_marks_it_read(
+    page: Page, live_server: Any, school: Any, language: str, width: str
+) -> None:
+    user = login(school, "head", Role.DEPARTMENT_HEAD)
+    department = DepartmentFactory(school=school, head=StaffFactory(school=school, user=user))
+    meeting = DecisionMeeting.objects.create(school=school, held_on=dt.date(2026, 2, 1), title="会")
+    decision = Decision.objects.create(
+        school=school, meeting=meeting, title="建设实训基地", deadline=dt.date(2040, 6, 30)
+    )
+    decision_services.hand_to_department(
+        decision=decision,
+        department=department,
+        title="整理实训室台账",
+        deadline=dt.date(2040, 6, 1),
+    )
+    texts = TEXTS[language]
+    sign_in(page, live_server.url, "head", language, width)
+
+    attention = page.locator("#attention")
+    expect(attention).to_contain_text(texts["attention"])
+    attention.get_by_role("button", name="整理实训室台账").click()
+
+    page.wait_for_url(f"{live_server.url}{decision.get_absolute_url()}")
+    page.goto(f"{live_server.url}/inbox/")
+    expect(page.get_by_role("heading", name=texts["inbox"], level=1)).to_be_visible()
+    expect(page.locator("li.notice.unread")).to_have_count(0)
+    expect(page.locator("li.notice")).to_have_count(1)
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_administrator_finds_a_student_from_the_search_box(
+    page: Page, live_server: Any, school: Any, language: str, width: str
+) -> None:
+    login(school, "admin", Role.SCHOOL_ADMIN)
+    pupil = StudentFactory(
+        school=school, name="青山学生", school_class=SchoolClassFactory(school=school)
+    )
+    texts = TEXTS[language]
+    sign_in(page, live_server.url, "admin", language, width)
+    if width == "phone":
+        page.get_by_role("button", name=texts["menu"]).click()
+
+    box = page.locator("#site-menu").get_by_role("searchbox", name=texts["search"])
+    box.fill("青山")
+    box.press("Enter")
+
+    page.get_by_role("link", name="青山学生").click()
+    page.wait_for_url(f"{live_server.url}{pupil.get_absolute_url()}")
