@@ -66,6 +66,14 @@ class ChoiceResult:
     counts: dict[int, int]
 
     @property
+    def answered(self) -> int | None:
+        """How many answered a single-choice question; ``None`` for a multiple choice, where
+        one rater may count under several options."""
+        if self.question.kind != QuestionKind.SINGLE:
+            return None
+        return sum(self.counts.values())
+
+    @property
     def labelled(self) -> list[tuple[str, int]]:
         """(option in the active language, count) in the options' order."""
         labels = self.question.localized(self.question.options)

@@ -105,3 +105,40 @@ def test_a_review_with_one_bad_choice_saves_none(
     )
 
     assert sorted(TextAnswer.objects.values_list("review", flat=True)) == ["pending", "pending"]
+
+
+def test_a_chosen_option_counts_on_the_teachers_results_page(
+    school: Any, make_rated: Any, client_for: Any
+) -> None:
+    rated = make_rated(school, teachers=1, students=5)
+    for student, choice in enumerate([1, 1, 3, None, 4]):
+        rated.rate(student, choice=choice)
+    rated.close()
+
+    page = (
+        client_for(Role.SECRETARY, school)
+        .get(reverse("evaluations:target_result", args=[rated.target(0).pk]))
+        .content.decode()
+    )
+
+    assert "<li>practical training: 2</li>" in page
+    assert "<li>class discipline: 0</li>" in page
+    assert "<li>feedback on homework: 1</li>" in page
+    assert "4 raters answered this question." in page
+
+
+def test_the_demo_ratings_count_the_options_chosen(school: Any, make_rated: Any) -> None:
+    import random
+
+    from qingshan.evaluations.demo import EvaluationDemo
+    from qingshan.evaluations.selectors import results
+
+    rated = make_rated(school, teachers=1, students=40)
+
+    EvaluationDemo(school, random.Random(7)).rate(rated.campaign, response=1.0, means={})
+
+    result = results.target_result(target=rated.target(0))
+    (choice,) = result.choices
+    assert result.raters == 40
+    assert 0 < sum(choice.counts.values()) == choice.answered <= 40
+    assert sum(1 for count in choice.counts.values() if count) >= 2
