@@ -118,6 +118,9 @@ class ComplianceOut(Schema):
     expected: int
     held: int
     missing: int
+    upcoming: int
+    extra: int
+    outside: int
     last_held: dt.date | None
     status: str
 
@@ -215,6 +218,9 @@ def compliance(request: HttpRequest, year: Year, school: str | None = None) -> A
             "expected": row.expected,
             "held": row.held,
             "missing": row.missing,
+            "upcoming": row.upcoming,
+            "extra": row.extra,
+            "outside": row.outside,
             "last_held": row.last_held,
             "status": row.status,
         }

@@ -43,10 +43,16 @@ class ComplianceWindow:
 
 @dataclass(frozen=True)
 class ComplianceRow:
-    """How one kind of meeting of the branch (or of one party group) kept its cadence.
+    """How one kind of meeting of the branch (or of one party group) kept its cadence, counted
+    in windows so that the figures add up: ``expected == held + missing`` and
+    ``expected + upcoming == len(windows)``.
 
-    ``expected``: the windows that overlap the period; ``held``: the meetings held in the period
-    (up to today); ``missing``: the windows that closed before today without a meeting;
+    ``expected``: the windows a meeting was due in so far (held, or closed before today);
+    ``held``: the windows with at least one meeting held up to today; ``missing``: the windows
+    that closed before today without one; ``upcoming``: the windows still open with none yet
+    (today's and later ones); ``extra``: meetings beyond the first of their window;
+    ``outside``: meetings that count for a window reaching beyond the period but were held
+    outside the period (a study week straddling New Year);
     ``last_held``: the last meeting up to the end of the period (or today), even before it;
     ``status``: the state of the current window — the one holding today, or the period's last
     window once the period is over (the first one if it has not begun).
@@ -61,6 +67,9 @@ class ComplianceRow:
     last_held: dt.date | None
     status: ComplianceStatus
     windows: tuple[ComplianceWindow, ...] = ()
+    upcoming: int = 0
+    extra: int = 0
+    outside: int = 0
 
 
 @dataclass(frozen=True)
@@ -159,16 +168,22 @@ def _row(
         states.append(ComplianceWindow(window_start, window_end, held, status))
     pivot = min(max(today, start), end)
     current = next(w for w in states if w.start <= pivot <= w.end)
+    held = sum(1 for w in states if w.status == ComplianceStatus.HELD)
+    missing = sum(1 for w in states if w.status == ComplianceStatus.OVERDUE)
+    counted = [day for day in dates if states[0].start <= day <= states[-1].end]
     return ComplianceRow(
         organisation=organisation,
         group=group,
         kind=kind,
-        expected=len(states),
-        held=sum(1 for day in dates if start <= day <= end),
-        missing=sum(1 for w in states if w.status == ComplianceStatus.OVERDUE),
+        expected=held + missing,
+        held=held,
+        missing=missing,
         last_held=last_held,
         status=current.status,
         windows=tuple(states),
+        upcoming=len(states) - held - missing,
+        extra=sum(w.held - 1 for w in states if w.held > 1),
+        outside=sum(1 for day in counted if not start <= day <= end),
     )
 
 
