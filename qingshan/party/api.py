@@ -107,6 +107,7 @@ class BoardRowOut(Schema):
     name: str
     stage: int
     next_step: int | None
+    next_step_name: str | None
     due_on: dt.date | None
     due_kind: str | None
     overdue: bool
@@ -191,7 +192,8 @@ def board(request: HttpRequest, school: str | None = None) -> Any:
             "recruit_id": row.recruit.pk,
             "name": row.recruit.name,
             "stage": row.stage,
-            "next_step": row.next_step,
+            "next_step": row.next_step.number if row.next_step else None,
+            "next_step_name": row.next_step.name if row.next_step else None,
             "due_on": row.due_on,
             "due_kind": row.due_kind,
             "overdue": row.overdue,

@@ -475,6 +475,8 @@ def test_the_dashboard_shows_overdue_steps_and_explained_exceptions(
     assert 'id="party-panel"' in page
     assert "迟谈话" in page
     assert "有说明" in page
+    assert "talk with the applicant" in page
+    assert "step 2 " not in page
 
 
 def test_a_document_is_filed_with_a_step_and_served_to_readers_only(
@@ -531,3 +533,52 @@ def test_appraisal_votes_with_one_bad_row_save_none(
     assert list(
         AppraisalEntry.objects.order_by("pk").values_list("votes_excellent", flat=True)
     ) == [0, 0]
+
+
+def test_the_board_names_the_steps_and_says_whom_it_lists(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.recruitment import register_application
+
+    register_application(
+        school=school,
+        name="孙申请",
+        gender="female",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2013, 3, 1),
+        category="teacher",
+    )
+
+    page = secretary.get(reverse("party:recruit_board")).content.decode()
+
+    assert "application submitted · " in page
+    assert "<td>talk with the applicant</td>" in page
+    assert "Lists the 1 recruitment in progress, from application to conversion" in page
+
+
+def test_a_step_refused_for_its_date_says_the_earliest_day_in_one_sentence(
+    school: Any, secretary: Client
+) -> None:
+    from qingshan.party.tests.test_recruitment import RecruitmentPath
+
+    path = RecruitmentPath(school)
+    recruit = path.advance(path.apply(applied_on=dt.date(2014, 7, 10)), 6, cultivation=False)
+    activist_on = recruit.steps.get(step=3).date
+    earliest = activist_on.replace(year=activist_on.year + 1)
+
+    response = secretary.post(
+        reverse("party:recruit_step", args=[recruit.pk]),
+        {"step": 7, "date": (earliest - dt.timedelta(days=1)).isoformat()},
+    )
+
+    page = response.content.decode()
+    box = page[page.index('id="step-errors"') : page.index('<div class="form-grid">')]
+    assert response.status_code == 422
+    assert box.count("<li>") == 1
+    assert (
+        f"“chosen as development candidate” may be recorded from {earliest.isoformat()} at the "
+        "earliest" in box
+    )
+    assert "One year as activist before candidacy" in box
+    assert 'id="step-refusal"' in page
+    assert recruit.steps.count() == 6
