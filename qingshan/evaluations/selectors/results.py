@@ -347,6 +347,84 @@ def campaign_results(*, campaign: Campaign) -> list[TargetResult]:
     return _results(list(_targets(campaign)))
 
 
+@dataclass(frozen=True)
+class RankedRow:
+    """A row of the campaign's results list: ``rank`` is the place by overall mean among the
+    campaign's shown targets (equal means share a place: 1, 2, 2, 4), ``None`` when hidden."""
+
+    result: TargetResult
+    rank: int | None
+
+
+ORDER_BY_NAME, ORDER_BY_SCORE = "name", "score"
+
+
+@dataclass(frozen=True)
+class ResultsTable:
+    """The campaign's results by name with their ranks, and what they may be filtered by: the
+    departments and main subjects of the rated staff."""
+
+    rows: tuple[RankedRow, ...]
+    departments: tuple[Any, ...]
+    subjects: tuple[str, ...]
+
+    def filtered(
+        self,
+        *,
+        order: str = ORDER_BY_NAME,
+        department: int | None = None,
+        subject: str = "",
+        below_bar: bool = False,
+    ) -> list[RankedRow]:
+        """The rows kept to the staff of one ``department`` or main ``subject``, or to those
+        below the bar; by name, or ranked (highest mean first, hidden ones last by name).
+        Ranks stay places in the whole campaign. No query."""
+        rows = []
+        for row in self.rows:
+            staff = row.result.target.staff
+            if department is not None and (staff is None or staff.department_id != department):
+                continue
+            if subject and (staff is None or staff.subject != subject):
+                continue
+            if below_bar and not row.result.flagged:
+                continue
+            rows.append(row)
+        if order == ORDER_BY_SCORE:
+            rows.sort(key=lambda item: (item.rank is None, item.rank or 0))
+        return rows
+
+
+def ranked_results(*, campaign: Campaign) -> ResultsTable:
+    """Every target of the campaign by name with its rank (the queries of
+    ``campaign_results``)."""
+    every = campaign_results(campaign=campaign)
+    place: dict[float, int] = {}
+    shown_means = sorted(
+        (row.overall_mean for row in every if row.shown and row.overall_mean is not None),
+        reverse=True,
+    )
+    for index, mean in enumerate(shown_means, start=1):
+        place.setdefault(mean, index)
+    staff = [row.target.staff for row in every if row.target.staff is not None]
+    departments = {member.department_id: member.department for member in staff}
+    return ResultsTable(
+        rows=tuple(
+            RankedRow(
+                result=row,
+                rank=place.get(row.overall_mean) if row.overall_mean is not None else None,
+            )
+            for row in every
+        ),
+        departments=tuple(
+            sorted(
+                (unit for unit in departments.values() if unit is not None),
+                key=lambda unit: unit.name,
+            )
+        ),
+        subjects=tuple(sorted({member.subject for member in staff if member.subject})),
+    )
+
+
 def results_of(*, targets: Sequence[Target], choices: bool = True) -> list[TargetResult]:
     """Results of any targets (their ``campaign.instrument`` loaded, e.g. by
     ``select_related``), in their order; ``choices=False`` skips the choice counters."""
@@ -480,8 +558,12 @@ def department_results(*, campaign: Campaign) -> list[DepartmentResult]:
 
 
 __all__ = [
+    "ORDER_BY_NAME",
+    "ORDER_BY_SCORE",
     "ChoiceResult",
     "DepartmentResult",
+    "RankedRow",
+    "ResultsTable",
     "ScaleResult",
     "TargetResult",
     "campaign_results",
@@ -491,6 +573,7 @@ __all__ = [
     "is_shown",
     "may_see_results",
     "previous_results",
+    "ranked_results",
     "results_of",
     "school_mean",
     "target_result",

@@ -17,7 +17,12 @@ from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.evaluations import exporters
 from qingshan.evaluations.enums import CampaignStatus
-from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
+from qingshan.evaluations.forms import (
+    FollowUpCloseForm,
+    FollowUpForm,
+    FollowUpRecordForm,
+    ResultsFilterForm,
+)
 from qingshan.evaluations.models import Campaign
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.selectors import results, visibility
@@ -40,10 +45,24 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign.status < CampaignStatus.CLOSED:
         messages.info(request, _("Results are shown once the campaign is closed."))
         return redirect("evaluations:campaign_detail", pk=pk)
+    table = results.ranked_results(campaign=campaign)
+    form = ResultsFilterForm(
+        request.GET or None, departments=table.departments, subjects=table.subjects
+    )
+    # A filter that does not fit (an unknown department, say) is said and the whole list shown.
+    asked = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = table.filtered(
+        order=asked.get("order") or results.ORDER_BY_NAME,
+        department=asked.get("department"),
+        subject=asked.get("subject") or "",
+        below_bar=bool(asked.get("below_bar")),
+    )
     context = {
         "campaign": campaign,
-        "rows": results.campaign_results(campaign=campaign),
-        "flags": {row.target.pk for row in results.flags(campaign=campaign)},
+        "rows": rows,
+        "total": len(table.rows),
+        "ranked": asked.get("order") == results.ORDER_BY_SCORE,
+        "filter_form": form,
         "school_mean": results.school_mean(campaign=campaign),
         "departments": results.department_results(campaign=campaign),
     }
