@@ -451,15 +451,10 @@ def school_mean(*, campaign: Campaign) -> float | None:
     return total / answered if answered else None
 
 
-def previous_results(
-    *, target: Target, include_unpublished: bool = False
-) -> list[tuple[Campaign, float]]:
-    """The same person, unit or the school in earlier terms' campaigns of the same kind of
-    instrument, oldest first: (campaign, overall mean), shown results only.
-
-    Only published campaigns unless ``include_unpublished`` (managers: closed or later), so that
-    a person reading their own published result never sees an earlier unpublished one.
-    """
+def _same_targets(target: Target, *, include_unpublished: bool, up_to: bool) -> list[Target]:
+    """The same person, unit or the school in campaigns of the same kind of instrument: earlier
+    terms' (``up_to``: and this campaign's term), oldest first, published campaigns only unless
+    ``include_unpublished`` (closed or later)."""
     campaign = target.campaign
     same: Q
     if target.staff_id is not None:
@@ -471,28 +466,91 @@ def previous_results(
     elif target.kind == TargetKind.SCHOOL:
         same = Q(kind=TargetKind.SCHOOL)
     else:
-        return []
+        return [target] if up_to else []
     statuses = (
         [CampaignStatus.CLOSED, CampaignStatus.REVIEWED, CampaignStatus.PUBLISHED]
         if include_unpublished
         else [CampaignStatus.PUBLISHED]
     )
-    earlier = list(
+    term_start = (
+        Q(campaign__term__start_date__lte=campaign.term.start_date)
+        if up_to
+        else Q(campaign__term__start_date__lt=campaign.term.start_date)
+    )
+    found = list(
         Target.objects.filter(
             same,
+            term_start,
             school_id=target.school_id,
             campaign__instrument__kind=campaign.instrument.kind,
             campaign__status__in=statuses,
             campaign__archived_at__isnull=True,
-            campaign__term__start_date__lt=campaign.term.start_date,
         )
         .select_related("campaign__instrument", "campaign__term")
         .order_by("campaign__term__start_date", "campaign__opens_at", "pk")
     )
+    if up_to and all(item.pk != target.pk for item in found):
+        found.append(target)
+    return found
+
+
+def previous_results(
+    *, target: Target, include_unpublished: bool = False
+) -> list[tuple[Campaign, float]]:
+    """The same person, unit or the school in earlier terms' campaigns of the same kind of
+    instrument, oldest first: (campaign, overall mean), shown results only.
+
+    Only published campaigns unless ``include_unpublished`` (managers: closed or later), so that
+    a person reading their own published result never sees an earlier unpublished one.
+    """
+    earlier = _same_targets(target, include_unpublished=include_unpublished, up_to=False)
     return [
         (result.target.campaign, result.overall_mean)
         for result in _results(earlier, choices=False)
         if result.overall_mean is not None
+    ]
+
+
+@dataclass(frozen=True)
+class TermScore:
+    """One campaign of a target's history: its overall mean (``None`` when not shown) and the
+    school's mean in that campaign (every scale answer given to a shown target)."""
+
+    campaign: Campaign
+    mean: float | None
+    school_mean: float | None
+
+
+def score_history(*, target: Target, include_unpublished: bool = False) -> list[TermScore]:
+    """The target's overall mean term by term against the school's, oldest first, up to and
+    including ``target``'s campaign: the campaigns ``previous_results`` reads, and this one.
+    A constant number of queries whatever the number of terms and targets."""
+    own = _same_targets(target, include_unpublished=include_unpublished, up_to=True)
+    campaign_ids = [item.campaign_id for item in own]
+    everyone = list(
+        Target.objects.filter(school_id=target.school_id, campaign_id__in=campaign_ids)
+        .select_related("campaign__instrument")
+        .order_by("pk")
+    )
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    means: dict[int, float | None] = {}
+    for result in _results(everyone, choices=False):
+        pooled = totals[result.target.campaign_id]
+        for scale in result.scales:
+            pooled[0] += sum(value * count for value, count in scale.distribution.items())
+            pooled[1] += scale.answered
+        means[result.target.pk] = result.overall_mean
+    return [
+        TermScore(
+            campaign=item.campaign,
+            mean=means.get(item.pk),
+            school_mean=(
+                totals[item.campaign_id][0] / totals[item.campaign_id][1]
+                if totals[item.campaign_id][1]
+                else None
+            ),
+        )
+        for item in own
     ]
 
 
@@ -566,6 +624,7 @@ __all__ = [
     "ResultsTable",
     "ScaleResult",
     "TargetResult",
+    "TermScore",
     "campaign_results",
     "department_results",
     "flags",
@@ -576,6 +635,7 @@ __all__ = [
     "ranked_results",
     "results_of",
     "school_mean",
+    "score_history",
     "target_result",
     "text_answers",
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -110,6 +112,12 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     visible = {question.pk for question in questions}
     scale_questions = {item.question.pk for item in result.scales}
+    # Means over terms mix every scale question: only for one who may see them all.
+    history = (
+        results.score_history(target=target, include_unpublished=is_manager)
+        if result.shown and scale_questions <= visible
+        else []
+    )
     context = {
         "target": target,
         "result": result,
@@ -119,14 +127,59 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
         "texts": visibility.text_answers(
             target=target, viewer_is_target=is_target, viewer_is_manager=is_manager
         ),
-        "previous": results.previous_results(target=target, include_unpublished=is_manager)
-        if scale_questions <= visible
-        else [],
+        "history": history,
+        "history_chart": _history_chart(target, history, result) if history else None,
         "can_follow_up": may_write(request, "evaluations.manage", school),
         "follow_up_form": FollowUpForm(),
         "follow_ups": selectors.follow_ups_of(target),
     }
     return render(request, "evaluations/target_result.html", context)
+
+
+def _history_chart(
+    target: Any, history: list[results.TermScore], result: results.TargetResult
+) -> dict[str, Any]:
+    """An ECharts line chart: the target's overall mean term by term against the school's,
+    on the instrument's scale, with the bar marked."""
+    instrument = target.campaign.instrument
+    top = max((scale.question.scale_max for scale in result.scales), default=5)
+    rounded = [None if item.mean is None else round(item.mean, 2) for item in history]
+    return {
+        "animation": False,  # charts are printed; they must be whole at once
+        "color": ["#2f7d4f", "#8a8f98"],
+        "tooltip": {"trigger": "axis"},
+        "legend": {"top": 0},
+        "grid": {"left": 40, "right": 24, "top": 40, "bottom": 56},
+        "xAxis": {
+            "type": "category",
+            "data": [str(item.campaign.term) for item in history],
+            "axisLabel": {"interval": 0, "rotate": 20},
+        },
+        "yAxis": {"type": "value", "min": 1, "max": top},
+        "series": [
+            {
+                "name": str(target),
+                "type": "line",
+                "connectNulls": True,
+                "data": rounded,
+                "markLine": {
+                    "symbol": "none",
+                    "label": {"formatter": _("the bar")},
+                    "data": [{"yAxis": float(instrument.threshold)}],
+                },
+            },
+            {
+                "name": _("school average"),
+                "type": "line",
+                "lineStyle": {"type": "dashed"},
+                "connectNulls": True,
+                "data": [
+                    None if item.school_mean is None else round(item.school_mean, 2)
+                    for item in history
+                ],
+            },
+        ],
+    }
 
 
 @login_required
