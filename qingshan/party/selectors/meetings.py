@@ -16,8 +16,14 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.models import School
-from qingshan.party.enums import AttendanceStatus, GroupKind, MeetingKind
-from qingshan.party.models import Attendance, Branch, Meeting, PartyGroup
+from qingshan.party.enums import (
+    ACTIVE_MEMBER_STATUSES,
+    AbsenceReason,
+    AttendanceStatus,
+    GroupKind,
+    MeetingKind,
+)
+from qingshan.party.models import Attendance, Branch, Meeting, Member, PartyGroup
 from qingshan.party.rulesets import add_months
 
 STUDY_KINDS = (MeetingKind.POLITICAL_STUDY, MeetingKind.PARTY_LESSON)
@@ -74,16 +80,29 @@ class ComplianceRow:
 
 @dataclass(frozen=True)
 class AttendanceSummary:
+    """Who should have attended and how they did; ``reasons``: (reason label, count) of the
+    excused, for each reason given at least once."""
+
     should_attend: int
     present: int
     excused: int
     absent: int
+    reasons: tuple[tuple[str, int], ...] = ()
 
 
 def meetings(school: School) -> QuerySet[Meeting]:
     """The school's meetings, newest first. Nothing is aggregated here: a list pages the rows
     first (a meeting's attendance is counted on its own page, ``attendance_summary``)."""
     return Meeting.objects.for_school(school).select_related("branch", "group", "moderator")
+
+
+def roll(school: School) -> QuerySet[Member]:
+    """Who is on a meeting's roll: the school's active members, by party group and name."""
+    return (
+        Member.objects.for_school(school)
+        .filter(status__in=ACTIVE_MEMBER_STATUSES)
+        .order_by("group__sort_order", "name")
+    )
 
 
 def study_hours(*, school: School, year: int) -> dict[int, Decimal]:
@@ -107,18 +126,31 @@ def study_hours(*, school: School, year: int) -> dict[int, Decimal]:
 
 
 def attendance_summary(meeting: Meeting) -> AttendanceSummary:
-    """Should attend (everyone on the list), present, excused and absent, in one query."""
+    """Should attend (everyone on the list), present, excused (by reason) and absent, in one
+    query."""
+    by_reason = {
+        f"reason_{value}": Count(
+            "pk", filter=Q(status=AttendanceStatus.EXCUSED, absence_reason=value)
+        )
+        for value in AbsenceReason.values
+    }
     counts = Attendance.objects.filter(meeting=meeting).aggregate(
         listed=Count("pk"),
         present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)),
         excused=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
         absent=Count("pk", filter=Q(status=AttendanceStatus.ABSENT)),
+        **by_reason,
     )
     return AttendanceSummary(
         should_attend=counts["listed"],
         present=counts["present"],
         excused=counts["excused"],
         absent=counts["absent"],
+        reasons=tuple(
+            (str(label), counts[f"reason_{value}"])
+            for value, label in AbsenceReason.choices
+            if counts[f"reason_{value}"]
+        ),
     )
 
 

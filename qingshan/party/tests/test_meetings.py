@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from qingshan.core.errors import DomainError
-from qingshan.party.enums import AttendanceStatus, GroupKind, MeetingKind, MemberStatus
+from qingshan.party.enums import (
+    AbsenceReason,
+    AttendanceStatus,
+    GroupKind,
+    MeetingKind,
+    MemberStatus,
+)
 from qingshan.party.models import Attendance, Meeting
 from qingshan.party.selectors import meetings as selectors
 from qingshan.party.selectors.meetings import AttendanceSummary, ComplianceStatus
@@ -380,6 +386,93 @@ def test_set_attendance_refuses_fewer_present_than_votes(school: Any, branch: An
 
     assert error.value.messages == ["The votes (3) are more than the members present (2)."]
     assert Attendance.objects.count() == 0
+
+
+# --- take_roll_call ---------------------------------------------------------------------------
+
+
+def _statuses(meeting: Any) -> dict[str, tuple[str, str]]:
+    rows = Attendance.objects.filter(meeting=meeting).values_list(
+        "member__name", "status", "absence_reason"
+    )
+    return {name: (status, reason) for name, status, reason in rows}
+
+
+def test_roll_call_marks_everyone_present_but_the_absentees_with_their_reasons(
+    school: Any, branch: Any
+) -> None:
+    meeting = _meeting(branch)
+    _here, leave, sick, away, truant = (
+        MemberFactory(school=school, name=name) for name in ("到", "假", "病", "差", "缺")
+    )
+    MemberFactory(school=school, name="已故", status=MemberStatus.DECEASED)
+
+    services.take_roll_call(
+        meeting=meeting,
+        absences={
+            leave: AbsenceReason.LEAVE,
+            sick: AbsenceReason.SICK,
+            away: AbsenceReason.AWAY,
+            truant: "",
+        },
+    )
+
+    assert _statuses(meeting) == {
+        "到": (PRESENT, ""),
+        "假": (EXCUSED, "leave"),
+        "病": (EXCUSED, "sick"),
+        "差": (EXCUSED, "away"),
+        "缺": (ABSENT, ""),
+    }
+    summary = selectors.attendance_summary(meeting)
+    assert (summary.present, summary.excused, summary.absent) == (1, 3, 1)
+    assert summary.reasons == (("on leave", 1), ("sick", 1), ("away on duty", 1))
+
+
+def test_roll_call_with_nobody_absent_marks_all_present_and_clears_reasons(
+    school: Any, branch: Any
+) -> None:
+    meeting = _meeting(branch)
+    first, second = MemberFactory(school=school, name="甲"), MemberFactory(school=school, name="乙")
+    services.take_roll_call(meeting=meeting, absences={first: AbsenceReason.SICK})
+
+    services.take_roll_call(meeting=meeting, absences={})
+
+    assert _statuses(meeting) == {"甲": (PRESENT, ""), "乙": (PRESENT, "")}
+    assert second is not None
+
+
+@pytest.mark.parametrize("problem", ["unknown reason", "other school", "not active", "votes"])
+def test_a_refused_roll_call_changes_nothing(
+    school: Any, other_school: Any, branch: Any, problem: str
+) -> None:
+    meeting = _meeting(branch, motion="表决", yes_votes=2)
+    first, second = MemberFactory(school=school, name="甲"), MemberFactory(school=school, name="乙")
+    services.take_roll_call(meeting=meeting, absences={})
+    absences: dict[Any, str] = {
+        "unknown reason": {first: "holiday"},
+        "other school": {MemberFactory(school=other_school): AbsenceReason.SICK},
+        "not active": {MemberFactory(school=school, status=MemberStatus.LEFT): ""},
+        "votes": {first: AbsenceReason.LEAVE, second: ""},
+    }[problem]
+
+    with pytest.raises(DomainError):
+        services.take_roll_call(meeting=meeting, absences=absences)
+
+    assert _statuses(meeting) == {"甲": (PRESENT, ""), "乙": (PRESENT, "")}
+
+
+def test_roll_call_keeps_the_rows_of_members_no_longer_active(school: Any, branch: Any) -> None:
+    meeting = _meeting(branch)
+    gone = MemberFactory(school=school, name="调出")
+    services.set_attendance(meeting=meeting, statuses={gone: ABSENT})
+    gone.status = MemberStatus.TRANSFERRED_OUT
+    gone.save()
+    MemberFactory(school=school, name="在册")
+
+    services.take_roll_call(meeting=meeting, absences={})
+
+    assert _statuses(meeting) == {"调出": (ABSENT, ""), "在册": (PRESENT, "")}
 
 
 # --- meetings, attendance_summary, study_hours ------------------------------------------------

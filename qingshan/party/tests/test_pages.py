@@ -369,6 +369,70 @@ def test_attendance_is_saved_from_the_meeting_page(
     }
 
 
+def test_mark_all_present_from_the_meeting_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    members = [MemberFactory(school=school) for _n in range(3)]
+    meeting = MeetingFactory(branch=branch, school=school, moderator=members[0], content="学习")
+
+    response = secretary.post(
+        reverse("party:meeting_roll_call", args=[meeting.pk]), {"all_present": "1"}
+    )
+
+    assert response.status_code == 302
+    assert set(Attendance.objects.filter(meeting=meeting).values_list("status", flat=True)) == {
+        "present"
+    }
+    assert Attendance.objects.filter(meeting=meeting).count() == 3
+
+
+def test_absentees_are_marked_with_their_reasons_on_the_meeting_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    here, sick, truant = (MemberFactory(school=school) for _n in range(3))
+    meeting = MeetingFactory(branch=branch, school=school, moderator=here, content="学习")
+
+    secretary.post(
+        reverse("party:meeting_roll_call", args=[meeting.pk]),
+        {f"absent_{sick.pk}": "sick", f"absent_{truant.pk}": "absent", f"absent_{here.pk}": ""},
+    )
+    page = secretary.get(reverse("party:meeting_detail", args=[meeting.pk])).content.decode()
+
+    rows = Attendance.objects.filter(meeting=meeting).values_list(
+        "member_id", "status", "absence_reason"
+    )
+    assert set(rows) == {
+        (here.pk, "present", ""),
+        (sick.pk, "excused", "sick"),
+        (truant.pk, "absent", ""),
+    }
+    assert 'id="absence-reasons"' in page and "sick 1" in page
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [{"mark": "holiday"}, {"stranger": "sick"}],
+)
+def test_a_bad_roll_call_is_refused_with_a_message_and_changes_nothing(
+    school: Any, branch: Branch, secretary: Client, posted: dict[str, str]
+) -> None:
+    member = MemberFactory(school=school)
+    meeting = MeetingFactory(branch=branch, school=school, moderator=member, content="学习")
+    data = (
+        {f"absent_{member.pk}": posted["mark"]}
+        if "mark" in posted
+        else {"absent_999999": posted["stranger"]}
+    )
+
+    response = secretary.post(
+        reverse("party:meeting_roll_call", args=[meeting.pk]), data, follow=True
+    )
+
+    page = response.content.decode()
+    assert "Select a valid choice" in page or "not on this meeting&#x27;s roll" in page
+    assert not Attendance.objects.filter(meeting=meeting).exists()
+
+
 def test_compliance_page_lists_the_cadences(school: Any, branch: Branch, secretary: Client) -> None:
     MeetingFactory(branch=branch, school=school, kind="members_meeting", date=dt.date(2013, 2, 1))
 
