@@ -10,7 +10,7 @@ from qingshan.core.models import School
 from qingshan.core.records import Related, Resource
 from qingshan.core.services import update_record
 from qingshan.party import filters, forms
-from qingshan.party.enums import AttendanceStatus
+from qingshan.party.enums import AbsenceReason, AttendanceStatus
 from qingshan.party.selectors import organisation as org_selectors
 from qingshan.party.selectors.meetings import attendance_summary, meetings, roll
 from qingshan.party.selectors.mentoring import pairs
@@ -65,6 +65,8 @@ def _meeting_extra(meeting: Any) -> dict[str, Any]:
             for member in members
         ],
         "attendance_choices": AttendanceStatus.choices,
+        "attendance_labels": dict(AttendanceStatus.choices),
+        "reason_labels": dict(AbsenceReason.choices),
         "roll_call": _roll_call_form(meeting, members, listed),
         "summary": attendance_summary(meeting),
     }

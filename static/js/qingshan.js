@@ -7,6 +7,7 @@
  *   <div class="chart" data-chart="ID">  draw an ECharts chart whose option is the JSON in
  *                              <script type="application/json" id="ID"> (e.g. json_script)
  *   <select data-autosubmit>   submit the select's form when it changes
+ *   <button data-print>        print the page (the print stylesheet hides the chrome)
  *   <form data-key-from-fragment>  a rating slip's link carries its key after "#k=": post it
  *                              with this form (the key never reaches a server log), then
  *                              clear it from the address bar
@@ -171,6 +172,17 @@
     }
   }
 
+  /* --- (g) data-print --------------------------------------------------------------- */
+
+  function onPrintClick(event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest("[data-print]")) {
+      return;
+    }
+    event.preventDefault();
+    window.print();
+  }
+
   /* --- (f) a slip's key from the address's fragment --------------------------------- */
 
   function postKeyFromFragment() {
@@ -194,6 +206,7 @@
     document.addEventListener("submit", onConfirmSubmit, true);
     document.addEventListener("submit", onOnceSubmit, true);
     document.addEventListener("change", onAutosubmitChange, false);
+    document.addEventListener("click", onPrintClick, false);
     window.addEventListener("resize", onResize);
     window.addEventListener("beforeprint", resizeCharts);
     window.addEventListener("afterprint", resizeCharts);

@@ -142,3 +142,15 @@ def test_the_list_takes_as_many_queries_for_three_rows_as_for_one(
     _queries(client, one, **query)
 
     assert _queries(client, one, **query) == _queries(client, three, **query)
+
+
+def test_the_results_pages_offer_printing(rated: Any, client_for: Any) -> None:
+    client = client_for(Role.SECRETARY, rated.campaign.school)
+
+    listing = _page(client, rated)
+    one = client.get(
+        reverse("evaluations:target_result", args=[rated.target(0).pk])
+    ).content.decode()
+
+    assert "data-print" in listing and "data-print" in one
+    assert 'class="filters" id="results-filter"' in listing  # hidden when printed

@@ -646,3 +646,28 @@ def test_a_step_refused_for_its_date_says_the_earliest_day_in_one_sentence(
     assert "One year as activist before candidacy" in box
     assert 'id="step-refusal"' in page
     assert recruit.steps.count() == 6
+
+
+def test_the_attendance_sheet_prints_with_reasons_and_without_the_forms(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.meetings import take_roll_call
+
+    here, sick = (
+        MemberFactory(school=school, name="到会"),
+        MemberFactory(school=school, name="病休"),
+    )
+    meeting = MeetingFactory(branch=branch, school=school, moderator=here, content="学习")
+    take_roll_call(meeting=meeting, absences={sick: "sick"})
+
+    page = secretary.get(reverse("party:meeting_detail", args=[meeting.pk])).content.decode()
+
+    sheet = page[
+        page.index('id="attendance-sheet"') : page.index(
+            "</table>", page.index('id="attendance-sheet"')
+        )
+    ]
+    assert "<td>病休</td><td>excused</td><td>sick</td>" in sheet
+    assert "<td>到会</td><td>present</td><td></td>" in sheet
+    assert "data-print" in page
+    assert '<section id="roll-call" class="no-print">' in page
