@@ -30,9 +30,11 @@ from qingshan.evaluations.enums import (
 from qingshan.evaluations.models import (
     Campaign,
     CampaignTransition,
+    ChoiceCount,
     FollowUp,
     FollowUpRecord,
     Instrument,
+    Question,
     RatingDue,
     ScaleCount,
     TextAnswer,
@@ -76,21 +78,44 @@ class EvaluationDemo:
         campaigns.prepare_campaign(campaign=campaign)
         return campaign
 
+    def choose(self, question: Question, mean: float) -> list[int]:
+        """The options one rater picks. Most answer an optional question; in the teachers'
+        "what to improve most" the last option is "nothing", picked the more often the better
+        the teacher is rated."""
+        rng, options = self.rng, question.values
+        if not options or (not question.required and rng.random() < 0.15):
+            return []
+        if question.kind == QuestionKind.MULTIPLE:
+            return sorted(rng.sample(options, rng.randint(1, min(2, len(options)))))
+        if not question.required and len(options) > 1:
+            content = min(0.9, max(0.05, (mean - 2.5) / 2.5))
+            if rng.random() < content:
+                return [options[-1]]
+            return [rng.choice(options[:-1])]
+        return [rng.choice(options)]
+
     def rate(self, campaign: Campaign, *, response: float, means: dict[int, float]) -> None:
-        """Flip ``response`` of the dues to done and count scores around each target's mean."""
+        """Flip ``response`` of the dues to done, count scores around each target's mean and
+        the options chosen in each choice question."""
         rng = self.rng
-        questions = [q for q in campaign.instrument.questions.all() if q.kind == QuestionKind.SCALE]
-        texts = [q for q in campaign.instrument.questions.all() if q.kind == QuestionKind.TEXT]
+        asked = list(campaign.instrument.questions.all())
+        questions = [q for q in asked if q.kind == QuestionKind.SCALE]
+        choices = [q for q in asked if q.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE)]
+        texts = [q for q in asked if q.kind == QuestionKind.TEXT]
         dues = list(RatingDue.objects.filter(token__campaign=campaign).only("pk", "target_id"))
         done = [due for due in dues if rng.random() < response]
         RatingDue.objects.filter(pk__in=[due.pk for due in done]).update(done=True)
         counts: dict[tuple[int, int, int], int] = defaultdict(int)
+        chosen: dict[tuple[int, int, int], int] = defaultdict(int)
         answers = []
         for due in done:
             mean = means.get(due.target_id, 4.2)
             for question in questions:
                 score = min(question.scale_max, max(1, round(rng.gauss(mean, 0.7))))
                 counts[(due.target_id, question.pk, score)] += 1
+            for question in choices:
+                for option in self.choose(question, mean):
+                    chosen[(due.target_id, question.pk, option)] += 1
             if texts and rng.random() < 0.04:
                 answers.append(
                     TextAnswer(
@@ -105,6 +130,10 @@ class EvaluationDemo:
         for row in rows:
             row.count = counts.get((row.target_id, row.question_id, row.value), 0)
         ScaleCount.objects.bulk_update(rows, ["count"], batch_size=2000)
+        counters = list(ChoiceCount.objects.filter(target__campaign=campaign))
+        for counter in counters:
+            counter.count = chosen.get((counter.target_id, counter.question_id, counter.option), 0)
+        ChoiceCount.objects.bulk_update(counters, ["count"], batch_size=2000)
         TextAnswer.objects.bulk_create(answers)
         self.finish(campaign)
 

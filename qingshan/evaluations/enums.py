@@ -86,3 +86,13 @@ class FollowUpKind(models.TextChoices):
 class FollowUpStatus(models.TextChoices):
     OPEN = "open", _("open")
     CLOSED = "closed", _("closed")
+
+
+class SlipBatchStatus(models.TextChoices):
+    """A file of QR slips for every class of a campaign, built in the background."""
+
+    WAITING = "waiting", _("waiting to be built")
+    BUILDING = "building", _("being built")
+    READY = "ready", _("ready to download")
+    COLLECTED = "collected", _("downloaded")
+    FAILED = "failed", _("failed")

@@ -88,6 +88,32 @@ class QuestionForm(SchoolModelForm):
         return values
 
 
+class ResultsFilterForm(forms.Form):
+    """How the campaign's results list is ordered and filtered (a GET form; every field may be
+    left out). Departments and subjects are those of the campaign's rated staff."""
+
+    order = forms.ChoiceField(
+        label=_("order"),
+        required=False,
+        choices=[("name", _("by name")), ("score", _("ranked by mean score"))],
+    )
+    department = forms.TypedChoiceField(
+        label=_("department"), required=False, coerce=int, empty_value=None
+    )
+    subject = forms.ChoiceField(label=_("main subject"), required=False)
+    below_bar = forms.BooleanField(label=_("below the bar only"), required=False)
+
+    def __init__(self, *args: Any, departments: Any = (), subjects: Any = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        everyone = [("", _("all"))]
+        department_field = self.fields["department"]
+        assert isinstance(department_field, forms.TypedChoiceField)
+        department_field.choices = everyone + [(str(unit.pk), unit.name) for unit in departments]
+        subject_field = self.fields["subject"]
+        assert isinstance(subject_field, forms.ChoiceField)
+        subject_field.choices = everyone + [(subject, subject) for subject in subjects]
+
+
 class FollowUpForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=FollowUpKind.choices)
     deadline = forms.DateField(label=_("deadline"), widget=DATE_WIDGET)

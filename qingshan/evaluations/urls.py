@@ -30,6 +30,17 @@ urlpatterns = [
     ),
     path("evaluations/campaigns/<int:pk>/links.xlsx", manage.token_export, name="token_export"),
     path("evaluations/campaigns/<int:pk>/slips/", manage.qr_sheets, name="qr_sheets"),
+    path("evaluations/campaigns/<int:pk>/slips/all/", manage.slips_all, name="slips_all"),
+    path(
+        "evaluations/campaigns/<int:pk>/slips/batch/<int:batch_pk>/",
+        manage.slip_batch,
+        name="slip_batch",
+    ),
+    path(
+        "evaluations/campaigns/<int:pk>/slips/batch/<int:batch_pk>/download/",
+        manage.slip_batch_download,
+        name="slip_batch_download",
+    ),
     path("evaluations/campaigns/<int:pk>/review/", manage.review, name="review"),
     path("evaluations/campaigns/<int:pk>/results/", results.campaign_results, name="results"),
     path(

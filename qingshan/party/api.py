@@ -107,6 +107,7 @@ class BoardRowOut(Schema):
     name: str
     stage: int
     next_step: int | None
+    next_step_name: str | None
     due_on: dt.date | None
     due_kind: str | None
     overdue: bool
@@ -118,6 +119,9 @@ class ComplianceOut(Schema):
     expected: int
     held: int
     missing: int
+    upcoming: int
+    extra: int
+    outside: int
     last_held: dt.date | None
     status: str
 
@@ -188,7 +192,8 @@ def board(request: HttpRequest, school: str | None = None) -> Any:
             "recruit_id": row.recruit.pk,
             "name": row.recruit.name,
             "stage": row.stage,
-            "next_step": row.next_step,
+            "next_step": row.next_step.number if row.next_step else None,
+            "next_step_name": row.next_step.name if row.next_step else None,
             "due_on": row.due_on,
             "due_kind": row.due_kind,
             "overdue": row.overdue,
@@ -215,6 +220,9 @@ def compliance(request: HttpRequest, year: Year, school: str | None = None) -> A
             "expected": row.expected,
             "held": row.held,
             "missing": row.missing,
+            "upcoming": row.upcoming,
+            "extra": row.extra,
+            "outside": row.outside,
             "last_held": row.last_held,
             "status": row.status,
         }

@@ -138,6 +138,14 @@ class AttendanceStatus(models.TextChoices):
     ABSENT = "absent", _("absent")
 
 
+class AbsenceReason(models.TextChoices):
+    """Why an excused member was not at a meeting (an absent member gave no reason)."""
+
+    LEAVE = "leave", _("on leave")
+    SICK = "sick", _("sick")
+    AWAY = "away", _("away on duty")
+
+
 class MenteeKind(models.TextChoices):
     YOUNG_TEACHER = "young_teacher", _("young teacher")
     STUDENT = "student", _("student")

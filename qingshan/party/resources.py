@@ -10,15 +10,20 @@ from qingshan.core.models import School
 from qingshan.core.records import Related, Resource
 from qingshan.core.services import update_record
 from qingshan.party import filters, forms
-from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, AttendanceStatus
-from qingshan.party.models import Member
+from qingshan.party.enums import AbsenceReason, AttendanceStatus
 from qingshan.party.selectors import organisation as org_selectors
-from qingshan.party.selectors.meetings import attendance_summary, meetings
+from qingshan.party.selectors.meetings import attendance_summary, meetings, roll
 from qingshan.party.selectors.mentoring import pairs
 from qingshan.party.services import organisation as org_services
 from qingshan.party.services.meetings import record_meeting, update_meeting
 from qingshan.party.services.mentoring import start_pair
-from qingshan.party.work_forms import MentoringCloseForm, MentoringLogForm
+from qingshan.party.work_forms import (
+    ABSENT_WITHOUT_REASON,
+    ROLL_CALL_PREFIX,
+    MentoringCloseForm,
+    MentoringLogForm,
+    RollCallForm,
+)
 
 
 def _meetings(school: School) -> Any:
@@ -48,19 +53,35 @@ def _update_pair(*, record: Any, values: dict[str, Any]) -> Any:
 def _meeting_extra(meeting: Any) -> dict[str, Any]:
     """The attendance list of a meeting: every active member with the status recorded, if any."""
 
-    listed = {row.member_id: row.status for row in meeting.attendance.all()}
-    members = (
-        Member.objects.for_school(meeting.school)
-        .filter(status__in=ACTIVE_MEMBER_STATUSES)
-        .order_by("group__sort_order", "name")
-    )
+    listed = {row.member_id: row for row in meeting.attendance.all()}
+    members = list(roll(meeting.school))
     return {
         "attendance_rows": [
-            {"member": member, "status": listed.get(member.pk, "")} for member in members
+            {
+                "member": member,
+                "status": listed[member.pk].status if member.pk in listed else "",
+                "reason": listed[member.pk].absence_reason if member.pk in listed else "",
+            }
+            for member in members
         ],
         "attendance_choices": AttendanceStatus.choices,
+        "attendance_labels": dict(AttendanceStatus.choices),
+        "reason_labels": dict(AbsenceReason.choices),
+        "roll_call": _roll_call_form(meeting, members, listed),
         "summary": attendance_summary(meeting),
     }
+
+
+def _roll_call_form(meeting: Any, members: Any, listed: dict[int, Any]) -> RollCallForm:
+    """The roll call as recorded: absentees marked with their reason (or as absent)."""
+    initial = {}
+    for member in members:
+        row = listed.get(member.pk)
+        if row is not None and row.status == AttendanceStatus.EXCUSED and row.absence_reason:
+            initial[f"{ROLL_CALL_PREFIX}{member.pk}"] = row.absence_reason
+        elif row is not None and row.status != AttendanceStatus.PRESENT:
+            initial[f"{ROLL_CALL_PREFIX}{member.pk}"] = ABSENT_WITHOUT_REASON
+    return RollCallForm(members=members, initial=initial)
 
 
 def _mentoring_extra() -> dict[str, Any]:

@@ -41,6 +41,7 @@ urlpatterns = [
         name="recruit_paperwork",
     ),
     path("meeting/<int:pk>/attendance/", work.meeting_attendance, name="meeting_attendance"),
+    path("meeting/<int:pk>/roll-call/", work.meeting_roll_call, name="meeting_roll_call"),
     path("compliance/", work.compliance, name="compliance"),
     path("mentoring/<int:pk>/log/", work.mentoring_log, name="mentoring_log"),
     path("mentoring/<int:pk>/close/", work.mentoring_close, name="mentoring_close"),

@@ -9,12 +9,64 @@ from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import DATE_WIDGET, choice_field
 from qingshan.core.models import School
-from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, IncomeKind, MentoringOutcome
+from qingshan.party.enums import (
+    ACTIVE_MEMBER_STATUSES,
+    AbsenceReason,
+    IncomeKind,
+    MentoringOutcome,
+)
 from qingshan.party.models import Member
 
 
 def _active_members(school: School) -> Any:
     return Member.objects.for_school(school).filter(status__in=ACTIVE_MEMBER_STATUSES)
+
+
+ABSENT_WITHOUT_REASON = "absent"
+ROLL_CALL_PREFIX = "absent_"
+
+
+class RollCallForm(forms.Form):
+    """A meeting's roll call: everyone on the roll present, but those marked with a reason
+    (excused) or as absent without one. One field ``absent_<member id>`` per member on the roll;
+    an absentee posted who is not on the roll is refused."""
+
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        marks = [
+            ("", _("present")),
+            *AbsenceReason.choices,
+            (ABSENT_WITHOUT_REASON, _("absent without a reason")),
+        ]
+        self.members = list(members)
+        for member in self.members:
+            self.fields[f"{ROLL_CALL_PREFIX}{member.pk}"] = forms.ChoiceField(
+                label=member.name, choices=marks, required=False
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        strangers = [
+            key for key in self.data if key.startswith(ROLL_CALL_PREFIX) and key not in self.fields
+        ]
+        if strangers:
+            raise forms.ValidationError(
+                _("Someone marked absent is not on this meeting's roll; reload the page."),
+                code="not_on_roll",
+            )
+        return cleaned
+
+    def absences(self) -> dict[Member, str]:
+        """Absentee → reason ("" for absent without a reason); call after ``is_valid()``."""
+        found = {}
+        for member in self.members:
+            mark = self.cleaned_data.get(f"{ROLL_CALL_PREFIX}{member.pk}") or ""
+            if mark:
+                found[member] = "" if mark == ABSENT_WITHOUT_REASON else mark
+        return found
+
+    def rows(self) -> list[tuple[Member, forms.BoundField]]:
+        return [(member, self[f"{ROLL_CALL_PREFIX}{member.pk}"]) for member in self.members]
 
 
 class MentoringLogForm(forms.Form):

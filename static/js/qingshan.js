@@ -10,6 +10,7 @@
  *   button[data-menu-button]   the phone menu's button: replaces label[data-menu-label], checks
  *                              input#menu-toggle (which the CSS reads) and keeps aria-expanded;
  *                              Escape closes the menu
+ *   <button data-print>        print the page (the print stylesheet hides the chrome)
  *   <form data-key-from-fragment>  a rating slip's link carries its key after "#k=": post it
  *                              with this form (the key never reaches a server log), then
  *                              clear it from the address bar
@@ -174,6 +175,17 @@
     }
   }
 
+  /* --- (g) data-print --------------------------------------------------------------- */
+
+  function onPrintClick(event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest("[data-print]")) {
+      return;
+    }
+    event.preventDefault();
+    window.print();
+  }
+
   /* --- (f) a slip's key from the address's fragment --------------------------------- */
 
   function postKeyFromFragment() {
@@ -229,6 +241,7 @@
     document.addEventListener("submit", onConfirmSubmit, true);
     document.addEventListener("submit", onOnceSubmit, true);
     document.addEventListener("change", onAutosubmitChange, false);
+    document.addEventListener("click", onPrintClick, false);
     window.addEventListener("resize", onResize);
     window.addEventListener("beforeprint", resizeCharts);
     window.addEventListener("afterprint", resizeCharts);

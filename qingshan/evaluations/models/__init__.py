@@ -8,6 +8,7 @@ from qingshan.evaluations.models.campaigns import (
 )
 from qingshan.evaluations.models.followups import FollowUp, FollowUpRecord
 from qingshan.evaluations.models.instruments import Instrument, Question
+from qingshan.evaluations.models.slips import SlipBatch
 
 __all__ = [
     "Campaign",
@@ -21,6 +22,7 @@ __all__ = [
     "RatingDue",
     "ScaleCount",
     "SealedBallot",
+    "SlipBatch",
     "Target",
     "TextAnswer",
 ]

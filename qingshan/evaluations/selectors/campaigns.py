@@ -16,7 +16,7 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet
 
 from qingshan.core.models import School
-from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
+from qingshan.evaluations.enums import CampaignStatus, ReviewStatus, SlipBatchStatus
 from qingshan.evaluations.models import (
     Campaign,
     CampaignTransition,
@@ -25,6 +25,7 @@ from qingshan.evaluations.models import (
     Instrument,
     Question,
     RaterToken,
+    SlipBatch,
     Target,
     TextAnswer,
 )
@@ -125,6 +126,23 @@ def tokens_of_group(campaign: Campaign, group: str) -> QuerySet[RaterToken]:
     if not group.isdigit():
         return found.none()
     return found.filter(school_class_id=int(group))
+
+
+def slip_batches(campaign: Campaign) -> QuerySet[SlipBatch]:
+    """The campaign's files of QR slips, latest first."""
+    return SlipBatch.objects.filter(school_id=campaign.school_id, campaign=campaign).order_by(
+        "-created_at", "-pk"
+    )
+
+
+def slips_in_progress(campaign: Campaign) -> bool:
+    """Whether a file of every class's slips is waiting or being made (it will replace every
+    rater's key when it is done)."""
+    return (
+        slip_batches(campaign)
+        .filter(status__in=[SlipBatchStatus.WAITING, SlipBatchStatus.BUILDING])
+        .exists()
+    )
 
 
 def participation_by_class(campaign: Campaign) -> QuerySet[Any, Any]:

@@ -20,6 +20,7 @@ from qingshan.core.statements import RowWithRelated
 from qingshan.evaluations.enums import CampaignStatus
 from qingshan.evaluations.models import Instrument, Question, RaterToken, RatingDue
 from qingshan.evaluations.services.keys import hashes_of
+from qingshan.organization.models import TeachingAssignment
 
 MAX_KEY = 40
 
@@ -63,6 +64,40 @@ def dues_of_tokens(token_ids: Sequence[int]) -> QuerySet[RatingDue]:
     return RatingDue.objects.filter(token_id__in=token_ids).select_related(
         "target__campaign__instrument"
     )
+
+
+def lessons_of(dues: Sequence[RatingDue]) -> dict[int, str]:
+    """Due id → what the rated teacher teaches the rater's class that term ("数学, 英语 ·
+    2013级机电1班"), for the dues of raters with a class rating a staff member who teaches it;
+    two queries whatever the number of dues (none without such dues)."""
+    teaching = [due for due in dues if due.target.staff_id is not None]
+    if not teaching:
+        return {}
+    class_of = dict(
+        RaterToken.objects.filter(pk__in={due.token_id for due in teaching})
+        .exclude(school_class=None)
+        .values_list("pk", "school_class_id")
+    )
+    if not class_of:
+        return {}
+    taught: dict[tuple[int, int, int], tuple[list[str], str]] = {}
+    for term, teacher, school_class, subject, name in (
+        TeachingAssignment.objects.filter(
+            term_id__in={due.target.campaign.term_id for due in teaching},
+            teacher_id__in={due.target.staff_id for due in teaching},
+            school_class_id__in=set(class_of.values()),
+        )
+        .order_by("subject")
+        .values_list("term_id", "teacher_id", "school_class_id", "subject", "school_class__name")
+    ):
+        taught.setdefault((term, teacher, school_class), ([], name))[0].append(subject)
+    found = {}
+    for due in teaching:
+        key = (due.target.campaign.term_id, due.target.staff_id, class_of.get(due.token_id, 0))
+        if key in taught:
+            subjects, name = taught[key]
+            found[due.pk] = f"{', '.join(subjects)} · {name}"
+    return found
 
 
 _DUE_TO_RATE: RowWithRelated[RatingDue] = RowWithRelated(

@@ -66,6 +66,14 @@ class ChoiceResult:
     counts: dict[int, int]
 
     @property
+    def answered(self) -> int | None:
+        """How many answered a single-choice question; ``None`` for a multiple choice, where
+        one rater may count under several options."""
+        if self.question.kind != QuestionKind.SINGLE:
+            return None
+        return sum(self.counts.values())
+
+    @property
     def labelled(self) -> list[tuple[str, int]]:
         """(option in the active language, count) in the options' order."""
         labels = self.question.localized(self.question.options)
@@ -339,6 +347,84 @@ def campaign_results(*, campaign: Campaign) -> list[TargetResult]:
     return _results(list(_targets(campaign)))
 
 
+@dataclass(frozen=True)
+class RankedRow:
+    """A row of the campaign's results list: ``rank`` is the place by overall mean among the
+    campaign's shown targets (equal means share a place: 1, 2, 2, 4), ``None`` when hidden."""
+
+    result: TargetResult
+    rank: int | None
+
+
+ORDER_BY_NAME, ORDER_BY_SCORE = "name", "score"
+
+
+@dataclass(frozen=True)
+class ResultsTable:
+    """The campaign's results by name with their ranks, and what they may be filtered by: the
+    departments and main subjects of the rated staff."""
+
+    rows: tuple[RankedRow, ...]
+    departments: tuple[Any, ...]
+    subjects: tuple[str, ...]
+
+    def filtered(
+        self,
+        *,
+        order: str = ORDER_BY_NAME,
+        department: int | None = None,
+        subject: str = "",
+        below_bar: bool = False,
+    ) -> list[RankedRow]:
+        """The rows kept to the staff of one ``department`` or main ``subject``, or to those
+        below the bar; by name, or ranked (highest mean first, hidden ones last by name).
+        Ranks stay places in the whole campaign. No query."""
+        rows = []
+        for row in self.rows:
+            staff = row.result.target.staff
+            if department is not None and (staff is None or staff.department_id != department):
+                continue
+            if subject and (staff is None or staff.subject != subject):
+                continue
+            if below_bar and not row.result.flagged:
+                continue
+            rows.append(row)
+        if order == ORDER_BY_SCORE:
+            rows.sort(key=lambda item: (item.rank is None, item.rank or 0))
+        return rows
+
+
+def ranked_results(*, campaign: Campaign) -> ResultsTable:
+    """Every target of the campaign by name with its rank (the queries of
+    ``campaign_results``)."""
+    every = campaign_results(campaign=campaign)
+    place: dict[float, int] = {}
+    shown_means = sorted(
+        (row.overall_mean for row in every if row.shown and row.overall_mean is not None),
+        reverse=True,
+    )
+    for index, mean in enumerate(shown_means, start=1):
+        place.setdefault(mean, index)
+    staff = [row.target.staff for row in every if row.target.staff is not None]
+    departments = {member.department_id: member.department for member in staff}
+    return ResultsTable(
+        rows=tuple(
+            RankedRow(
+                result=row,
+                rank=place.get(row.overall_mean) if row.overall_mean is not None else None,
+            )
+            for row in every
+        ),
+        departments=tuple(
+            sorted(
+                (unit for unit in departments.values() if unit is not None),
+                key=lambda unit: unit.name,
+            )
+        ),
+        subjects=tuple(sorted({member.subject for member in staff if member.subject})),
+    )
+
+
 def results_of(*, targets: Sequence[Target], choices: bool = True) -> list[TargetResult]:
     """Results of any targets (their ``campaign.instrument`` loaded, e.g. by
     ``select_related``), in their order; ``choices=False`` skips the choice counters."""
@@ -365,15 +451,10 @@ def school_mean(*, campaign: Campaign) -> float | None:
     return total / answered if answered else None
 
 
-def previous_results(
-    *, target: Target, include_unpublished: bool = False
-) -> list[tuple[Campaign, float]]:
-    """The same person, unit or the school in earlier terms' campaigns of the same kind of
-    instrument, oldest first: (campaign, overall mean), shown results only.
-
-    Only published campaigns unless ``include_unpublished`` (managers: closed or later), so that
-    a person reading their own published result never sees an earlier unpublished one.
-    """
+def _same_targets(target: Target, *, include_unpublished: bool, up_to: bool) -> list[Target]:
+    """The same person, unit or the school in campaigns of the same kind of instrument: earlier
+    terms' (``up_to``: and this campaign's term), oldest first, published campaigns only unless
+    ``include_unpublished`` (closed or later)."""
     campaign = target.campaign
     same: Q
     if target.staff_id is not None:
@@ -385,28 +466,91 @@ def previous_results(
     elif target.kind == TargetKind.SCHOOL:
         same = Q(kind=TargetKind.SCHOOL)
     else:
-        return []
+        return [target] if up_to else []
     statuses = (
         [CampaignStatus.CLOSED, CampaignStatus.REVIEWED, CampaignStatus.PUBLISHED]
         if include_unpublished
         else [CampaignStatus.PUBLISHED]
     )
-    earlier = list(
+    term_start = (
+        Q(campaign__term__start_date__lte=campaign.term.start_date)
+        if up_to
+        else Q(campaign__term__start_date__lt=campaign.term.start_date)
+    )
+    found = list(
         Target.objects.filter(
             same,
+            term_start,
             school_id=target.school_id,
             campaign__instrument__kind=campaign.instrument.kind,
             campaign__status__in=statuses,
             campaign__archived_at__isnull=True,
-            campaign__term__start_date__lt=campaign.term.start_date,
         )
         .select_related("campaign__instrument", "campaign__term")
         .order_by("campaign__term__start_date", "campaign__opens_at", "pk")
     )
+    if up_to and all(item.pk != target.pk for item in found):
+        found.append(target)
+    return found
+
+
+def previous_results(
+    *, target: Target, include_unpublished: bool = False
+) -> list[tuple[Campaign, float]]:
+    """The same person, unit or the school in earlier terms' campaigns of the same kind of
+    instrument, oldest first: (campaign, overall mean), shown results only.
+
+    Only published campaigns unless ``include_unpublished`` (managers: closed or later), so that
+    a person reading their own published result never sees an earlier unpublished one.
+    """
+    earlier = _same_targets(target, include_unpublished=include_unpublished, up_to=False)
     return [
         (result.target.campaign, result.overall_mean)
         for result in _results(earlier, choices=False)
         if result.overall_mean is not None
+    ]
+
+
+@dataclass(frozen=True)
+class TermScore:
+    """One campaign of a target's history: its overall mean (``None`` when not shown) and the
+    school's mean in that campaign (every scale answer given to a shown target)."""
+
+    campaign: Campaign
+    mean: float | None
+    school_mean: float | None
+
+
+def score_history(*, target: Target, include_unpublished: bool = False) -> list[TermScore]:
+    """The target's overall mean term by term against the school's, oldest first, up to and
+    including ``target``'s campaign: the campaigns ``previous_results`` reads, and this one.
+    A constant number of queries whatever the number of terms and targets."""
+    own = _same_targets(target, include_unpublished=include_unpublished, up_to=True)
+    campaign_ids = [item.campaign_id for item in own]
+    everyone = list(
+        Target.objects.filter(school_id=target.school_id, campaign_id__in=campaign_ids)
+        .select_related("campaign__instrument")
+        .order_by("pk")
+    )
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    means: dict[int, float | None] = {}
+    for result in _results(everyone, choices=False):
+        pooled = totals[result.target.campaign_id]
+        for scale in result.scales:
+            pooled[0] += sum(value * count for value, count in scale.distribution.items())
+            pooled[1] += scale.answered
+        means[result.target.pk] = result.overall_mean
+    return [
+        TermScore(
+            campaign=item.campaign,
+            mean=means.get(item.pk),
+            school_mean=(
+                totals[item.campaign_id][0] / totals[item.campaign_id][1]
+                if totals[item.campaign_id][1]
+                else None
+            ),
+        )
+        for item in own
     ]
 
 
@@ -472,10 +616,15 @@ def department_results(*, campaign: Campaign) -> list[DepartmentResult]:
 
 
 __all__ = [
+    "ORDER_BY_NAME",
+    "ORDER_BY_SCORE",
     "ChoiceResult",
     "DepartmentResult",
+    "RankedRow",
+    "ResultsTable",
     "ScaleResult",
     "TargetResult",
+    "TermScore",
     "campaign_results",
     "department_results",
     "flags",
@@ -483,8 +632,10 @@ __all__ = [
     "is_shown",
     "may_see_results",
     "previous_results",
+    "ranked_results",
     "results_of",
     "school_mean",
+    "score_history",
     "target_result",
     "text_answers",
 ]

@@ -37,8 +37,22 @@ def hashes_of(key: str) -> list[str]:
 @transaction.atomic
 def issue_keys(*, tokens: Iterable[RaterToken]) -> list[IssuedKey]:
     """New keys for ``tokens``, replacing any earlier ones; the raw keys are returned once."""
-    issued = [IssuedKey(token, new_key()) for token in tokens]
+    issued = draw_keys(tokens=tokens)
+    store_keys(issued=issued)
+    return issued
+
+
+def draw_keys(*, tokens: Iterable[RaterToken]) -> list[IssuedKey]:
+    """New keys for ``tokens``, not stored yet: the tokens keep their keys until ``store_keys``
+    (so slips built over minutes replace the old ones only once they are all made)."""
+    return [IssuedKey(token, new_key()) for token in tokens]
+
+
+@transaction.atomic
+def store_keys(*, issued: Iterable[IssuedKey]) -> None:
+    """Make drawn keys the tokens' keys (their hashes), replacing the earlier ones."""
+    tokens = []
     for item in issued:
         item.token.key_hash = keyed_hash(KEY_PURPOSE, item.key)
-    RaterToken.objects.bulk_update([item.token for item in issued], ["key_hash"], batch_size=1000)
-    return issued
+        tokens.append(item.token)
+    RaterToken.objects.bulk_update(tokens, ["key_hash"], batch_size=1000)

@@ -105,3 +105,95 @@ def test_a_review_with_one_bad_choice_saves_none(
     )
 
     assert sorted(TextAnswer.objects.values_list("review", flat=True)) == ["pending", "pending"]
+
+
+def test_a_chosen_option_counts_on_the_teachers_results_page(
+    school: Any, make_rated: Any, client_for: Any
+) -> None:
+    rated = make_rated(school, teachers=1, students=5)
+    for student, choice in enumerate([1, 1, 3, None, 4]):
+        rated.rate(student, choice=choice)
+    rated.close()
+
+    page = (
+        client_for(Role.SECRETARY, school)
+        .get(reverse("evaluations:target_result", args=[rated.target(0).pk]))
+        .content.decode()
+    )
+
+    assert "<li>practical training: 2</li>" in page
+    assert "<li>class discipline: 0</li>" in page
+    assert "<li>feedback on homework: 1</li>" in page
+    assert "4 raters answered this question." in page
+
+
+def test_the_demo_ratings_count_the_options_chosen(school: Any, make_rated: Any) -> None:
+    import random
+
+    from qingshan.evaluations.demo import EvaluationDemo
+    from qingshan.evaluations.selectors import results
+
+    rated = make_rated(school, teachers=1, students=40)
+
+    EvaluationDemo(school, random.Random(7)).rate(rated.campaign, response=1.0, means={})
+
+    result = results.target_result(target=rated.target(0))
+    (choice,) = result.choices
+    assert result.raters == 40
+    assert 0 < sum(choice.counts.values()) == choice.answered <= 40
+    assert sum(1 for count in choice.counts.values() if count) >= 2
+
+
+def test_the_results_page_charts_the_teachers_terms_against_the_school(
+    school: Any, make_rated: Any, client_for: Any
+) -> None:
+    import json
+
+    from tests import factories
+
+    teacher = factories.StaffFactory(school=school, name="周老师")
+    earlier = make_rated(school, teachers=[teacher], year=2012, name="2012秋评教")
+    earlier.rate_many(0, [3, 3, 3, 3, 3])
+    earlier.close()
+    current = make_rated(school, teachers=[teacher], year=2013)
+    current.rate_many(0, [4, 4, 4, 4, 4])
+    current.close()
+
+    page = (
+        client_for(Role.SECRETARY, school)
+        .get(reverse("evaluations:target_result", args=[current.target(0).pk]))
+        .content.decode()
+    )
+
+    start = page.index('<script id="history-chart-data" type="application/json">')
+    data = json.loads(page[page.index(">", start) + 1 : page.index("</script>", start)])
+    assert 'data-chart="history-chart-data"' in page and "echarts.min.js" in page
+    assert [series["data"] for series in data["series"]] == [[3.0, 4.0], [3.0, 4.0]]
+    assert data["series"][1]["name"] == "school average"
+    assert len(data["xAxis"]["data"]) == 2
+
+
+def test_the_rating_pages_show_what_each_teacher_teaches_the_raters_class(
+    school: Any, make_rated: Any
+) -> None:
+    from qingshan.evaluations.models import RaterToken
+    from qingshan.evaluations.services.keys import issue_keys
+    from qingshan.organization.models import TeachingAssignment
+
+    rated = make_rated(school, teachers=2, students=1)
+    first = TeachingAssignment.objects.get(teacher=rated.teachers[0])
+    TeachingAssignment.objects.filter(pk=first.pk).update(subject="数学")
+    second = TeachingAssignment.objects.get(teacher=rated.teachers[1])
+    TeachingAssignment.objects.filter(pk=second.pk).update(subject="机械制图")
+    token = RaterToken.objects.get(campaign=rated.campaign)
+    due = token.dues.get(target__staff=rated.teachers[0])
+    client = Client()
+    client.post(reverse("evaluations:exchange"), {"key": issue_keys(tokens=[token])[0].key})
+    class_name = rated.school_class.name
+
+    home = client.get(reverse("evaluations:rate_home")).content.decode()
+    form = client.post(reverse("evaluations:rate"), {"due": due.pk}).content.decode()
+
+    assert f"数学 · {class_name}" in home and f"机械制图 · {class_name}" in home
+    assert f"Teaches your class: 数学 · {class_name}" in form
+    assert "机械制图" not in form

@@ -292,6 +292,62 @@ def test_previous_results_compare_the_same_teacher_over_earlier_published_terms(
     assert results.previous_results(target=oldest.target()) == []
 
 
+def test_score_history_sets_each_term_against_the_schools_mean(
+    school: Any, make_rated: MakeRated
+) -> None:
+    teacher, colleague = (
+        factories.StaffFactory(school=school),
+        factories.StaffFactory(school=school),
+    )
+    oldest = make_rated(school, teachers=[teacher, colleague], year=2010, name="2010")
+    oldest.rate_many(0, [2, 2, 2, 2, 2])
+    oldest.rate_many(1, [4, 4, 4, 4, 4])
+    oldest.publish()
+    unpublished = make_rated(school, teachers=[teacher], year=2011, name="2011")
+    unpublished.rate_many(0, [3, 3, 3, 3, 3])
+    unpublished.close()
+    hidden = make_rated(school, teachers=[teacher, colleague], year=2012, name="2012")
+    hidden.rate_many(0, [5, 5])
+    hidden.rate_many(1, [1, 1, 1, 1, 1])
+    hidden.publish()
+    current = make_rated(school, teachers=[teacher], year=2013, name="2013")
+    current.rate_many(0, [4, 4, 4, 4, 4])
+    current.close()
+
+    for_managers = results.score_history(target=current.target(), include_unpublished=True)
+    published = results.score_history(target=current.target())
+
+    assert [(item.campaign.name, item.mean, item.school_mean) for item in for_managers] == [
+        ("2010", 2.0, 3.0),
+        ("2011", 3.0, 3.0),
+        ("2012", None, 1.0),  # the teacher's result is hidden; the school's pools the shown
+        ("2013", 4.0, 4.0),
+    ]
+    assert [item.campaign.name for item in published] == ["2010", "2012", "2013"]
+
+
+def test_score_history_takes_as_many_queries_for_four_terms_as_for_one(
+    school: Any, make_rated: MakeRated
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    teacher = factories.StaffFactory(school=school)
+    made = []
+    for year in (2010, 2011, 2012, 2013):
+        rated = make_rated(school, teachers=[teacher], year=year, name=str(year))
+        rated.rate_many(0, [4, 4, 4, 4, 4])
+        made.append(rated.close())
+
+    def queries(rated: Any) -> int:
+        target = rated.target()
+        with CaptureQueriesContext(connection) as captured:
+            results.score_history(target=target, include_unpublished=True)
+        return len(captured)
+
+    assert queries(made[0]) == queries(made[-1])
+
+
 # --- who sees what --------------------------------------------------------------------------
 
 

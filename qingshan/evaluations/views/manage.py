@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.downloads import PDF, XLSX, attachment
+from qingshan.core.htmx import render_page
 from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.core.services import create_record, update_record
@@ -23,9 +24,11 @@ from qingshan.evaluations.forms import CampaignForm, QuestionForm
 from qingshan.evaluations.models import Campaign, Question
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.services import campaigns as services
+from qingshan.evaluations.services import slips as slip_services
 from qingshan.evaluations.services.keys import issue_keys
 from qingshan.evaluations.services.library import install_library
 from qingshan.evaluations.sheets import slips_pdf
+from qingshan.evaluations.tasks import build_slips
 
 
 @login_required
@@ -261,15 +264,27 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def qr_sheets(request: HttpRequest, pk: int) -> HttpResponse:
     """Slips for one class (or for the raters without a class): choose, then print. Printing
-    makes new keys for that class, so the class's slips printed before stop working."""
+    makes new keys for that class, so the class's slips printed before stop working. Or every
+    class in one file, made in the background (``slips_all``)."""
     school = school_for(request, "evaluations.manage", write=True)
     campaign = _campaign(school, pk)
     if request.method != "POST":
         return render(
             request,
             "evaluations/qr_sheets.html",
-            {"campaign": campaign, "groups": selectors.token_groups(campaign)},
+            {
+                "campaign": campaign,
+                "groups": selectors.token_groups(campaign),
+                "batch": selectors.slip_batches(campaign).first(),
+            },
         )
+    if selectors.slips_in_progress(campaign):
+        # The file being made will replace every rater's key: a class printed now would not work.
+        messages.error(
+            request,
+            _("The slips of every class are being made; print one class once they are ready."),
+        )
+        return redirect("evaluations:qr_sheets", pk=pk)
     group = request.POST.get("class", "")
     chosen = selectors.tokens_of_group(campaign, group)
     if not chosen.exists():
@@ -283,3 +298,48 @@ def qr_sheets(request: HttpRequest, pk: int) -> HttpResponse:
         f"slips-{campaign.pk}-{group}.pdf",
         PDF,
     )
+
+
+@login_required
+@require_POST
+def slips_all(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask for the slips of every class in one file; a worker makes it while the page shows how
+    far it has come."""
+    school = school_for(request, "evaluations.manage", write=True)
+    campaign = _campaign(school, pk)
+    try:
+        batch = slip_services.request_slips(
+            campaign=campaign,
+            link_base=request.build_absolute_uri(reverse("evaluations:rate_home")),
+            actor=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        build_slips.enqueue(batch_id=batch.pk)
+    return redirect("evaluations:qr_sheets", pk=pk)
+
+
+@login_required
+def slip_batch(request: HttpRequest, pk: int, batch_pk: int) -> HttpResponse:
+    """How far the file of every class's slips has come (htmx polls it until it is done)."""
+    school = school_for(request, "evaluations.manage", write=True)
+    campaign = _campaign(school, pk)
+    batch = get_object_or_404(selectors.slip_batches(campaign), pk=batch_pk)
+    context = {"campaign": campaign, "batch": batch, "groups": selectors.token_groups(campaign)}
+    return render_page(request, "evaluations/qr_sheets.html", context, partial="progress")
+
+
+@login_required
+@require_POST
+def slip_batch_download(request: HttpRequest, pk: int, batch_pk: int) -> HttpResponse:
+    """The file of every class's slips, once: downloading it deletes it from the server."""
+    school = school_for(request, "evaluations.manage", write=True)
+    campaign = _campaign(school, pk)
+    batch = get_object_or_404(selectors.slip_batches(campaign), pk=batch_pk)
+    try:
+        pdf = slip_services.collect_slips(batch=batch)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("evaluations:qr_sheets", pk=pk)
+    return attachment(pdf, f"slips-{campaign.pk}-all.pdf", PDF)

@@ -97,7 +97,9 @@ def rate_home(request: HttpRequest) -> HttpResponse:
     posted from here (a key can also be typed)."""
     tokens = _tokens(request)
     dues = selectors.dues_to_list(tokens)
-    return render(request, "evaluations/rate_home.html", {"dues": dues, "tokens": tokens})
+    lessons = selectors.lessons_of(dues)
+    rows = [(due, lessons.get(due.pk, "")) for due in dues]
+    return render(request, "evaluations/rate_home.html", {"rows": rows, "tokens": tokens})
 
 
 @private_page
@@ -155,7 +157,8 @@ def _form_page(request: HttpRequest, due: RatingDue, form: Any, status: int = 20
         return _already_given(request, due)
     if not campaign.is_open_now:
         return render(request, "evaluations/rate_closed.html", {"campaign": campaign}, status=410)
-    context = {"due": due, "campaign": campaign, "form": form}
+    lesson = selectors.lessons_of([due]).get(due.pk, "")
+    context = {"due": due, "campaign": campaign, "form": form, "lesson": lesson}
     return render(request, "evaluations/rate_form.html", context, status=status)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +19,12 @@ from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.evaluations import exporters
 from qingshan.evaluations.enums import CampaignStatus
-from qingshan.evaluations.forms import FollowUpCloseForm, FollowUpForm, FollowUpRecordForm
+from qingshan.evaluations.forms import (
+    FollowUpCloseForm,
+    FollowUpForm,
+    FollowUpRecordForm,
+    ResultsFilterForm,
+)
 from qingshan.evaluations.models import Campaign
 from qingshan.evaluations.selectors import campaigns as selectors
 from qingshan.evaluations.selectors import results, visibility
@@ -40,10 +47,24 @@ def campaign_results(request: HttpRequest, pk: int) -> HttpResponse:
     if campaign.status < CampaignStatus.CLOSED:
         messages.info(request, _("Results are shown once the campaign is closed."))
         return redirect("evaluations:campaign_detail", pk=pk)
+    table = results.ranked_results(campaign=campaign)
+    form = ResultsFilterForm(
+        request.GET or None, departments=table.departments, subjects=table.subjects
+    )
+    # A filter that does not fit (an unknown department, say) is said and the whole list shown.
+    asked = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    rows = table.filtered(
+        order=asked.get("order") or results.ORDER_BY_NAME,
+        department=asked.get("department"),
+        subject=asked.get("subject") or "",
+        below_bar=bool(asked.get("below_bar")),
+    )
     context = {
         "campaign": campaign,
-        "rows": results.campaign_results(campaign=campaign),
-        "flags": {row.target.pk for row in results.flags(campaign=campaign)},
+        "rows": rows,
+        "total": len(table.rows),
+        "ranked": asked.get("order") == results.ORDER_BY_SCORE,
+        "filter_form": form,
         "school_mean": results.school_mean(campaign=campaign),
         "departments": results.department_results(campaign=campaign),
     }
@@ -91,6 +112,12 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     visible = {question.pk for question in questions}
     scale_questions = {item.question.pk for item in result.scales}
+    # Means over terms mix every scale question: only for one who may see them all.
+    history = (
+        results.score_history(target=target, include_unpublished=is_manager)
+        if result.shown and scale_questions <= visible
+        else []
+    )
     context = {
         "target": target,
         "result": result,
@@ -100,14 +127,59 @@ def target_result(request: HttpRequest, pk: int) -> HttpResponse:
         "texts": visibility.text_answers(
             target=target, viewer_is_target=is_target, viewer_is_manager=is_manager
         ),
-        "previous": results.previous_results(target=target, include_unpublished=is_manager)
-        if scale_questions <= visible
-        else [],
+        "history": history,
+        "history_chart": _history_chart(target, history, result) if history else None,
         "can_follow_up": may_write(request, "evaluations.manage", school),
         "follow_up_form": FollowUpForm(),
         "follow_ups": selectors.follow_ups_of(target),
     }
     return render(request, "evaluations/target_result.html", context)
+
+
+def _history_chart(
+    target: Any, history: list[results.TermScore], result: results.TargetResult
+) -> dict[str, Any]:
+    """An ECharts line chart: the target's overall mean term by term against the school's,
+    on the instrument's scale, with the bar marked."""
+    instrument = target.campaign.instrument
+    top = max((scale.question.scale_max for scale in result.scales), default=5)
+    rounded = [None if item.mean is None else round(item.mean, 2) for item in history]
+    return {
+        "animation": False,  # charts are printed; they must be whole at once
+        "color": ["#2f7d4f", "#8a8f98"],
+        "tooltip": {"trigger": "axis"},
+        "legend": {"top": 0},
+        "grid": {"left": 40, "right": 24, "top": 40, "bottom": 56},
+        "xAxis": {
+            "type": "category",
+            "data": [str(item.campaign.term) for item in history],
+            "axisLabel": {"interval": 0, "rotate": 20},
+        },
+        "yAxis": {"type": "value", "min": 1, "max": top},
+        "series": [
+            {
+                "name": str(target),
+                "type": "line",
+                "connectNulls": True,
+                "data": rounded,
+                "markLine": {
+                    "symbol": "none",
+                    "label": {"formatter": _("the bar")},
+                    "data": [{"yAxis": float(instrument.threshold)}],
+                },
+            },
+            {
+                "name": _("school average"),
+                "type": "line",
+                "lineStyle": {"type": "dashed"},
+                "connectNulls": True,
+                "data": [
+                    None if item.school_mean is None else round(item.school_mean, 2)
+                    for item in history
+                ],
+            },
+        ],
+    }
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.models import SchoolOwned
-from qingshan.party.enums import AttendanceStatus, MeetingKind
+from qingshan.party.enums import AbsenceReason, AttendanceStatus, MeetingKind
 
 
 class Meeting(SchoolOwned):
@@ -74,6 +74,13 @@ class Attendance(SchoolOwned):
         max_length=10,
         choices=AttendanceStatus.choices,
         default=AttendanceStatus.PRESENT,
+    )
+    absence_reason = models.CharField(
+        _("reason for absence"),
+        max_length=10,
+        choices=AbsenceReason.choices,
+        blank=True,
+        help_text=_("For an excused member: on leave, sick or away on duty."),
     )
 
     class Meta:

@@ -16,8 +16,14 @@ from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.models import School
-from qingshan.party.enums import AttendanceStatus, GroupKind, MeetingKind
-from qingshan.party.models import Attendance, Branch, Meeting, PartyGroup
+from qingshan.party.enums import (
+    ACTIVE_MEMBER_STATUSES,
+    AbsenceReason,
+    AttendanceStatus,
+    GroupKind,
+    MeetingKind,
+)
+from qingshan.party.models import Attendance, Branch, Meeting, Member, PartyGroup
 from qingshan.party.rulesets import add_months
 
 STUDY_KINDS = (MeetingKind.POLITICAL_STUDY, MeetingKind.PARTY_LESSON)
@@ -43,10 +49,16 @@ class ComplianceWindow:
 
 @dataclass(frozen=True)
 class ComplianceRow:
-    """How one kind of meeting of the branch (or of one party group) kept its cadence.
+    """How one kind of meeting of the branch (or of one party group) kept its cadence, counted
+    in windows so that the figures add up: ``expected == held + missing`` and
+    ``expected + upcoming == len(windows)``.
 
-    ``expected``: the windows that overlap the period; ``held``: the meetings held in the period
-    (up to today); ``missing``: the windows that closed before today without a meeting;
+    ``expected``: the windows a meeting was due in so far (held, or closed before today);
+    ``held``: the windows with at least one meeting held up to today; ``missing``: the windows
+    that closed before today without one; ``upcoming``: the windows still open with none yet
+    (today's and later ones); ``extra``: meetings beyond the first of their window;
+    ``outside``: meetings that count for a window reaching beyond the period but were held
+    outside the period (a study week straddling New Year);
     ``last_held``: the last meeting up to the end of the period (or today), even before it;
     ``status``: the state of the current window — the one holding today, or the period's last
     window once the period is over (the first one if it has not begun).
@@ -61,20 +73,36 @@ class ComplianceRow:
     last_held: dt.date | None
     status: ComplianceStatus
     windows: tuple[ComplianceWindow, ...] = ()
+    upcoming: int = 0
+    extra: int = 0
+    outside: int = 0
 
 
 @dataclass(frozen=True)
 class AttendanceSummary:
+    """Who should have attended and how they did; ``reasons``: (reason label, count) of the
+    excused, for each reason given at least once."""
+
     should_attend: int
     present: int
     excused: int
     absent: int
+    reasons: tuple[tuple[str, int], ...] = ()
 
 
 def meetings(school: School) -> QuerySet[Meeting]:
     """The school's meetings, newest first. Nothing is aggregated here: a list pages the rows
     first (a meeting's attendance is counted on its own page, ``attendance_summary``)."""
     return Meeting.objects.for_school(school).select_related("branch", "group", "moderator")
+
+
+def roll(school: School) -> QuerySet[Member]:
+    """Who is on a meeting's roll: the school's active members, by party group and name."""
+    return (
+        Member.objects.for_school(school)
+        .filter(status__in=ACTIVE_MEMBER_STATUSES)
+        .order_by("group__sort_order", "name")
+    )
 
 
 def study_hours(*, school: School, year: int) -> dict[int, Decimal]:
@@ -98,18 +126,31 @@ def study_hours(*, school: School, year: int) -> dict[int, Decimal]:
 
 
 def attendance_summary(meeting: Meeting) -> AttendanceSummary:
-    """Should attend (everyone on the list), present, excused and absent, in one query."""
+    """Should attend (everyone on the list), present, excused (by reason) and absent, in one
+    query."""
+    by_reason = {
+        f"reason_{value}": Count(
+            "pk", filter=Q(status=AttendanceStatus.EXCUSED, absence_reason=value)
+        )
+        for value in AbsenceReason.values
+    }
     counts = Attendance.objects.filter(meeting=meeting).aggregate(
         listed=Count("pk"),
         present=Count("pk", filter=Q(status=AttendanceStatus.PRESENT)),
         excused=Count("pk", filter=Q(status=AttendanceStatus.EXCUSED)),
         absent=Count("pk", filter=Q(status=AttendanceStatus.ABSENT)),
+        **by_reason,
     )
     return AttendanceSummary(
         should_attend=counts["listed"],
         present=counts["present"],
         excused=counts["excused"],
         absent=counts["absent"],
+        reasons=tuple(
+            (str(label), counts[f"reason_{value}"])
+            for value, label in AbsenceReason.choices
+            if counts[f"reason_{value}"]
+        ),
     )
 
 
@@ -159,16 +200,22 @@ def _row(
         states.append(ComplianceWindow(window_start, window_end, held, status))
     pivot = min(max(today, start), end)
     current = next(w for w in states if w.start <= pivot <= w.end)
+    held = sum(1 for w in states if w.status == ComplianceStatus.HELD)
+    missing = sum(1 for w in states if w.status == ComplianceStatus.OVERDUE)
+    counted = [day for day in dates if states[0].start <= day <= states[-1].end]
     return ComplianceRow(
         organisation=organisation,
         group=group,
         kind=kind,
-        expected=len(states),
-        held=sum(1 for day in dates if start <= day <= end),
-        missing=sum(1 for w in states if w.status == ComplianceStatus.OVERDUE),
+        expected=held + missing,
+        held=held,
+        missing=missing,
         last_held=last_held,
         status=current.status,
         windows=tuple(states),
+        upcoming=len(states) - held - missing,
+        extra=sum(w.held - 1 for w in states if w.held > 1),
+        outside=sum(1 for day in counted if not start <= day <= end),
     )
 
 

@@ -52,6 +52,24 @@ class StepRef(NamedTuple):
     number: int
     date: dt.date
 
+    @property
+    def name(self) -> str:
+        """The step's name in the active language."""
+        return str(Step(self.number).label)
+
+
+class StepName(NamedTuple):
+    """A step that comes next: its number, shown as its name (``{{ row.next_step }}``)."""
+
+    number: int
+
+    @property
+    def name(self) -> str:
+        return str(Step(self.number).label)
+
+    def __str__(self) -> str:
+        return self.name
+
 
 @dataclass(frozen=True)
 class BoardRow:
@@ -66,7 +84,7 @@ class BoardRow:
     recruit: Recruit
     stage: int
     last_step: StepRef | None
-    next_step: int | None
+    next_step: StepName | None
     due_on: dt.date | None
     due_kind: DueKind | None
     overdue: bool
@@ -125,7 +143,11 @@ def pipeline_board(*, school: School, today: dt.date) -> list[BoardRow]:
     for recruit in in_progress:
         steps: list[RecruitmentStep] = recruit.ordered_steps
         if not steps:
-            rows.append(BoardRow(recruit, recruit.stage, None, Step.APPLICATION, None, None, False))
+            rows.append(
+                BoardRow(
+                    recruit, recruit.stage, None, StepName(Step.APPLICATION), None, None, False
+                )
+            )
             continue
         expected = expected_steps(steps, ruleset_for(today))
         due_on, due_kind = _due(recruit=recruit, steps=steps, today=today, branch=branch)
@@ -134,7 +156,7 @@ def pipeline_board(*, school: School, today: dt.date) -> list[BoardRow]:
                 recruit=recruit,
                 stage=recruit.stage,
                 last_step=StepRef(steps[-1].step, steps[-1].date),
-                next_step=expected[0] if expected else None,
+                next_step=StepName(expected[0]) if expected else None,
                 due_on=due_on,
                 due_kind=due_kind,
                 overdue=due_kind == DEADLINE and due_on is not None and due_on < today,

@@ -29,8 +29,14 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
-from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, AttendanceStatus, MeetingKind
+from qingshan.party.enums import (
+    ACTIVE_MEMBER_STATUSES,
+    AbsenceReason,
+    AttendanceStatus,
+    MeetingKind,
+)
 from qingshan.party.models import Attendance, Branch, Meeting, Member, PartyGroup
+from qingshan.party.selectors.meetings import roll
 
 MAX_HOURS = Decimal("12")
 
@@ -245,12 +251,10 @@ def set_attendance(*, meeting: Meeting, statuses: Mapping[Member, str]) -> None:
 
     Members left out are taken off the list. Every member must be of the meeting's school, every
     status one of present, excused, absent; the votes recorded may not exceed those present.
-    Only rows that change are written, so the audit log shows what changed.
+    Only rows that change are written, so the audit log shows what changed. A member marked
+    present loses any reason for absence; otherwise the reason recorded is kept.
     """
-    if meeting.is_archived:
-        raise DomainError(
-            _("An archived meeting cannot be changed; restore it first."), code="archived"
-        )
+    _refuse_archived(meeting)
     allowed = set(AttendanceStatus.values)
     for member, status in statuses.items():
         _refuse_other_school(member, meeting.school_id)
@@ -261,17 +265,87 @@ def set_attendance(*, meeting: Meeting, statuses: Mapping[Member, str]) -> None:
             )
     present = sum(1 for status in statuses.values() if status == AttendanceStatus.PRESENT)
     _check_votes_within_present(meeting, listed=len(statuses), present=present)
+    _write_attendance(
+        meeting,
+        {member.pk: (member, status, None) for member, status in statuses.items()},
+        drop_others=True,
+    )
 
-    wanted = {member.pk: (member, status) for member, status in statuses.items()}
+
+@transaction.atomic
+def take_roll_call(*, meeting: Meeting, absences: Mapping[Member, str]) -> None:
+    """Mark every active member of the school present at ``meeting`` but those in ``absences``
+    (member → reason): with a reason (on leave, sick, away on duty) the member is excused, with
+    "" absent without a reason. One call, one transaction; all or nothing.
+
+    Refused when the meeting is archived, an absentee is not an active member of the meeting's
+    school, a reason is not one of the reasons, or the votes recorded exceed those present.
+    Members on the list who are no longer active (a list of an earlier year) keep their rows.
+    """
+    _refuse_archived(meeting)
+    roster = {member.pk: member for member in roll(meeting.school)}
+    for member, reason in absences.items():
+        _refuse_other_school(member, meeting.school_id)
+        if member.pk not in roster:
+            raise DomainError(
+                _("%(name)s is not an active member of the branch.") % {"name": member.name},
+                code="not_on_roster",
+            )
+        if reason and reason not in AbsenceReason.values:
+            raise DomainError(
+                _("“%(reason)s” is not a reason for absence: on leave, sick or away on duty.")
+                % {"reason": reason},
+                code="invalid_reason",
+            )
+    reasons = {member.pk: reason for member, reason in absences.items()}
+    wanted: dict[int, tuple[Member, str, str | None]] = {}
+    for pk, member in roster.items():
+        if pk not in reasons:
+            wanted[pk] = (member, AttendanceStatus.PRESENT, "")
+        elif reasons[pk]:
+            wanted[pk] = (member, AttendanceStatus.EXCUSED, reasons[pk])
+        else:
+            wanted[pk] = (member, AttendanceStatus.ABSENT, "")
+    kept = Attendance.objects.filter(meeting=meeting).exclude(member_id__in=roster)
+    listed = len(wanted) + kept.count()
+    present = len(roster) - len(reasons) + kept.filter(status=AttendanceStatus.PRESENT).count()
+    _check_votes_within_present(meeting, listed=listed, present=present)
+    _write_attendance(meeting, wanted, drop_others=False)
+
+
+def _refuse_archived(meeting: Meeting) -> None:
+    if meeting.is_archived:
+        raise DomainError(
+            _("An archived meeting cannot be changed; restore it first."), code="archived"
+        )
+
+
+def _write_attendance(
+    meeting: Meeting,
+    wanted: dict[int, tuple[Member, str, str | None]],
+    *,
+    drop_others: bool,
+) -> None:
+    """Bring the meeting's rows to ``wanted`` (member id → member, status, reason; a reason of
+    ``None`` keeps the one recorded unless the member is present), writing only the rows that
+    change (each save is audited)."""
+    wanted = dict(wanted)
     for row in Attendance.objects.filter(meeting=meeting):
         if row.member_id not in wanted:
-            row.delete()
+            if drop_others:
+                row.delete()
             continue
-        _member, status = wanted.pop(row.member_id)
-        if row.status != status:
-            row.status = status
-            row.save(update_fields=["status", "updated_at"])
-    for member, status in wanted.values():
+        _member, status, reason = wanted.pop(row.member_id)
+        if reason is None:
+            reason = "" if status == AttendanceStatus.PRESENT else row.absence_reason
+        if (row.status, row.absence_reason) != (status, reason):
+            row.status, row.absence_reason = status, reason
+            row.save(update_fields=["status", "absence_reason", "updated_at"])
+    for member, status, reason in wanted.values():
         Attendance.objects.create(
-            school_id=meeting.school_id, meeting=meeting, member=member, status=status
+            school_id=meeting.school_id,
+            meeting=meeting,
+            member=member,
+            status=status,
+            absence_reason=reason or "",
         )

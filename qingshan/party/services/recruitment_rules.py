@@ -55,8 +55,18 @@ class Rule:
 
 @dataclass(frozen=True)
 class Breach:
+    """A rule broken by a write; ``earliest`` is the first day the write would keep the rule,
+    when waiting is what the rule asks for."""
+
     rule: Rule
     message: str
+    earliest: dt.date | None = None
+
+
+class RuleRefusal(DomainError):
+    """A write refused by the rules: the ``DomainError`` with the breaches it was built from."""
+
+    breaches: tuple[Breach, ...] = ()
 
 
 # --- The rules ---------------------------------------------------------------------------------
@@ -200,15 +210,54 @@ def branch_of(school: School) -> Branch:
 
 
 # --- Enforcement ---------------------------------------------------------------------------------
-def _error(breaches: Sequence[Breach], *, overridable: bool = False) -> DomainError:
+def _error(breaches: Sequence[Breach], *, overridable: bool = False) -> RuleRefusal:
     hint = _("Record a justified exception to go ahead.") if overridable else ""
     errors = [
         ValidationError(f"{breach.message} {hint}".strip(), code=breach.rule.code)
         for breach in breaches
     ]
-    if len(errors) == 1:
-        return DomainError(errors[0].message, code=errors[0].code)
-    return DomainError(errors)
+    refusal = (
+        RuleRefusal(errors[0].message, code=errors[0].code)
+        if len(errors) == 1
+        else RuleRefusal(errors)
+    )
+    refusal.breaches = tuple(breaches)
+    return refusal
+
+
+def refusal_sentence(*, step: int, date: dt.date, error: ValidationError) -> str:
+    """Why a step was refused, in one sentence for the top of the form: the earliest day it may
+    be recorded and the rule that asks to wait, or the rules it breaks (whether an exception
+    may be recorded). Any other error: its first message."""
+    breaches = getattr(error, "breaches", ())
+    if not breaches:
+        return error.messages[0] if error.messages else ""
+    name = Step(step).label if 1 <= step <= LAST_STEP else str(step)
+    waits = [
+        breach for breach in breaches if breach.earliest is not None and breach.earliest > date
+    ]
+    if waits:
+        wait = max(waits, key=lambda breach: breach.earliest or date)
+        return _(
+            "“%(step)s” may be recorded from %(earliest)s at the earliest, not on %(date)s "
+            "(rule: %(rule)s)."
+        ) % {
+            "step": name,
+            "earliest": (wait.earliest or date).isoformat(),
+            "date": date.isoformat(),
+            "rule": wait.rule.name,
+        }
+    names = "; ".join(dict.fromkeys(str(breach.rule.name) for breach in breaches))
+    if all(breach.rule.overridable for breach in breaches):
+        return _(
+            "“%(step)s” on %(date)s breaks a rule that allows exceptions (%(rules)s): record "
+            "a justified exception to go ahead."
+        ) % {"step": name, "date": date.isoformat(), "rules": names}
+    return _("“%(step)s” cannot be recorded on %(date)s (rule: %(rules)s).") % {
+        "step": name,
+        "date": date.isoformat(),
+        "rules": names,
+    }
 
 
 def enforce(breaches: Sequence[Breach], *, exception_reason: str = "") -> str:
@@ -264,7 +313,7 @@ def check_not_before_last_step(steps: Sequence[RecruitmentStep], date: dt.date) 
         "Steps are recorded in date order: %(date)s is before step %(previous)s on "
         "%(previous_date)s."
     ) % {"date": date.isoformat(), "previous": previous.step, "previous_date": previous.date}
-    return [Breach(DATE_ORDER, message)]
+    return [Breach(DATE_ORDER, message, earliest=previous.date)]
 
 
 def check_dates(
@@ -445,7 +494,7 @@ def _candidacy(ctx: StepContext) -> list[Breach]:
             "At least one year as activist is required before candidacy (activist since "
             "%(since)s; earliest %(earliest)s)."
         ) % {"since": activist.date.isoformat(), "earliest": earliest.isoformat()}
-        breaches.append(Breach(ACTIVIST_PERIOD, message))
+        breaches.append(Breach(ACTIVIST_PERIOD, message, earliest=earliest))
     required = {
         CultivationKind.THOUGHT_REPORT: (ctx.branch.require_thought_reports, 3, THOUGHT_REPORTS),
         CultivationKind.ASSESSMENT: (ctx.branch.require_half_yearly_assessment, 6, ASSESSMENTS),
@@ -465,20 +514,33 @@ def _candidacy(ctx: StepContext) -> list[Breach]:
             dates=[day for record_kind, day in records if record_kind == kind],
         )
         if missing:
-            periods = ", ".join(
-                f"{start.isoformat()} – {end.isoformat()}" for start, end in missing
-            )
-            if kind == CultivationKind.THOUGHT_REPORT:
-                text = _(
-                    "An activist hands in a thought report every quarter (none for %(periods)s)."
-                )
-            else:
-                text = _(
-                    "The branch assesses an activist every half year (no assessment for "
-                    "%(periods)s)."
-                )
-            breaches.append(Breach(rule, text % {"periods": periods}))
+            breaches.append(Breach(rule, _missing_cultivation(kind, missing)))
     return breaches
+
+
+def _missing_cultivation(kind: str, missing: Sequence[tuple[dt.date, dt.date]]) -> str:
+    """One sentence however many periods lack a record: the first one, and how many."""
+    (start, end), count = missing[0], len(missing)
+    period = f"{start.isoformat()} – {end.isoformat()}"
+    if count == 1:
+        if kind == CultivationKind.THOUGHT_REPORT:
+            text = _("An activist hands in a thought report every quarter (none for %(periods)s).")
+        else:
+            text = _(
+                "The branch assesses an activist every half year (no assessment for %(periods)s)."
+            )
+        return text % {"periods": period}
+    if kind == CultivationKind.THOUGHT_REPORT:
+        text = _(
+            "An activist hands in a thought report every quarter (none for %(count)s quarters, "
+            "the first %(first)s)."
+        )
+    else:
+        text = _(
+            "The branch assesses an activist every half year (no assessment for %(count)s "
+            "half years, the first %(first)s)."
+        )
+    return text % {"count": count, "first": period}
 
 
 def _sponsor_problem(ctx: StepContext, sponsor: Member) -> str | None:
@@ -591,7 +653,7 @@ def _resubmission(ctx: StepContext) -> list[Breach]:
         "A candidate whose vote failed is voted on again after %(months)s (failed on "
         "%(failed)s; earliest %(earliest)s)."
     ) % {"months": _months(months), "failed": failed.date.isoformat(), "earliest": earliest}
-    return [Breach(RESUBMISSION_WAIT, message)]
+    return [Breach(RESUBMISSION_WAIT, message, earliest=earliest)]
 
 
 def _approval(ctx: StepContext) -> list[Breach]:
@@ -640,7 +702,7 @@ def _conversion_vote(ctx: StepContext) -> list[Breach]:
     message = _(
         "The conversion vote is held when probation is over (probation ends on %(ends)s)."
     ) % {"ends": member.probation_ends_on.isoformat()}
-    return [Breach(PROBATION_END, message)]
+    return [Breach(PROBATION_END, message, earliest=member.probation_ends_on)]
 
 
 def _conversion_approval(ctx: StepContext) -> list[Breach]:

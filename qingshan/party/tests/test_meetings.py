@@ -12,7 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from qingshan.core.errors import DomainError
-from qingshan.party.enums import AttendanceStatus, GroupKind, MeetingKind, MemberStatus
+from qingshan.party.enums import (
+    AbsenceReason,
+    AttendanceStatus,
+    GroupKind,
+    MeetingKind,
+    MemberStatus,
+)
 from qingshan.party.models import Attendance, Meeting
 from qingshan.party.selectors import meetings as selectors
 from qingshan.party.selectors.meetings import AttendanceSummary, ComplianceStatus
@@ -382,6 +388,93 @@ def test_set_attendance_refuses_fewer_present_than_votes(school: Any, branch: An
     assert Attendance.objects.count() == 0
 
 
+# --- take_roll_call ---------------------------------------------------------------------------
+
+
+def _statuses(meeting: Any) -> dict[str, tuple[str, str]]:
+    rows = Attendance.objects.filter(meeting=meeting).values_list(
+        "member__name", "status", "absence_reason"
+    )
+    return {name: (status, reason) for name, status, reason in rows}
+
+
+def test_roll_call_marks_everyone_present_but_the_absentees_with_their_reasons(
+    school: Any, branch: Any
+) -> None:
+    meeting = _meeting(branch)
+    _here, leave, sick, away, truant = (
+        MemberFactory(school=school, name=name) for name in ("到", "假", "病", "差", "缺")
+    )
+    MemberFactory(school=school, name="已故", status=MemberStatus.DECEASED)
+
+    services.take_roll_call(
+        meeting=meeting,
+        absences={
+            leave: AbsenceReason.LEAVE,
+            sick: AbsenceReason.SICK,
+            away: AbsenceReason.AWAY,
+            truant: "",
+        },
+    )
+
+    assert _statuses(meeting) == {
+        "到": (PRESENT, ""),
+        "假": (EXCUSED, "leave"),
+        "病": (EXCUSED, "sick"),
+        "差": (EXCUSED, "away"),
+        "缺": (ABSENT, ""),
+    }
+    summary = selectors.attendance_summary(meeting)
+    assert (summary.present, summary.excused, summary.absent) == (1, 3, 1)
+    assert summary.reasons == (("on leave", 1), ("sick", 1), ("away on duty", 1))
+
+
+def test_roll_call_with_nobody_absent_marks_all_present_and_clears_reasons(
+    school: Any, branch: Any
+) -> None:
+    meeting = _meeting(branch)
+    first, second = MemberFactory(school=school, name="甲"), MemberFactory(school=school, name="乙")
+    services.take_roll_call(meeting=meeting, absences={first: AbsenceReason.SICK})
+
+    services.take_roll_call(meeting=meeting, absences={})
+
+    assert _statuses(meeting) == {"甲": (PRESENT, ""), "乙": (PRESENT, "")}
+    assert second is not None
+
+
+@pytest.mark.parametrize("problem", ["unknown reason", "other school", "not active", "votes"])
+def test_a_refused_roll_call_changes_nothing(
+    school: Any, other_school: Any, branch: Any, problem: str
+) -> None:
+    meeting = _meeting(branch, motion="表决", yes_votes=2)
+    first, second = MemberFactory(school=school, name="甲"), MemberFactory(school=school, name="乙")
+    services.take_roll_call(meeting=meeting, absences={})
+    absences: dict[Any, str] = {
+        "unknown reason": {first: "holiday"},
+        "other school": {MemberFactory(school=other_school): AbsenceReason.SICK},
+        "not active": {MemberFactory(school=school, status=MemberStatus.LEFT): ""},
+        "votes": {first: AbsenceReason.LEAVE, second: ""},
+    }[problem]
+
+    with pytest.raises(DomainError):
+        services.take_roll_call(meeting=meeting, absences=absences)
+
+    assert _statuses(meeting) == {"甲": (PRESENT, ""), "乙": (PRESENT, "")}
+
+
+def test_roll_call_keeps_the_rows_of_members_no_longer_active(school: Any, branch: Any) -> None:
+    meeting = _meeting(branch)
+    gone = MemberFactory(school=school, name="调出")
+    services.set_attendance(meeting=meeting, statuses={gone: ABSENT})
+    gone.status = MemberStatus.TRANSFERRED_OUT
+    gone.save()
+    MemberFactory(school=school, name="在册")
+
+    services.take_roll_call(meeting=meeting, absences={})
+
+    assert _statuses(meeting) == {"调出": (ABSENT, ""), "在册": (PRESENT, "")}
+
+
 # --- meetings, attendance_summary, study_hours ------------------------------------------------
 
 
@@ -476,13 +569,8 @@ def test_compliance_quarters_held_overdue_and_due(branch: Any) -> None:
         (dt.date(2024, 7, 1), dt.date(2024, 9, 30), DUE),
         (dt.date(2024, 10, 1), dt.date(2024, 12, 31), DUE),
     ]
-    assert (row.expected, row.held, row.missing, row.last_held, row.status) == (
-        4,
-        1,
-        1,
-        dt.date(2024, 5, 6),
-        DUE,
-    )
+    assert (row.expected, row.held, row.missing, row.upcoming) == (2, 1, 1, 2)
+    assert (row.last_held, row.status) == (dt.date(2024, 5, 6), DUE)
     assert row.group is None
 
 
@@ -492,7 +580,8 @@ def test_compliance_current_quarter_with_a_meeting_is_held(branch: Any) -> None:
 
     row = _rows(branch, *YEAR, today=dt.date(2024, 8, 10))[("青山党支部", "members_meeting")]
 
-    assert (row.held, row.missing, row.last_held, row.status) == (2, 2, dt.date(2024, 8, 9), HELD)
+    assert (row.expected, row.held, row.missing, row.upcoming) == (3, 1, 2, 1)
+    assert (row.extra, row.last_held, row.status) == (1, dt.date(2024, 8, 9), HELD)
 
 
 def test_compliance_last_quarter_of_a_past_period_without_a_meeting_is_overdue(
@@ -504,6 +593,42 @@ def test_compliance_last_quarter_of_a_past_period_without_a_meeting_is_overdue(
     row = _rows(branch, *YEAR, today=dt.date(2025, 1, 10))[("青山党支部", "members_meeting")]
 
     assert (row.expected, row.held, row.missing, row.status) == (4, 3, 1, OVERDUE)
+
+
+def test_compliance_held_and_missed_quarters_add_up_to_those_due(branch: Any) -> None:
+    # Two meetings in the first quarter, none in the second, one late in the third: the second
+    # of the first quarter is an extra meeting, not a second quarter held.
+    for day in (dt.date(2024, 1, 10), dt.date(2024, 3, 20), dt.date(2024, 9, 28)):
+        _meeting(branch, date=day)
+
+    row = _rows(branch, *YEAR, today=dt.date(2024, 10, 15))[("青山党支部", "members_meeting")]
+
+    assert (row.expected, row.held, row.missing) == (3, 2, 1)
+    assert row.held + row.missing == row.expected
+    assert row.expected + row.upcoming == len(row.windows) == 4
+    assert (row.extra, row.outside) == (1, 0)
+
+
+def test_compliance_page_shows_held_missed_and_extra_meetings_apart(
+    branch: Any, client_for: Any
+) -> None:
+    from django.urls import reverse
+
+    from qingshan.accounts.enums import Role
+
+    today = timezone.localdate()
+    first_quarter = dt.date(today.year, 1, 1)
+    for _n in range(3):
+        _meeting(branch, date=first_quarter)
+
+    page = (
+        client_for(Role.SECRETARY, branch.school)
+        .get(reverse("party:compliance"), {"year": today.year})
+        .content.decode()
+    )
+
+    assert "held + missed = due" in page
+    assert 'data-extra="2"' in page
 
 
 def test_compliance_a_quarter_is_due_until_its_last_day(branch: Any) -> None:
@@ -544,7 +669,7 @@ def test_compliance_follows_the_branchs_cadence(school: Any) -> None:
 
     committee = rows[("青山党支部", "committee_meeting")]
     lesson = rows[("青山党支部", "party_lesson")]
-    assert (committee.expected, committee.missing) == (6, 5)
+    assert (committee.expected, committee.missing, committee.upcoming) == (5, 5, 1)
     assert [(w.start, w.status) for w in lesson.windows] == [
         (dt.date(2024, 1, 1), HELD),
         (dt.date(2024, 7, 1), DUE),
@@ -571,7 +696,7 @@ def test_compliance_study_is_weekly_by_iso_week(branch: Any) -> None:
         (dt.date(2024, 1, 8), dt.date(2024, 1, 14), OVERDUE),
         (dt.date(2024, 1, 15), dt.date(2024, 1, 21), DUE),
     ]
-    assert (row.expected, row.held, row.missing, row.status) == (3, 1, 1, DUE)
+    assert (row.expected, row.held, row.missing, row.upcoming, row.status) == (2, 1, 1, 1, DUE)
 
 
 def test_compliance_a_study_week_straddling_new_year_is_judged_whole(branch: Any) -> None:
@@ -585,7 +710,8 @@ def test_compliance_a_study_week_straddling_new_year_is_judged_whole(branch: Any
         (dt.date(2024, 12, 30), HELD),
         (dt.date(2025, 1, 6), OVERDUE),
     ]
-    assert (row.held, row.last_held, row.status) == (0, dt.date(2024, 12, 31), OVERDUE)
+    assert (row.expected, row.held, row.missing, row.outside) == (2, 1, 1, 1)
+    assert (row.last_held, row.status) == (dt.date(2024, 12, 31), OVERDUE)
 
 
 def test_compliance_has_a_row_per_standing_group(school: Any, branch: Any) -> None:

@@ -369,6 +369,70 @@ def test_attendance_is_saved_from_the_meeting_page(
     }
 
 
+def test_mark_all_present_from_the_meeting_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    members = [MemberFactory(school=school) for _n in range(3)]
+    meeting = MeetingFactory(branch=branch, school=school, moderator=members[0], content="学习")
+
+    response = secretary.post(
+        reverse("party:meeting_roll_call", args=[meeting.pk]), {"all_present": "1"}
+    )
+
+    assert response.status_code == 302
+    assert set(Attendance.objects.filter(meeting=meeting).values_list("status", flat=True)) == {
+        "present"
+    }
+    assert Attendance.objects.filter(meeting=meeting).count() == 3
+
+
+def test_absentees_are_marked_with_their_reasons_on_the_meeting_page(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    here, sick, truant = (MemberFactory(school=school) for _n in range(3))
+    meeting = MeetingFactory(branch=branch, school=school, moderator=here, content="学习")
+
+    secretary.post(
+        reverse("party:meeting_roll_call", args=[meeting.pk]),
+        {f"absent_{sick.pk}": "sick", f"absent_{truant.pk}": "absent", f"absent_{here.pk}": ""},
+    )
+    page = secretary.get(reverse("party:meeting_detail", args=[meeting.pk])).content.decode()
+
+    rows = Attendance.objects.filter(meeting=meeting).values_list(
+        "member_id", "status", "absence_reason"
+    )
+    assert set(rows) == {
+        (here.pk, "present", ""),
+        (sick.pk, "excused", "sick"),
+        (truant.pk, "absent", ""),
+    }
+    assert 'id="absence-reasons"' in page and "sick 1" in page
+
+
+@pytest.mark.parametrize(
+    "posted",
+    [{"mark": "holiday"}, {"stranger": "sick"}],
+)
+def test_a_bad_roll_call_is_refused_with_a_message_and_changes_nothing(
+    school: Any, branch: Branch, secretary: Client, posted: dict[str, str]
+) -> None:
+    member = MemberFactory(school=school)
+    meeting = MeetingFactory(branch=branch, school=school, moderator=member, content="学习")
+    data = (
+        {f"absent_{member.pk}": posted["mark"]}
+        if "mark" in posted
+        else {"absent_999999": posted["stranger"]}
+    )
+
+    response = secretary.post(
+        reverse("party:meeting_roll_call", args=[meeting.pk]), data, follow=True
+    )
+
+    page = response.content.decode()
+    assert "Select a valid choice" in page or "not on this meeting&#x27;s roll" in page
+    assert not Attendance.objects.filter(meeting=meeting).exists()
+
+
 def test_compliance_page_lists_the_cadences(school: Any, branch: Branch, secretary: Client) -> None:
     MeetingFactory(branch=branch, school=school, kind="members_meeting", date=dt.date(2013, 2, 1))
 
@@ -475,6 +539,8 @@ def test_the_dashboard_shows_overdue_steps_and_explained_exceptions(
     assert 'id="party-panel"' in page
     assert "迟谈话" in page
     assert "有说明" in page
+    assert "talk with the applicant" in page
+    assert "step 2 " not in page
 
 
 def test_a_document_is_filed_with_a_step_and_served_to_readers_only(
@@ -531,3 +597,77 @@ def test_appraisal_votes_with_one_bad_row_save_none(
     assert list(
         AppraisalEntry.objects.order_by("pk").values_list("votes_excellent", flat=True)
     ) == [0, 0]
+
+
+def test_the_board_names_the_steps_and_says_whom_it_lists(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.recruitment import register_application
+
+    register_application(
+        school=school,
+        name="孙申请",
+        gender="female",
+        birth_date=dt.date(1990, 1, 1),
+        applied_on=dt.date(2013, 3, 1),
+        category="teacher",
+    )
+
+    page = secretary.get(reverse("party:recruit_board")).content.decode()
+
+    assert "application submitted · " in page
+    assert "<td>talk with the applicant</td>" in page
+    assert "Lists the 1 recruitment in progress, from application to conversion" in page
+
+
+def test_a_step_refused_for_its_date_says_the_earliest_day_in_one_sentence(
+    school: Any, secretary: Client
+) -> None:
+    from qingshan.party.tests.test_recruitment import RecruitmentPath
+
+    path = RecruitmentPath(school)
+    recruit = path.advance(path.apply(applied_on=dt.date(2014, 7, 10)), 6, cultivation=False)
+    activist_on = recruit.steps.get(step=3).date
+    earliest = activist_on.replace(year=activist_on.year + 1)
+
+    response = secretary.post(
+        reverse("party:recruit_step", args=[recruit.pk]),
+        {"step": 7, "date": (earliest - dt.timedelta(days=1)).isoformat()},
+    )
+
+    page = response.content.decode()
+    box = page[page.index('id="step-errors"') : page.index('<div class="form-grid">')]
+    assert response.status_code == 422
+    assert box.count("<li>") == 1
+    assert (
+        f"“chosen as development candidate” may be recorded from {earliest.isoformat()} at the "
+        "earliest" in box
+    )
+    assert "One year as activist before candidacy" in box
+    assert 'id="step-refusal"' in page
+    assert recruit.steps.count() == 6
+
+
+def test_the_attendance_sheet_prints_with_reasons_and_without_the_forms(
+    school: Any, branch: Branch, secretary: Client
+) -> None:
+    from qingshan.party.services.meetings import take_roll_call
+
+    here, sick = (
+        MemberFactory(school=school, name="到会"),
+        MemberFactory(school=school, name="病休"),
+    )
+    meeting = MeetingFactory(branch=branch, school=school, moderator=here, content="学习")
+    take_roll_call(meeting=meeting, absences={sick: "sick"})
+
+    page = secretary.get(reverse("party:meeting_detail", args=[meeting.pk])).content.decode()
+
+    sheet = page[
+        page.index('id="attendance-sheet"') : page.index(
+            "</table>", page.index('id="attendance-sheet"')
+        )
+    ]
+    assert "<td>病休</td><td>excused</td><td>sick</td>" in sheet
+    assert "<td>到会</td><td>present</td><td></td>" in sheet
+    assert "data-print" in page
+    assert '<section id="roll-call" class="no-print">' in page

@@ -527,6 +527,24 @@ def test_candidacy_without_quarterly_thought_reports_is_refused(path: Recruitmen
     ]
 
 
+def test_years_without_thought_reports_are_told_in_one_sentence_not_a_list_of_quarters(
+    path: RecruitmentPath,
+) -> None:
+    recruit = _activist_for_candidacy(path, cultivation=False)
+    for day in (D(2015, 2, 1), D(2015, 8, 1), D(2016, 2, 1), D(2016, 8, 1), D(2017, 2, 1)):
+        services.add_cultivation_record(
+            recruit=recruit, kind=enums.CultivationKind.ASSESSMENT, date=day
+        )
+
+    with pytest.raises(DomainError) as error:
+        path.record(recruit, Step.CANDIDATE_CHOSEN, date=D(2017, 8, 1))
+
+    assert error.value.messages == [
+        "An activist hands in a thought report every quarter (none for 12 quarters, the first "
+        "2014-08-01 – 2014-11-01). Record a justified exception to go ahead."
+    ]
+
+
 def test_candidacy_without_reports_or_assessments_names_both_rules_when_excepted(
     path: RecruitmentPath,
 ) -> None:

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from qingshan.core.models import School
 from qingshan.party.enums import Stage, Step
 from qingshan.party.selectors import recruitment as selectors
-from qingshan.party.selectors.recruitment import BoardRow, StepRef
+from qingshan.party.selectors.recruitment import BoardRow, StepName, StepRef
 from qingshan.party.services import recruitment as services
 from qingshan.party.tests.test_recruitment import START_1990, RecruitmentPath
 
@@ -56,7 +56,7 @@ def test_the_board_shows_the_last_step_and_the_next_one(
         recruit=recruit,
         stage=Stage.ACTIVIST,
         last_step=StepRef(Step.ACTIVIST_CHOSEN, D(2014, 10, 10)),
-        next_step=Step.ACTIVIST_FILED,
+        next_step=StepName(Step.ACTIVIST_FILED),
         due_on=D(2015, 10, 10),
         due_kind="not_before",
         overdue=False,
@@ -92,7 +92,7 @@ def test_what_the_next_step_waits_for_and_whether_it_is_overdue(
     [row] = selectors.pipeline_board(school=school, today=today)
 
     assert (row.next_step, row.due_on, row.due_kind, row.overdue) == (
-        last + 1,
+        StepName(last + 1),
         due_on,
         due_kind,
         overdue,
@@ -110,7 +110,7 @@ def test_after_a_failed_vote_the_board_waits_for_the_new_vote(
     [row] = selectors.pipeline_board(school=school, today=D(2017, 1, 1))
 
     assert (row.next_step, row.due_on, row.due_kind, row.overdue) == (
-        Step.BRANCH_VOTE,
+        StepName(Step.BRANCH_VOTE),
         D(2016, 7, 8),
         "not_before",
         False,
@@ -185,3 +185,17 @@ def test_recruits_carry_their_last_step_in_a_fixed_number_of_queries(
 
     assert rows == [("甲", 9, D(2015, 10, 25), 2), ("乙", 2, D(2014, 9, 20), 0)]
     assert len(queries) == 3
+
+
+def test_the_next_step_prints_as_its_name_wherever_a_template_shows_it(
+    path: RecruitmentPath, school: School
+) -> None:
+    from django.template import Context, Template
+
+    path.at(3)
+    [row] = selectors.pipeline_board(school=school, today=D(2015, 1, 1))
+
+    shown = Template("{{ row.next_step }}").render(Context({"row": row}))
+
+    assert shown == "activist filed with the higher committee"
+    assert row.next_step is not None and row.next_step.number == 4

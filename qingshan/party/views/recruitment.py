@@ -28,6 +28,7 @@ from qingshan.party.recruitment_forms import (
 )
 from qingshan.party.selectors import recruitment as selectors
 from qingshan.party.services import recruitment as services
+from qingshan.party.services.recruitment_rules import refusal_sentence
 
 
 @login_required
@@ -41,6 +42,7 @@ def recruit_board(request: HttpRequest) -> HttpResponse:
     context = {
         "columns": columns,
         "overdue": [row for row in rows if row.overdue],
+        "rows_count": len(rows),
         "exceptions": selectors.explained_exceptions(school=school).select_related("recruit")[:50],
         "can_manage": may_write(request, "party.manage", school),
     }
@@ -75,7 +77,10 @@ def _recruit(school: School, pk: int) -> Any:
 
 @login_required
 def recruit_detail(
-    request: HttpRequest, pk: int, step_form: StepForm | None = None
+    request: HttpRequest,
+    pk: int,
+    step_form: StepForm | None = None,
+    refusal: list[str] | None = None,
 ) -> HttpResponse:
     school = school_for(request, "party.view")
     recruit = _recruit(school, pk)
@@ -96,6 +101,7 @@ def recruit_detail(
         "paperwork": PAPERWORK_FOR_STAGE,
         "document_form": StepDocumentForm(recruit=recruit),
         "documents": [document for step in steps for document in step.documents.all()],
+        "refusal": refusal or [],
     }
     return render(
         request, "party/recruit_detail.html", context, status=422 if step_form is not None else 200
@@ -113,10 +119,13 @@ def recruit_step(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_step(recruit=recruit, **data)
         except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The step was recorded."))
-            return redirect("party:recruit_detail", pk=pk)
+            # One sentence at the top of the form; the rules' own words below it, folded.
+            form.add_error(
+                None, refusal_sentence(step=data["step"], date=data["date"], error=error)
+            )
+            return recruit_detail(request, pk, step_form=form, refusal=error.messages)
+        messages.success(request, _("The step was recorded."))
+        return redirect("party:recruit_detail", pk=pk)
     return recruit_detail(request, pk, step_form=form)
 
 

@@ -41,6 +41,7 @@ from qingshan.party.work_forms import (
     MentoringCloseForm,
     MentoringLogForm,
     OpenAppraisalForm,
+    RollCallForm,
 )
 
 
@@ -62,6 +63,28 @@ def meeting_attendance(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         meeting_services.set_attendance(meeting=meeting, statuses=statuses)
         messages.success(request, _("The attendance was saved."))
+    except ValidationError as error:
+        _errors(request, error)
+    return redirect("party:meeting_detail", pk=pk)
+
+
+@login_required
+@require_POST
+def meeting_roll_call(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everyone present but the absentees marked, with their reasons: one service call."""
+    school = school_for(request, "party.manage", write=True)
+    meeting = get_object_or_404(meeting_selectors.meetings(school), pk=pk)
+    roll = meeting_selectors.roll(school)
+    form = RollCallForm({} if "all_present" in request.POST else request.POST, members=roll)
+    if not form.is_valid():
+        messages.error(
+            request,
+            " ".join(str(error) for errors in form.errors.values() for error in errors),
+        )
+        return redirect("party:meeting_detail", pk=pk)
+    try:
+        meeting_services.take_roll_call(meeting=meeting, absences=form.absences())
+        messages.success(request, _("The roll call was saved."))
     except ValidationError as error:
         _errors(request, error)
     return redirect("party:meeting_detail", pk=pk)
