@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from qingshan.core.models import School
 from qingshan.core.notices import Notice, NoticeKind, source
 from qingshan.organization.selectors import working_day
-from qingshan.party.enums import Step
 from qingshan.party.selectors.recruitment import pipeline_board
 
 # A step due within this many days is shown before its deadline.
@@ -30,10 +29,10 @@ def recruitment_steps_due(school: School, user: Any, today: dt.date) -> Iterator
         if row.due_on > day + AHEAD:
             continue
         yield Notice(
-            key=f"party.step:{row.recruit.pk}:{row.next_step}",
+            key=f"party.step:{row.recruit.pk}:{row.next_step.number}",
             kind=NoticeKind.STEP_DUE,
             title=_("%(name)s: %(step)s")
-            % {"name": row.recruit, "step": Step(row.next_step).label},
+            % {"name": row.recruit, "step": row.next_step.name},
             url=reverse("party:recruit_detail", args=[row.recruit.pk]),
             due=row.due_on,
             overdue=row.overdue,
