@@ -17,14 +17,15 @@ messages: env
 	@$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 # The demo school served as in production (gunicorn, DEBUG off: translated error pages, static files
-# through whitenoise) with one task worker (figures of roll-ups, reminders, slips); the logins are
-# printed once the server answers. Ctrl-C stops both.
+# through whitenoise) with one task worker (figures of roll-ups, reminders, slips) and the rating
+# schedule applied every minute; the logins are printed once the server answers. Ctrl-C stops all.
 run: env messages
 	$(MANAGE) migrate --verbosity 0
 	$(MANAGE) demo
-	@trap 'kill $$worker $$server 2>/dev/null' EXIT INT TERM; \
+	@trap 'kill $$worker $$scheduler $$server 2>/dev/null' EXIT INT TERM; \
 	export DEBUG=false QS_TASKS_IMMEDIATE=false; \
 	$(MANAGE) db_worker --no-startup-delay --interval 2 & worker=$$!; \
+	while sleep 60; do $(MANAGE) apply_rating_schedule --verbosity 0; done & scheduler=$$!; \
 	$(RUN) gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --threads 4 --log-level warning & server=$$!; \
 	$(RUN) python scripts/wait_until_serving.py http://127.0.0.1:8000/health/ && $(MANAGE) demo_logins; \
 	wait $$server

@@ -31,8 +31,7 @@ def recruitment_steps_due(school: School, user: Any, today: dt.date) -> Iterator
         yield Notice(
             key=f"party.step:{row.recruit.pk}:{row.next_step.number}",
             kind=NoticeKind.STEP_DUE,
-            title=_("%(name)s: %(step)s")
-            % {"name": row.recruit, "step": row.next_step.name},
+            title=_("%(name)s: %(step)s") % {"name": row.recruit, "step": row.next_step.name},
             url=reverse("party:recruit_detail", args=[row.recruit.pk]),
             due=row.due_on,
             overdue=row.overdue,

@@ -9,6 +9,7 @@ token (names and counts only), never per answer.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -143,6 +144,16 @@ def slips_in_progress(campaign: Campaign) -> bool:
         .filter(status__in=[SlipBatchStatus.WAITING, SlipBatchStatus.BUILDING])
         .exists()
     )
+
+
+def schedule_due(campaign: Campaign, now: dt.datetime) -> str:
+    """What the schedule asks of the campaign now and the scheduler has not yet done: "open"
+    (prepared, its window has begun), "close" (open, its window is over) or ""."""
+    if campaign.status == CampaignStatus.PREPARED and campaign.opens_at <= now < campaign.closes_at:
+        return "open"
+    if campaign.status == CampaignStatus.OPEN and campaign.closes_at <= now:
+        return "close"
+    return ""
 
 
 def participation_by_class(campaign: Campaign) -> QuerySet[Any, Any]:

@@ -435,14 +435,31 @@ def test_many_raters_of_one_teacher_at_once_are_all_counted(school: Any) -> None
         assert sum(retries) == 0  # raters write ballots of their own: nothing to wait on
 
 
-def test_opening_a_campaigns_page_applies_the_schedule_to_that_campaign_only(
+def test_a_campaigns_page_changes_nothing_and_says_the_schedule_is_due(
+    school: Any, client_for: Any
+) -> None:
+    mine = _campaign(school)
+    campaigns.prepare_campaign(campaign=mine)
+
+    response = client_for("secretary", school).get(
+        reverse("evaluations:campaign_detail", args=[mine.pk])
+    )
+
+    mine.refresh_from_db()
+    assert mine.status == CampaignStatus.PREPARED
+    assert response.context["schedule_due"] == "open"
+
+
+def test_applying_the_schedule_from_its_page_opens_that_campaign_only(
     school: Any, other_school: Any, client_for: Any
 ) -> None:
     mine, theirs = _campaign(school), _campaign(other_school)
     for campaign in (mine, theirs):
         campaigns.prepare_campaign(campaign=campaign)
 
-    client_for("secretary", school).get(reverse("evaluations:campaign_detail", args=[mine.pk]))
+    client_for("secretary", school).post(
+        reverse("evaluations:campaign_action", args=[mine.pk, "schedule"])
+    )
 
     mine.refresh_from_db()
     theirs.refresh_from_db()

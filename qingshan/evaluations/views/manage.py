@@ -19,7 +19,7 @@ from qingshan.core.records import may_write, school_for
 from qingshan.core.services import create_record, update_record
 from qingshan.core.tabular.spec import Column, SheetSpec
 from qingshan.core.tabular.writing import write_xlsx
-from qingshan.evaluations.enums import CampaignStatus, ReviewStatus
+from qingshan.evaluations.enums import CampaignStatus, RaterKind, ReviewStatus
 from qingshan.evaluations.forms import CampaignForm, QuestionForm
 from qingshan.evaluations.models import Campaign, Question
 from qingshan.evaluations.selectors import campaigns as selectors
@@ -140,12 +140,14 @@ def _campaign(school: School, pk: int) -> Campaign:
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "evaluations.view")
     campaign = _campaign(school, pk)
-    services.apply_schedule(now=timezone.now(), campaigns=selectors.same_campaign(campaign))
-    campaign.refresh_from_db()
     context = {
         "campaign": campaign,
+        "schedule_due": selectors.schedule_due(campaign, timezone.now()),
         "transitions": selectors.transitions(campaign),
-        "participation": selectors.participation_by_class(campaign),
+        "participation": [
+            {**row, "kind": RaterKind(row["rater_kind"]).label}
+            for row in selectors.participation_by_class(campaign)
+        ],
         "pending_reviews": selectors.pending_review_count(campaign),
         "can_manage": may_write(request, "evaluations.manage", school),
         "statuses": CampaignStatus,
@@ -153,7 +155,14 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "evaluations/campaign_detail.html", context)
 
 
+def _apply_schedule(*, campaign: Campaign, actor: object = None) -> Campaign | None:
+    """What the scheduler (``apply_rating_schedule``, every minute) would do, at once."""
+    services.apply_schedule(now=timezone.now(), campaigns=selectors.same_campaign(campaign))
+    return campaign
+
+
 ACTIONS = {
+    "schedule": _apply_schedule,
     "prepare": services.prepare_campaign,
     "open": services.open_campaign,
     "close": services.close_campaign,
@@ -171,6 +180,7 @@ def campaign_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
         raise Http404
     try:
         ACTIONS[action](campaign=campaign, actor=request.user)
+        campaign.refresh_from_db()
         messages.success(
             request,
             _("The campaign is now %(status)s.") % {"status": campaign.get_status_display()},
