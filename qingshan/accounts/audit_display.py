@@ -93,9 +93,13 @@ def readable_changes(entries: Iterable[LogEntry]) -> dict[int, list[Change]]:
         changes = []
         for name, pair in (entry.changes_dict or {}).items():
             field = _field(model, name)
+            if field is None and model is not None:
+                continue  # a reverse relation the log lists on creation ("x.Member.None")
             lookup = names.get(field.related_model, {}) if field and field.related_model else {}
             old, new = [*pair, None, None][:2]
             label = str(field.verbose_name) if field is not None else name
-            changes.append(Change(label, _plain(old, field, lookup), _plain(new, field, lookup)))
+            change = Change(label, _plain(old, field, lookup), _plain(new, field, lookup))
+            if change.old != change.new:
+                changes.append(change)
         readable[entry.pk] = changes
     return readable
