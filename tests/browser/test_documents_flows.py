@@ -64,8 +64,8 @@ def test_search_in_chinese_open_the_document_and_issue_a_revision(
 ) -> None:
     sign_in(page, live_server.url)
     page.goto(f"{live_server.url}/documents/")
-    page.fill("input[name=q]", "示范岗")
-    page.press("input[name=q]", "End")  # a key released in the box: htmx searches
+    page.fill("main input[name=q]", "示范岗")
+    page.press("main input[name=q]", "End")  # a key released in the box: htmx searches
 
     # htmx replaces the results as the person types; the match is marked in the passage.
     expect(page.locator("#search-summary")).to_contain_text("示范岗")
