@@ -58,7 +58,7 @@ def test_edit_preview_issue_and_open_the_evidence(
     assert IssuedReport.objects.get().figures["organization.students"]["value"] == 1
 
     page.goto(f"{live_server.url}/summary/?year={YEAR}&lang=zh-hans")
-    page.locator("a.figure[title='organization.students']").first.click()
+    page.locator("a.figure[href*='/figures/organization.students/']").first.click()
     expect(page.locator("#evidence-records")).to_contain_text(str(school_with_records["student"]))
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(artifacts / "summary-evidence-phone.png"), full_page=True)
