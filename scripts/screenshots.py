@@ -26,12 +26,12 @@ def sign_in(page: Page, base: str, username: str) -> None:
 
 
 def results_url(page: Page, base: str) -> str:
-    """The first published campaign's results page, found from the campaigns list."""
+    """A teacher's results page: the first teacher listed on the first campaign's results."""
     page.goto(f"{base}/evaluations/campaigns/")
-    page.locator("main table a").first.click()
-    page.locator("a[href*='/evaluations/results/']").first.click()
-    page.wait_for_load_state("networkidle")
-    return page.url
+    campaign = page.locator("main table a:has-text('学生评教')").first
+    page.goto(base + str(campaign.get_attribute("href")).rstrip("/") + "/results/")
+    teacher = page.locator("main a[href*='/evaluations/results/']").first
+    return base + str(teacher.get_attribute("href"))
 
 
 def main() -> None:

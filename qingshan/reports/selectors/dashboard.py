@@ -6,13 +6,14 @@ import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from qingshan.accounts.enums import Role
 from qingshan.core import figure_store
 from qingshan.core.figures import FigureResult, Period, Scope, registry
 from qingshan.core.models import School
 from qingshan.core.notices import notices_for
+from qingshan.core.numbers import figure_text
 from qingshan.evaluations.enums import FollowUpStatus
 from qingshan.evaluations.models import FollowUp
 from qingshan.organization.selectors import (
@@ -24,7 +25,6 @@ from qingshan.organization.selectors import (
 from qingshan.party.selectors.meetings import meeting_compliance
 from qingshan.party.selectors.organisation import branch_of
 from qingshan.party.selectors.recruitment import explained_exceptions, pipeline_board
-from qingshan.reports.tokens import Token, format_value
 
 KEY_FIGURES = (
     "organization.students",
@@ -87,7 +87,6 @@ def dashboard_for(
 ) -> dict[str, Any]:
     year = year or working_year(school=school, day=timezone.localdate())
     scope = Scope.of_school(school)
-    language = translation.get_language() or "zh-hans"
     years = list(range(year - TREND_YEARS + 1, year + 1))
     trend = registry.get(trend_key if trend_key in KEY_FIGURES else TREND_FIGURE)
     found = figure_store.values(scope, [Period.year(year)], KEY_FIGURES)
@@ -96,9 +95,7 @@ def dashboard_for(
     for key in KEY_FIGURES:
         figure = registry.get(key)
         value = found[(key, Period.year(year))].value
-        key_figures.append(
-            {"figure": figure, "value": format_value(value, figure.unit, Token("", key), language)}
-        )
+        key_figures.append({"figure": figure, "value": figure_text(value, figure.unit)})
     chart = {
         "color": ["#2f7d4f"],
         "animation": False,  # charts are printed and screenshotted; they must be whole at once
