@@ -17,10 +17,10 @@ from typing import Any
 
 from django.db import models
 from django.utils.functional import Promise
-from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.models import NoticeRead, School
+from qingshan.core.sources import Sources
 
 
 class NoticeKind(models.TextChoices):
@@ -47,18 +47,10 @@ class Notice:
 
 
 Source = Callable[[School, Any, dt.date], Iterable[Notice]]
-_sources: list[Source] = []
-
-
-def source(function: Source) -> Source:
-    """Register a function that says what concerns a user at a school."""
-    if function not in _sources:
-        _sources.append(function)
-    return function
-
-
-def autodiscover() -> None:
-    autodiscover_modules("notices")
+_sources: Sources[Source] = Sources("notices")
+# ``@source`` registers a function that says what concerns a user at a school.
+source = _sources.register
+autodiscover = _sources.autodiscover
 
 
 def notices_for(*, school: School, user: Any, day: dt.date) -> list[Notice]:

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from django.utils.module_loading import autodiscover_modules
 
 from qingshan.core.models import School
+from qingshan.core.sources import Sources
 
 # Hits per kind of record; the page says when there are more and links to the full list.
 PER_KIND = 8
@@ -37,17 +37,9 @@ class HitGroup:
 
 
 Source = Callable[[School, Any, str], Iterable[HitGroup]]
-_sources: list[Source] = []
-
-
-def source(function: Source) -> Source:
-    if function not in _sources:
-        _sources.append(function)
-    return function
-
-
-def autodiscover() -> None:
-    autodiscover_modules("search")
+_sources: Sources[Source] = Sources("search")
+source = _sources.register
+autodiscover = _sources.autodiscover
 
 
 def clean_query(raw: str) -> str:

@@ -50,3 +50,17 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 @pytest.fixture(autouse=True)
 def _chinese_by_default(settings: Any) -> None:
     settings.LANGUAGE_CODE = "zh-hans"
+
+
+def sign_in_as(
+    page: Any, base: str, username: str, password: str, language: str = "zh-hans"
+) -> None:
+    """Sign in on the login page, first switching its language when not Chinese."""
+    page.goto(f"{base}/accounts/login/")
+    if language != "zh-hans":
+        with page.expect_navigation():
+            page.select_option("#language-form select", language)
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/")

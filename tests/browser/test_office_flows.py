@@ -14,7 +14,7 @@ from qingshan.accounts.models import User
 from qingshan.accounts.services import create_user, grant_membership
 from qingshan.workplans.models import Decision, DecisionMeeting
 from qingshan.workplans.services import decisions as decision_services
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, sign_in_as
 from tests.factories import (
     DepartmentFactory,
     SchoolClassFactory,
@@ -51,14 +51,7 @@ def login(school: Any, username: str, role: str) -> User:
 
 def sign_in(page: Page, base: str, username: str, language: str, width: str) -> None:
     page.set_viewport_size(WIDTHS[width])
-    page.goto(f"{base}/accounts/login/")
-    if language != "zh-hans":
-        with page.expect_navigation():
-            page.select_option("#language-form select", language)
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in_as(page, base, username, PASSWORD, language)
 
 
 @pytest.mark.parametrize("width", ["phone", "desktop"])

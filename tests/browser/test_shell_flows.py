@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import User
 from qingshan.accounts.services import create_user, grant_membership
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, sign_in_as
 from tests.factories import SchoolFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -56,14 +56,7 @@ def people(transactional_db: None) -> dict[str, User]:
 
 
 def sign_in(page: Page, base: str, username: str, language: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    if language != "zh-hans":
-        with page.expect_navigation():
-            page.select_option("#language-form select", language)
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in_as(page, base, username, PASSWORD, language)
 
 
 @pytest.mark.parametrize("language", ["zh-hans", "en"])
