@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -13,10 +15,15 @@ from qingshan.core.search import MAX_QUERY, clean_query, search
 @login_required
 def search_page(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "core.view_dashboard")
-    query = clean_query(request.GET.get("q", ""))
+    query, error = clean_query(request.GET.get("q", "")), ""
+    try:
+        ProhibitNullCharactersValidator()(query)
+    except ValidationError as invalid:
+        query, error = "", " ".join(invalid.messages)
     groups = search(school=school, user=request.user, query=query) if query else []
     return render(
         request,
         "search.html",
-        {"query": query, "groups": groups, "max_query": MAX_QUERY},
+        {"query": query, "groups": groups, "max_query": MAX_QUERY, "error": error},
+        status=400 if error else 200,
     )

@@ -101,3 +101,12 @@ def test_the_search_reads_in_as_many_queries_for_three_hits_as_for_one(
     client = client_for(Role.SCHOOL_ADMIN, school)
 
     assert queries_for(school, client, 1) == queries_for(school, client, 3)
+
+
+def test_a_null_character_is_refused_with_a_message_and_searches_nothing(
+    school: Any, client_for: Any
+) -> None:
+    response = client_for(Role.SCHOOL_ADMIN, school).get(reverse("search"), {"q": "x\x00y"})
+
+    assert response.status_code == 400
+    assert response.context["groups"] == [] and response.context["error"]
