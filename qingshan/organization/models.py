@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned, SchoolScopedQuerySet
 from qingshan.core.validators import validate_resident_id
@@ -112,8 +113,12 @@ class Term(SchoolOwned):
     semester = models.PositiveSmallIntegerField(_("semester"), choices=Semester.choices)
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"))
-    opened_on = models.DateField(_("opened on"), null=True, blank=True, editable=False)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True, editable=False)
+    opened_on = models.DateField(
+        pgettext_lazy("term", "opened on"), null=True, blank=True, editable=False
+    )
+    closed_on = models.DateField(
+        pgettext_lazy("term", "closed on"), null=True, blank=True, editable=False
+    )
     is_current = models.BooleanField(_("current term"), default=False, editable=False)
 
     objects = TermQuerySet.as_manager()  # type: ignore[misc]

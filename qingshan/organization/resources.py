@@ -63,7 +63,15 @@ RESOURCES: tuple[Resource, ...] = (
         selector=selectors.terms,
         form_class=forms.TermForm,
         filterset_class=filters.TermFilter,
-        columns=("school_year", "semester", "start_date", "end_date", "is_current", "closed_on"),
+        columns=(
+            "school_year",
+            "semester",
+            "start_date",
+            "end_date",
+            "is_current",
+            "opened_on",
+            "closed_on",
+        ),
         detail_fields=(
             "school_year",
             "semester",
