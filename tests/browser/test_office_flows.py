@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import User
 from qingshan.accounts.services import create_user, grant_membership
+from qingshan.organization.enums import Semester
 from qingshan.workplans.models import Decision, DecisionMeeting
 from qingshan.workplans.services import decisions as decision_services
 from tests.browser.conftest import PHONE, sign_in_as
@@ -21,11 +22,15 @@ from tests.factories import (
     SchoolFactory,
     StaffFactory,
     StudentFactory,
+    TermFactory,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "green mountain river"
+TERM_TEXTS = {"zh-hans": "设为当前学期", "en": "Make it the current term"}
+# The month board's heading once the autumn of 2013 is current (today is long after it).
+MONTH_TEXTS = {"zh-hans": "2014年1月", "en": "January 2014"}
 WIDTHS = {"phone": PHONE, "desktop": {"width": 1366, "height": 768}}
 TEXTS = {
     "zh-hans": {"menu": "菜单", "attention": "需要您处理", "inbox": "待办提醒", "search": "搜索"},
@@ -106,3 +111,26 @@ def test_the_administrator_finds_a_student_from_the_search_box(
 
     page.get_by_role("link", name="青山学生").click()
     page.wait_for_url(f"{live_server.url}{pupil.get_absolute_url()}")
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_the_administrator_makes_a_term_current_and_the_month_board_opens_on_it(
+    page: Page, live_server: Any, school: Any, language: str, width: str
+) -> None:
+    login(school, "admin", Role.SCHOOL_ADMIN)
+    autumn = TermFactory(
+        school=school,
+        school_year=2013,
+        semester=Semester.AUTUMN,
+        start_date=dt.date(2013, 9, 1),
+        end_date=dt.date(2014, 1, 20),
+    )
+    sign_in(page, live_server.url, "admin", language, width)
+
+    page.goto(f"{live_server.url}{autumn.get_absolute_url()}")
+    page.get_by_role("button", name=TERM_TEXTS[language]).click()
+    page.goto(f"{live_server.url}/work/")
+
+    expect(page.locator("main h1")).to_contain_text(MONTH_TEXTS[language])
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
