@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import openpyxl
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.models import User
 from qingshan.accounts.services import create_user, grant_membership
 from qingshan.organization.enums import Semester
+from qingshan.organization.models import Student
 from qingshan.workplans.models import Decision, DecisionMeeting
 from qingshan.workplans.services import decisions as decision_services
 from tests.browser.conftest import PHONE, sign_in_as
@@ -134,3 +137,65 @@ def test_the_administrator_makes_a_term_current_and_the_month_board_opens_on_it(
 
     expect(page.locator("main h1")).to_contain_text(MONTH_TEXTS[language])
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
+
+
+# The board's plan cell once filed: late after its due day (day 3 of the month), never overdue.
+STATE_TEXTS = {
+    "zh-hans": {"late": "迟交", "on_time": "按时"},
+    "en": {"late": "late", "on_time": "on time"},
+}
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+@pytest.mark.usefixtures("school_in_session")
+def test_a_head_files_the_months_plan_and_the_board_no_longer_marks_it_overdue(
+    page: Page, live_server: Any, school: Any, language: str, width: str
+) -> None:
+    user = login(school, "head", Role.DEPARTMENT_HEAD)
+    head = StaffFactory(school=school, name="教务主任", user=user)
+    department = DepartmentFactory(school=school, name="教务处", head=head)
+    texts = STATE_TEXTS[language]
+    sign_in(page, live_server.url, "head", language, width)
+
+    page.goto(f"{live_server.url}/work/")
+    page.locator("#open-plan button[type=submit]").click()
+    form = page.locator("#add-item")
+    form.locator("select[name=line]").select_option("party")
+    form.locator("input[name=title]").fill("党员示范岗挂牌")
+    form.locator("select[name=owner]").select_option(label="教务主任")
+    form.locator("input[name=due_on]").fill(timezone.localdate().isoformat())
+    form.locator("button[type=submit]").click()
+    page.locator("#file-plan").click()
+    page.goto(f"{live_server.url}/work/")
+
+    row = page.locator("#month-board tr", has_text=department.name)
+    plan_cell = row.locator("td").nth(1)
+    expected = texts["late"] if timezone.localdate().day > 3 else texts["on_time"]
+    expect(plan_cell).to_have_text(expected)
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[width]["width"]
+
+
+@pytest.mark.parametrize("width", ["phone", "desktop"])
+@pytest.mark.parametrize("language", ["zh-hans", "en"])
+def test_a_student_of_a_class_that_does_not_exist_is_reported_at_the_dry_run(
+    page: Page, live_server: Any, school: Any, language: str, width: str, tmp_path: Any
+) -> None:
+    login(school, "admin", Role.SCHOOL_ADMIN)
+    book = openpyxl.Workbook()
+    book.active.append(["学号", "姓名", "性别", "班级", "入学日期"])
+    book.active.append(["2013001", "王小明", "男", "没有这个班", "2013-13-01"])
+    path = tmp_path / "students.xlsx"
+    book.save(path)
+    sign_in(page, live_server.url, "admin", language, width)
+
+    page.goto(f"{live_server.url}/org/import/")
+    page.select_option("select[name=sheet]", "students")
+    page.set_input_files("input[name=file]", str(path))
+    page.click("form[enctype] button[type=submit]")
+
+    expect(page.locator("#import-errors")).to_contain_text("2")
+    table = page.locator("main table")
+    expect(table).to_contain_text("没有这个班")  # the unknown class, beside the bad date
+    expect(table).to_contain_text("Enrolled on" if language == "en" else "入学日期")
+    assert not Student.objects.exists()
