@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,10 +22,15 @@ from qingshan.evaluations.selectors.rating import tokens_for_user
 
 @source
 def ratings_due(school: School, user: Any, today: dt.date) -> Iterator[Notice]:
-    for token in tokens_for_user(user):
-        if token.school_id != school.pk:
-            continue
-        owed = RatingDue.objects.filter(token=token, done=False).count()
+    mine = [token for token in tokens_for_user(user) if token.school_id == school.pk]
+    owing = dict(
+        RatingDue.objects.filter(token__in=mine, done=False)
+        .values("token")
+        .annotate(count=Count("pk"))
+        .values_list("token", "count")
+    )
+    for token in mine:
+        owed = owing.get(token.pk, 0)
         if not owed:
             continue
         campaign = token.campaign

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from qingshan.core.errors import DomainError
+from qingshan.core.notices import NoticeKind, notices_for
 from qingshan.evaluations.enums import CampaignStatus, InstrumentKind
 from qingshan.evaluations.models import (
     Campaign,
@@ -464,3 +465,18 @@ def test_applying_the_schedule_from_its_page_opens_that_campaign_only(
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert (mine.status, theirs.status) == (CampaignStatus.OPEN, CampaignStatus.PREPARED)
+
+
+def test_a_student_is_told_in_the_inbox_how_many_ratings_they_owe(
+    open_campaign: Campaign, school: Any, user_with_role: Any
+) -> None:
+    token = open_campaign.tokens.filter(student__isnull=False).first()
+    user = user_with_role("student", school)
+    token.student.user = user
+    token.student.save(update_fields=["user"])
+    owed = RatingDue.objects.filter(token=token, done=False).count()
+
+    notices = notices_for(school=school, user=user, day=timezone.localdate())
+
+    titles = [str(n.title) for n in notices if n.kind == NoticeKind.RATING_DUE]
+    assert owed and len(titles) == 1 and f"{open_campaign.name}: {owed} rating" in titles[0]
