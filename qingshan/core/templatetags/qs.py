@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core.masking import MASKED_FIELDS, mask_identifier
 from qingshan.core.numbers import figure_text, part_text
+from qingshan.core.records import may_write
 
 register = template.Library()
 
@@ -59,7 +60,7 @@ def cell_url(context: Any, record: Any, name: str, first: bool = False) -> str:
     course's party group is plain text to a teacher), or (first column) the row's own record."""
     value = getattr(record, name, None)
     if isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
-        readable = _may(context, f"{value._meta.app_label}.view", write=False)
+        readable = _may_read(context, f"{value._meta.app_label}.view")
         return value.get_absolute_url() if readable else ""
     if first and hasattr(record, "get_absolute_url"):
         return record.get_absolute_url()
@@ -128,19 +129,19 @@ def part_value(value: Any) -> str:
     return part_text(value)
 
 
-def _may(context: Any, permission: str, *, write: bool) -> bool:
+def _may_read(context: Any, permission: str) -> bool:
     request = context.get("request")
     school = getattr(request, "school", None)
-    if request is None or school is None or not request.user.has_perm(permission, school):
-        return False
-    return not (write and getattr(request, "read_only", True))
+    return request is not None and school is not None and request.user.has_perm(permission, school)
 
 
-@register.simple_tag(takes_context=True)
-def may_write(context: Any, permission: str) -> bool:
-    """Whether the page may offer what needs ``permission`` at the request's school (a link to
-    an import page, say): the user holds it and does not merely read (an authority viewer)."""
-    return _may(context, permission, write=True)
+@register.simple_tag(name="may_write", takes_context=True)
+def may_write_tag(context: Any, permission: str) -> bool:
+    """``core.records.may_write`` at the request's school, for a page offering what needs
+    ``permission`` (a link to an import page, say)."""
+    request = context.get("request")
+    school = getattr(request, "school", None)
+    return request is not None and school is not None and may_write(request, permission, school)
 
 
 @register.simple_tag
