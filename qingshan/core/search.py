@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
+from django.db.models import QuerySet
 from django.utils.functional import Promise
 
 from qingshan.core.models import School
@@ -34,6 +36,21 @@ class HitGroup:
     kind: Promise | str
     hits: list[Hit]
     more_url: str = ""
+
+
+def hit_group(
+    kind: Promise | str,
+    rows: QuerySet[Any],
+    hit: Callable[[Any], Hit],
+    *,
+    list_url: str = "",
+    query: str = "",
+) -> HitGroup:
+    """A group of at most ``PER_KIND`` hits from ``rows`` (a queryset, sliced here to one more,
+    so the page knows there are more); then ``list_url`` with the query links to all of them."""
+    found = list(rows[: PER_KIND + 1])
+    more = f"{list_url}?{urlencode({'q': query})}" if list_url and len(found) > PER_KIND else ""
+    return HitGroup(kind, [hit(row) for row in found[:PER_KIND]], more)
 
 
 Source = Callable[[School, Any, str], Iterable[HitGroup]]
