@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import models
@@ -64,7 +64,7 @@ def notices_for(*, school: School, user: Any, day: dt.date) -> list[Notice]:
             school=school, user=user, key__in=[notice.key for notice in found]
         ).values_list("key", flat=True)
     )
-    marked = [Notice(**{**notice.__dict__, "read": notice.key in read}) for notice in found]
+    marked = [replace(notice, read=notice.key in read) for notice in found]
     return sorted(
         marked,
         key=lambda notice: (

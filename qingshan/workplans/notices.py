@@ -17,20 +17,20 @@ from qingshan.organization.selectors import working_day
 from qingshan.workplans.selectors.cycle import may_file, overdue_filings, units
 from qingshan.workplans.selectors.decisions import tasks_for_user
 
-FILINGS = {
-    "plan": lambda unit, period: (
-        _("%(unit)s: the plan of %(month)s is overdue")
-        % {"unit": unit, "month": formats.date_format(period, "YEAR_MONTH_FORMAT")}
-    ),
-    "summary": lambda unit, period: (
-        _("%(unit)s: the month-end summary of %(month)s is overdue")
-        % {"unit": unit, "month": formats.date_format(period, "YEAR_MONTH_FORMAT")}
-    ),
-    "weekly": lambda unit, period: (
-        _("%(unit)s: the weekly status of the week of %(day)s is overdue")
-        % {"unit": unit, "day": formats.date_format(period, "SHORT_DATE_FORMAT")}
-    ),
-}
+
+def _filing_title(filing: str, unit: str, period: dt.date) -> str:
+    month = formats.date_format(period, "YEAR_MONTH_FORMAT")
+    if filing == "plan":
+        return _("%(unit)s: the plan of %(month)s is overdue") % {"unit": unit, "month": month}
+    if filing == "summary":
+        return _("%(unit)s: the month-end summary of %(month)s is overdue") % {
+            "unit": unit,
+            "month": month,
+        }
+    return _("%(unit)s: the weekly status of the week of %(day)s is overdue") % {
+        "unit": unit,
+        "day": formats.date_format(period, "SHORT_DATE_FORMAT"),
+    }
 
 
 @source
@@ -44,7 +44,7 @@ def overdue_filings_of_my_units(school: School, user: Any, today: dt.date) -> It
         yield Notice(
             key=f"workplans.{item.filing}:{item.department_id or 0}:{item.period.isoformat()}",
             kind=NoticeKind.FILING_OVERDUE,
-            title=FILINGS[item.filing](item.unit, item.period),
+            title=_filing_title(item.filing, item.unit, item.period),
             url=f"{reverse('workplans:month')}?month={item.period:%Y-%m}",
             due=item.due,
             overdue=True,
