@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "qingshan.trainings",
     "qingshan.outreach",
     "qingshan.honours",
+    "qingshan.teaching",
     "qingshan.reports",
 ]
 
