@@ -15,6 +15,11 @@
  *                              with this form (the key never reaches a server log), then
  *                              clear it from the address bar
  *
+ *   <form data-keep="NAME" data-keep-base="STAMP">  keep what is typed in this browser
+ *                              (localStorage) until the server has saved it: a phone that
+ *                              loses its connection gets it back on the next visit; STAMP is
+ *                              the record's last save, so a newer save discards the copy
+ *
  * Confirm, once and autosubmit are delegated from the document, so they also work on content
  * that htmx swaps in later; charts are drawn on load and again after every htmx swap.
  */
@@ -233,6 +238,77 @@
 
   /* --- Wiring ----------------------------------------------------------------------- */
 
+  /* --- (h) form[data-keep] ---------------------------------------------------------- */
+
+  var KEEP_PREFIX = "qs-keep:";
+
+  function keptFields(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.name && el.name !== "csrfmiddlewaretoken" && el.type !== "hidden" &&
+        el.type !== "submit" && el.type !== "button" && el.type !== "file";
+    });
+  }
+
+  function storage() {
+    try {
+      return window.localStorage;
+    } catch (error) {
+      return null;  // private modes may refuse it: the form still works, it only keeps nothing
+    }
+  }
+
+  function onKeepInput(event) {
+    var form = event.target && event.target.form;
+    var store = storage();
+    if (!form || !form.hasAttribute("data-keep") || !store) {
+      return;
+    }
+    var values = {};
+    keptFields(form).forEach(function (el) {
+      values[el.name] = el.type === "checkbox" || el.type === "radio" ? el.checked : el.value;
+    });
+    var entry = { base: form.getAttribute("data-keep-base"), values: values };
+    store.setItem(KEEP_PREFIX + form.getAttribute("data-keep"), JSON.stringify(entry));
+  }
+
+  function restoreKept() {
+    var store = storage();
+    if (!store) {
+      return;
+    }
+    document.querySelectorAll("form[data-keep]").forEach(function (form) {
+      var key = KEEP_PREFIX + form.getAttribute("data-keep");
+      var entry = null;
+      try {
+        entry = JSON.parse(store.getItem(key) || "null");
+      } catch (error) {
+        entry = null;
+      }
+      if (!entry || entry.base !== form.getAttribute("data-keep-base")) {
+        store.removeItem(key);  // saved on the server since: the copy is older
+        return;
+      }
+      var changed = false;
+      keptFields(form).forEach(function (el) {
+        if (!(el.name in entry.values)) {
+          return;
+        }
+        var value = entry.values[el.name];
+        if (el.type === "checkbox" || el.type === "radio") {
+          changed = changed || el.checked !== value;
+          el.checked = value;
+        } else if (el.value !== value) {
+          changed = true;
+          el.value = value;
+        }
+      });
+      var note = document.querySelector("[data-keep-note]");
+      if (changed && note) {
+        note.hidden = false;
+      }
+    });
+  }
+
   function start() {
     document.addEventListener("click", onConfirmClick, true);
     // Both in the capture phase and in this order: a refused confirm stops the event before
@@ -252,6 +328,9 @@
       }
     });
 
+    document.addEventListener("input", onKeepInput, false);
+    document.addEventListener("change", onKeepInput, false);
+    restoreKept();
     initMenu();
     initCharts(document);
     postKeyFromFragment();
