@@ -56,6 +56,7 @@ class Measure:
     UNITS = pgettext_lazy("measure", "units")
     COURSES = pgettext_lazy("measure", "courses")
     UNIT_MONTHS = pgettext_lazy("measure", "unit-months")
+    PERIODS = pgettext_lazy("measure", "periods")
 
 
 # Breakdown entries every figure may use; a figure names its own in ``parts``.

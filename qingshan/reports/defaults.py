@@ -55,6 +55,28 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "probationary members admitted.",
         "",
     ),
+    (
+        N,
+        "通过“听课、评课、议课”活动，给青年教师搭建舞台：全年听课{{ teaching.observations }}次、"
+        "{{ teaching.periods_observed }}节，{{ teaching.quota_met_share }}的教职工完成学期听课任务；"
+        "开展示范课、公开课和竞赛课{{ teaching.lessons }}节次，县级以上获奖{{ teaching.lesson_prizes }}项；"
+        "评议未达标的教师跟班学习，{{ teaching.shadowing_closed }}人以听课记录结束跟进。"
+        "党支部为教师参加各类培训和进修创造一切机会，全年培训进修{{ teaching.trainings }}人次、"
+        "{{ teaching.training_hours }}学时，{{ teaching.practice_teachers }}名专业课教师在周期内到企业实践；"
+        "老教师与青年教师结对，{{ teaching.young_teachers_mentored }}名青年教师有了指导教师。",
+        "Through listening to, commenting on and talking over lessons, young teachers are given a "
+        "stage: {{ teaching.observations }} observations of {{ teaching.periods_observed }} periods "
+        "were made this year, and {{ teaching.quota_met_share }} of the staff met their term's "
+        "quota. {{ teaching.lessons }} demonstration, open and competition lessons were given, "
+        "winning {{ teaching.lesson_prizes }} prizes at county level or higher. Teachers below "
+        "the bar followed classes: {{ teaching.shadowing_closed }} follow-ups were closed with "
+        "their observations. The branch creates every opportunity for training and further study: "
+        "{{ teaching.trainings }} trainings of {{ teaching.training_hours }} hours; "
+        "{{ teaching.practice_teachers }} professional teachers practised in enterprises within "
+        "the window; {{ teaching.young_teachers_mentored }} young teachers were paired with a mentor.",
+        "",
+    ),
+    (C, "", "", "teaching.periods_observed"),
     (H, "三、探索办学新路子", "3. New ways of schooling", ""),
     (
         N,
