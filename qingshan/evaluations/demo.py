@@ -1,6 +1,7 @@
 """The demo school's rating campaigns of 2013: students rate teachers (spring and autumn),
 parents rate the school, the public rates party members. Four teachers fall below the bar in
-the autumn and follow classes to learn (跟班学习), as the seed tells.
+the spring and follow classes to learn (跟班学习) at the start of the autumn term, as the seed
+tells; the lessons they observe are the teaching app's demo.
 
 Campaigns are prepared through the real service; the ratings of thousands of raters are then
 written as the counters they would have produced (flipping dues and incrementing counters in
@@ -166,7 +167,7 @@ class EvaluationDemo:
             campaign = self.campaign(InstrumentKind.STUDENTS_RATE_TEACHERS, term, name, opens)
             targets = list(campaign.targets.order_by("label"))
             means = {t.pk: self.rng.uniform(3.7, 4.7) for t in targets}
-            if term == autumn:
+            if term == spring:
                 self.weak = self.rng.sample(targets, WEAK_TEACHERS)
                 means.update({t.pk: self.rng.uniform(2.4, 2.8) for t in self.weak})
             self.rate(campaign, response=0.88, means=means)
@@ -201,17 +202,18 @@ class EvaluationDemo:
                 target=target,
                 kind=FollowUpKind.SHADOWING,
                 owner=owner,
-                deadline=dt.date(2014, 1, 15),
+                deadline=dt.date(2013, 10, 31),
                 plan="跟随骨干教师听课学习两周，每周听课不少于4节，写出听课反思。",
                 status=FollowUpStatus.CLOSED,
                 outcome="已完成跟班学习，教学方法有改进，下学期复评。",
-                closed_on=dt.date(2014, 1, 14),
+                closed_on=dt.date(2013, 10, 18),
+                created_at=timezone.make_aware(dt.datetime(2013, 7, 1, 9)),
             )
             FollowUpRecord.objects.bulk_create(
                 FollowUpRecord(
                     school=self.school,
                     follow_up=follow_up,
-                    date=dt.date(2013, 12, 23) + dt.timedelta(days=7 * week),
+                    date=dt.date(2013, 9, 6) + dt.timedelta(days=7 * week),
                     note=f"第{week + 1}周：跟班听课4节，与指导教师交流。",
                 )
                 for week in range(2)
