@@ -25,6 +25,7 @@ urlpatterns = [
     path("trainings/", include("qingshan.trainings.urls")),
     path("outreach/", include("qingshan.outreach.urls")),
     path("honours/", include("qingshan.honours.urls")),
+    path("teaching/", include("qingshan.teaching.urls")),
     path("", include("qingshan.evaluations.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),
