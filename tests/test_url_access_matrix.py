@@ -12,7 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from qingshan.organization.resources import BY_KEY
-from tests.access import documents, honours, outreach, reports, trainings, workplans
+from tests.access import documents, honours, outreach, reports, teaching, trainings, workplans
 from tests.access.roles import (
     ADMIN,
     ADMIN_ONLY,
@@ -214,7 +214,7 @@ EXPECTED |= {
     "api-v1:campaign_results": {**API_EVAL_MANAGE, ADMIN: 403, SECRETARY: 403},
 }
 
-APP_ROWS = (workplans, documents, trainings, outreach, honours, reports)
+APP_ROWS = (workplans, documents, trainings, outreach, honours, teaching, reports)
 for _module in APP_ROWS:
     EXPECTED |= _module.EXPECTED
 
