@@ -188,3 +188,19 @@ def test_a_training_created_through_the_api_is_requested(school: Any, user_with_
         dt.date(2013, 7, 1),
     )
     assert "status" not in created.json()
+
+
+def test_the_page_offers_the_step_the_record_is_at_to_managers_only(
+    school: Any, client_for: Any
+) -> None:
+    requested, approved = f.training(school), f.training(school, status="approved")
+    head = client_for(Role.DEPARTMENT_HEAD, school)
+    teacher = client_for(Role.TEACHER, school)
+
+    def page(client: Any, record: Any) -> str:
+        return str(client.get(reverse("teaching:training_detail", args=[record.pk])).content)
+
+    assert 'id="form-training-refuse"' in page(head, requested)
+    assert 'id="form-training-done"' not in page(head, requested)
+    assert 'id="form-training-done"' in page(head, approved)
+    assert 'id="form-training-refuse"' not in page(teacher, requested)
