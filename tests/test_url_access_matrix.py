@@ -18,6 +18,7 @@ from tests.access import (
     observations,
     outreach,
     reports,
+    teaching,
     trainings,
     workplans,
 )
@@ -222,7 +223,7 @@ EXPECTED |= {
     "api-v1:campaign_results": {**API_EVAL_MANAGE, ADMIN: 403, SECRETARY: 403},
 }
 
-APP_ROWS = (workplans, documents, trainings, outreach, honours, observations, reports)
+APP_ROWS = (workplans, documents, trainings, outreach, honours, observations, teaching, reports)
 for _module in APP_ROWS:
     EXPECTED |= _module.EXPECTED
 

@@ -1,25 +1,40 @@
 from django.urls import URLPattern, URLResolver, path
 
+from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
+from qingshan.teaching.importers import IMPORTERS
 from qingshan.teaching.resources import RESOURCES
-from qingshan.teaching.views import board, followups, observations, rubrics
+from qingshan.teaching.views import (
+    board,
+    followups,
+    lessons,
+    observations,
+    practice,
+    rubrics,
+    trainings,
+)
 
 app_name = "teaching"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    # the observation loop
     path("observations/", observations.observation_list, name="observation_list"),
     path("observations/new/", observations.observation_new, name="observation_new"),
     path("observations/<int:pk>/", observations.observation_detail, name="observation_detail"),
     path("observations/<int:pk>/edit/", observations.observation_edit, name="observation_edit"),
     path("observations/<int:pk>/score/", observations.observation_score, name="observation_score"),
     path("observations/<int:pk>/reply/", observations.observation_reply, name="observation_reply"),
-    path("observations/<int:pk>/read/", observations.observation_review, name="observation_review"),
+    path(
+        "observations/<int:pk>/read/", observations.observation_review, name="observation_review"
+    ),
     path(
         "observations/<int:pk>/deliberate/",
         observations.deliberation_new,
         name="deliberation_new",
     ),
-    path("deliberations/<int:pk>/", observations.deliberation_detail, name="deliberation_detail"),
+    path(
+        "deliberations/<int:pk>/", observations.deliberation_detail, name="deliberation_detail"
+    ),
     path("rubrics/", rubrics.rubric_list, name="rubric_list"),
     path("rubrics/new/", rubrics.rubric_new, name="rubric_new"),
     path("rubrics/<int:pk>/", rubrics.rubric_detail, name="rubric_detail"),
@@ -33,5 +48,15 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("board/", board.board, name="board"),
     path("follow-ups/", followups.followup_list, name="followup_list"),
     path("follow-ups/<int:pk>/", followups.followup_detail, name="followup_detail"),
+    # the team's records
+    path("practice/", practice.practice, name="practice"),
+    path("policy/", practice.policy, name="policy"),
+    path("lesson/<int:pk>/file/", lessons.lesson_file, name="lesson_file"),
+    path("training/request/", trainings.training_request, name="training_request"),
+    path("training/<int:pk>/approve/", trainings.training_approve, name="training_approve"),
+    path("training/<int:pk>/refuse/", trainings.training_refuse, name="training_refuse"),
+    path("training/<int:pk>/done/", trainings.training_done, name="training_done"),
+    path("training/<int:pk>/evidence/", trainings.training_evidence, name="training_evidence"),
+    *import_urls(permission="teaching.manage", importers=IMPORTERS),
     *resource_urls(RESOURCES),
 ]

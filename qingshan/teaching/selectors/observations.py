@@ -20,14 +20,9 @@ from qingshan.core.models import School
 from qingshan.organization.models import Staff
 from qingshan.teaching.enums import ObservationStatus
 from qingshan.teaching.models import Deliberation, Observation, ObservationScore
+from qingshan.teaching.selectors.team import staff_of_user
 
 LEADER_ROLES = frozenset({Role.SCHOOL_ADMIN, Role.SECRETARY, Role.DEPARTMENT_HEAD})
-
-
-def staff_of_user(school: School, user: Any) -> Staff | None:
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Staff.objects.for_school(school).filter(user=user, left_on__isnull=True).first()
 
 
 def is_leader(school: School, user: Any) -> bool:
@@ -43,7 +38,7 @@ class Viewer:
 
     @classmethod
     def of(cls, school: School, user: Any) -> Viewer:
-        return cls(staff=staff_of_user(school, user), leader=is_leader(school, user))
+        return cls(staff=staff_of_user(school=school, user=user), leader=is_leader(school, user))
 
     def visible(self) -> Q:
         submitted = Q(status=ObservationStatus.SUBMITTED)

@@ -30,7 +30,7 @@ from qingshan.teaching.forms.observations import (
 from qingshan.teaching.models import Observation
 from qingshan.teaching.selectors import observations as selectors
 from qingshan.teaching.selectors.rubrics import items_of, max_points_of, published_rubric
-from qingshan.teaching.selectors.staff import research_groups
+from qingshan.teaching.selectors.team import research_groups
 from qingshan.teaching.services import observations as services
 from qingshan.teaching.services.deliberations import record_deliberation
 
@@ -75,7 +75,7 @@ def observation_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def observation_new(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "teaching.observe", write=True)
-    observer = selectors.staff_of_user(school, request.user)
+    observer = selectors.staff_of_user(school=school, user=request.user)
     rubric = published_rubric(school)
     form = None
     if observer is not None and rubric is not None:
