@@ -24,17 +24,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("observations/<int:pk>/edit/", observations.observation_edit, name="observation_edit"),
     path("observations/<int:pk>/score/", observations.observation_score, name="observation_score"),
     path("observations/<int:pk>/reply/", observations.observation_reply, name="observation_reply"),
-    path(
-        "observations/<int:pk>/read/", observations.observation_review, name="observation_review"
-    ),
+    path("observations/<int:pk>/read/", observations.observation_review, name="observation_review"),
     path(
         "observations/<int:pk>/deliberate/",
         observations.deliberation_new,
         name="deliberation_new",
     ),
-    path(
-        "deliberations/<int:pk>/", observations.deliberation_detail, name="deliberation_detail"
-    ),
+    path("deliberations/<int:pk>/", observations.deliberation_detail, name="deliberation_detail"),
     path("rubrics/", rubrics.rubric_list, name="rubric_list"),
     path("rubrics/new/", rubrics.rubric_new, name="rubric_new"),
     path("rubrics/<int:pk>/", rubrics.rubric_detail, name="rubric_detail"),
