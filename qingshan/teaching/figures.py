@@ -4,8 +4,6 @@ trainings marked done, enterprise practice and mentoring pairs."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +21,7 @@ from qingshan.teaching.enums import (
 from qingshan.teaching.models import LessonEvent, Mentorship, Observation, TrainingRecord
 from qingshan.teaching.selectors.board import quota_board
 from qingshan.teaching.selectors.policy import policy_of
+from qingshan.teaching.selectors.practice import window_of
 
 KIND_PARTS = {kind.value: kind.label for kind in ObservationKind}
 LEVEL_PARTS = {level.value: level.label for level in LessonLevel}
@@ -178,11 +177,6 @@ def training_hours(scope: Scope, period: Period) -> FigureResult:
     return FigureResult(value=records.aggregate(hours=Sum("hours"))["hours"] or 0, records=records)
 
 
-def _window_start(first_year: int, years: int, day: dt.date) -> dt.date:
-    """1 January of the year the window holding ``day`` begins."""
-    return dt.date(first_year + (day.year - first_year) // years * years, 1, 1)
-
-
 @figure(
     "teaching.practice_teachers",
     label=_("teachers with enterprise practice in the current window"),
@@ -197,7 +191,9 @@ def practice_teachers(scope: Scope, period: Period) -> FigureResult:
     condition = Q(pk__in=[])
     for school in scope.schools:
         policy = policy_of(school)
-        start = _window_start(policy.first_window_year, policy.window_years, period.end)
+        start, _end = window_of(
+            period.end, first_year=policy.first_window_year, years=policy.window_years
+        )
         condition |= Q(school=school, ends_on__gte=start, starts_on__lte=period.end)
     records = (
         TrainingRecord.objects.filter(condition)

@@ -20,7 +20,7 @@ from qingshan.core.models import School
 from qingshan.organization.models import Department, Staff, TeachingAssignment, Term
 from qingshan.teaching.enums import ObservationStatus, QuotaGroup
 from qingshan.teaching.models import Observation, ObservationQuota
-from qingshan.teaching.selectors.policy import policy_of, years_before
+from qingshan.teaching.selectors.policy import add_years, policy_of
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def quota_board(school: School, term: Term) -> Board:
         .filter(term=term)
         .values_list("teacher", flat=True)
     )
-    new_since = years_before(term.start_date, policy_of(school).new_teacher_years)
+    new_since = add_years(term.start_date, -policy_of(school).new_teacher_years)
     observed = periods_observed(school, term)
     people = (
         Staff.objects.for_school(school)

@@ -20,9 +20,10 @@ def quotas(school: School) -> QuerySet[ObservationQuota]:
     return ObservationQuota.objects.for_school(school).active().select_related("term")
 
 
-def years_before(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` earlier; 29 February falls back to the 28th."""
+def add_years(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` later (earlier when negative); 29 February becomes 28 February in
+    a common year."""
     try:
-        return day.replace(year=day.year - years)
+        return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year - years, day=28)
+        return day.replace(year=day.year + years, day=28)

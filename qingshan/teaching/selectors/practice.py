@@ -29,6 +29,7 @@ from qingshan.core.models import School
 from qingshan.organization.models import Staff
 from qingshan.teaching.enums import TrainingKind, TrainingStatus
 from qingshan.teaching.models import TeacherProfile, TeachingPolicy, TrainingRecord
+from qingshan.teaching.selectors.policy import add_years, policy_of
 
 DAYS_PER_MONTH = Decimal("365.25") / 12
 TENTH = Decimal("0.1")
@@ -38,14 +39,6 @@ class PracticeStatus(models.TextChoices):
     MET = "met", _("met")
     WARNING = "warning", _("due within a year")
     BEHIND = "behind", _("behind")
-
-
-def add_years(day: dt.date, years: int) -> dt.date:
-    """The same day ``years`` later; 29 February becomes 28 February in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def window_of(day: dt.date, *, first_year: int, years: int) -> tuple[dt.date, dt.date]:
@@ -75,13 +68,6 @@ def practice_status(months: Decimal, *, owed: int, window_end: dt.date, day: dt.
     if window_end <= add_years(day, 1):
         return PracticeStatus.WARNING
     return PracticeStatus.BEHIND
-
-
-def policy_of(school: School) -> TeachingPolicy:
-    """The school's policy, or the defaults while it has saved none."""
-    return TeachingPolicy.objects.filter(school=school).first() or TeachingPolicy.defaults_for(
-        school
-    )
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from qingshan.accounts.enums import Role
 from qingshan.teaching.models import TeachingPolicy
+from qingshan.teaching.selectors.policy import add_years
 from qingshan.teaching.selectors.practice import (
-    add_years,
     days_inside,
     months_of,
     practice_ledger,

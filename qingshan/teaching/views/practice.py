@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from qingshan.core.errors import show_on_form
 from qingshan.core.records import may_write, school_for
 from qingshan.teaching.forms.team import TeachingPolicyForm
-from qingshan.teaching.selectors.practice import policy_of, practice_ledger
+from qingshan.teaching.selectors.policy import policy_of
+from qingshan.teaching.selectors.practice import practice_ledger
 from qingshan.teaching.services.policy import update_policy
 
 
