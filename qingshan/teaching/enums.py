@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ObservationKind(models.TextChoices):
@@ -36,10 +37,10 @@ class ReviewLevel(models.TextChoices):
 class QuotaGroup(models.TextChoices):
     """Whom an observation quota applies to; a person is counted in the first group that fits."""
 
-    LEADER = "leader", _("school leaders")
-    DEPARTMENT_HEAD = "department_head", _("department heads")
-    NEW_TEACHER = "new_teacher", _("new teachers")
-    TEACHER = "teacher", _("teachers")
+    LEADER = "leader", pgettext_lazy("quota group", "school leaders")
+    DEPARTMENT_HEAD = "department_head", pgettext_lazy("quota group", "department heads")
+    NEW_TEACHER = "new_teacher", pgettext_lazy("quota group", "new teachers")
+    TEACHER = "teacher", pgettext_lazy("quota group", "teachers")
 
 
 class LessonKind(models.TextChoices):
@@ -50,11 +51,11 @@ class LessonKind(models.TextChoices):
 
 
 class LessonLevel(models.TextChoices):
-    SCHOOL = "school", _("school")
-    COUNTY = "county", _("county")
-    CITY = "city", _("city")
-    PROVINCE = "province", _("province")
-    NATION = "nation", _("nation")
+    SCHOOL = "school", pgettext_lazy("lesson level", "school")
+    COUNTY = "county", pgettext_lazy("lesson level", "county")
+    CITY = "city", pgettext_lazy("lesson level", "city")
+    PROVINCE = "province", pgettext_lazy("lesson level", "province")
+    NATION = "nation", pgettext_lazy("lesson level", "nation")
 
 
 class TrainingKind(models.TextChoices):

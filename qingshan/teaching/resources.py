@@ -51,7 +51,7 @@ TEAM_RESOURCES: tuple[Resource, ...] = (
         update=team_services.update_group,
         related=(
             Related(
-                _("Members"),
+                _("Members of the group"),
                 lambda record: record.profiles.select_related("staff"),
                 ("staff", "professional", "dual_qualified"),
             ),
@@ -65,6 +65,7 @@ TEAM_RESOURCES: tuple[Resource, ...] = (
         columns=("staff", "group", "professional", "dual_qualified"),
         create=team_services.create_profile,
         update=team_services.update_profile,
+        detail_template="teaching/profile_detail.html",
         related=(
             Related(
                 _("Lesson events"),

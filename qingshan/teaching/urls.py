@@ -9,6 +9,7 @@ from qingshan.teaching.views import (
     followups,
     lessons,
     observations,
+    portfolio,
     practice,
     rubrics,
     trainings,
@@ -42,6 +43,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("rubrics/<int:pk>/publish/", rubrics.rubric_publish, name="rubric_publish"),
     path("board/", board.board, name="board"),
+    path("teachers/me/", portfolio.portfolio_mine, name="portfolio_mine"),
+    path("teachers/<int:pk>/", portfolio.portfolio, name="portfolio"),
+    path("teachers/<int:pk>/pdf/", portfolio.portfolio_pdf, name="portfolio_pdf"),
     path("follow-ups/", followups.followup_list, name="followup_list"),
     path("follow-ups/<int:pk>/", followups.followup_detail, name="followup_detail"),
     # the team's records

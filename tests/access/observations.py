@@ -47,6 +47,11 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "teaching:rubric_item_remove": POST_ONLY,
     "teaching:rubric_publish": POST_ONLY,
     "teaching:board": ORG_VIEW,
+    # a portfolio: its teacher, their group's leader and school leaders
+    "teaching:portfolio": SEEN_BY_LEADERS,
+    "teaching:portfolio_pdf": SEEN_BY_LEADERS,
+    # the matrix's users have no staff record, so no portfolio of their own
+    "teaching:portfolio_mine": NOT_THEIRS,
     "teaching:followup_list": LEAD,
     "teaching:followup_detail": {**LEAD, ADMIN: 404, SECRETARY: 404, HEAD: 404},
     "teaching:quota_list": ORG_VIEW,
@@ -68,6 +73,8 @@ EXTRA_ARGS: dict[str, Any] = {
     ],
     "teaching:rubric_publish": lambda records: [records["rubric"].pk],
     "teaching:followup_detail": lambda records: [999999],
+    "teaching:portfolio": lambda records: [records["observation"].teacher_id],
+    "teaching:portfolio_pdf": lambda records: [records["observation"].teacher_id],
 }
 QUERY: dict[str, dict[str, Any]] = {}
 

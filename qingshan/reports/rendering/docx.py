@@ -14,8 +14,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from qingshan.core.charts import chart_png
 from qingshan.reports.enums import BlockKind
-from qingshan.reports.rendering.charts import chart_png
 from qingshan.reports.rendering.content import Content
 
 BODY_FONT = "Noto Serif CJK SC"

@@ -7,8 +7,8 @@ import base64
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from qingshan.core.charts import chart_png
 from qingshan.reports.enums import BlockKind
-from qingshan.reports.rendering.charts import chart_png
 from qingshan.reports.rendering.content import Content
 
 

@@ -25,9 +25,9 @@ class LessonEvent(SchoolOwned):
     level = models.CharField(_("level"), max_length=10, choices=LessonLevel.choices)
     title = models.CharField(_("topic (课题)"), max_length=120)
     organiser = models.CharField(_("organised by"), max_length=100)
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("date of the lesson"))
     participants = models.PositiveIntegerField(_("attended by (people)"), null=True, blank=True)
-    place = models.PositiveSmallIntegerField(_("place"), null=True, blank=True)
+    place = models.PositiveSmallIntegerField(_("place won"), null=True, blank=True)
     prize = models.CharField(_("prize"), max_length=40, blank=True)
     commendation = models.OneToOneField(
         "honours.Commendation",

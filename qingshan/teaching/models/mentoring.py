@@ -22,7 +22,7 @@ class Mentorship(SchoolOwned):
         "organization.Staff",
         on_delete=models.PROTECT,
         related_name="mentorships_given",
-        verbose_name=_("mentor"),
+        verbose_name=_("mentoring teacher"),
     )
     mentee = models.ForeignKey(
         "organization.Staff",

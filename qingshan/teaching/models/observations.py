@@ -88,7 +88,7 @@ class Observation(SchoolOwned):
         _("kind"), max_length=16, choices=ObservationKind.choices, default=ObservationKind.ROUTINE
     )
     venue = models.CharField(_("where"), max_length=8, choices=Venue.choices, default=Venue.INSIDE)
-    place = models.CharField(_("place"), max_length=80, blank=True)
+    place = models.CharField(_("classroom or site"), max_length=80, blank=True)
     rubric = models.ForeignKey(
         "teaching.Rubric",
         on_delete=models.PROTECT,
@@ -104,7 +104,7 @@ class Observation(SchoolOwned):
     )
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True, editable=False)
     total = models.DecimalField(
-        _("score"), max_digits=6, decimal_places=1, null=True, blank=True, editable=False
+        _("total score"), max_digits=6, decimal_places=1, null=True, blank=True, editable=False
     )
     strengths = models.TextField(_("strengths"), blank=True)
     suggestions = models.TextField(_("suggestions"), blank=True)

@@ -21,7 +21,7 @@ class ObservationQuota(SchoolOwned):
     term = models.ForeignKey(
         "organization.Term", on_delete=models.PROTECT, related_name="+", verbose_name=_("term")
     )
-    group = models.CharField(_("who"), max_length=16, choices=QuotaGroup.choices)
+    group = models.CharField(_("applies to"), max_length=16, choices=QuotaGroup.choices)
     periods = models.PositiveSmallIntegerField(
         _("periods to observe"), validators=[MaxValueValidator(200)]
     )

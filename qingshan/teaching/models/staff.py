@@ -21,7 +21,7 @@ class ResearchGroup(SchoolOwned):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="research_groups_led",
-        verbose_name=_("leader"),
+        verbose_name=_("leader of the group"),
     )
 
     class Meta:

@@ -25,7 +25,7 @@ class TrainingRecord(SchoolOwned):
         related_name="training_records",
         verbose_name=_("teacher"),
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(_("name of the training"), max_length=120)
     kind = models.CharField(_("kind"), max_length=16, choices=TrainingKind.choices)
     organiser = models.CharField(_("organised by"), max_length=100)
     starts_on = models.DateField(_("starts on"))
@@ -49,7 +49,9 @@ class TrainingRecord(SchoolOwned):
         editable=False,
         verbose_name=_("decided by"),
     )
-    decided_on = models.DateField(_("decided on"), null=True, blank=True, editable=False)
+    decided_on = models.DateField(
+        _("approved or refused on"), null=True, blank=True, editable=False
+    )
     refusal = models.CharField(_("reason for refusal"), max_length=200, blank=True, editable=False)
     evidence = models.FileField(_("evidence"), upload_to="teaching/trainings/%Y/", blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)

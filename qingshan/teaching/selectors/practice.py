@@ -96,14 +96,16 @@ class PracticeLedger:
         return [row for row in self.rows if row.professional]
 
 
-def practice_ledger(school: School, day: dt.date) -> PracticeLedger:
+def practice_ledger(school: School, day: dt.date, *, only: Staff | None = None) -> PracticeLedger:
     """Every teacher with a profile whose staff record has not left by ``day``: months of
     enterprise practice (professional teachers only) and hours of the window holding ``day``."""
     policy = policy_of(school)
     start, end = window_of(day, first_year=policy.first_window_year, years=policy.window_years)
+    chosen = TeacherProfile.objects.for_school(school)
+    if only is not None:
+        chosen = chosen.filter(staff=only)
     profiles = list(
-        TeacherProfile.objects.for_school(school)
-        .active()
+        chosen.active()
         .filter(Q(staff__left_on__isnull=True) | Q(staff__left_on__gt=day))
         .select_related("staff")
         .order_by("staff__name", "pk")

@@ -27,5 +27,6 @@ def board(request: HttpRequest) -> HttpResponse:
         "terms": choices,
         "term": term,
         "may_manage": may_write(request, "teaching.manage", school),
+        "may_lead": request.user.has_perm("teaching.lead", school),
     }
     return render(request, "teaching/board.html", context)

@@ -1,11 +1,6 @@
-"""The demo school's teacher development in 2013, as the seed tells it: lessons listened to,
-commented on and talked over (听课·评课·议课) against the school's quotas, the four teachers
-below the bar following classes (跟班学习) with the observations made under their follow-ups,
-demonstration and competition lessons, trainings and further study, and young teachers paired
-with experienced ones.
-
-Deterministic and idempotent: a school that has a rubric is left alone.
-"""
+"""The demo school's lesson observations of 2013: lessons listened to, commented on and talked
+over (听课·评课·议课) against the school's quotas, and the four teachers below the bar following
+classes (跟班学习) with the observations made under their follow-ups."""
 
 from __future__ import annotations
 
@@ -13,9 +8,8 @@ import datetime as dt
 import random
 from decimal import Decimal
 
-from django.db import transaction
+from django.db.models import Count
 
-from qingshan.core.demo_vocabulary import demo_school
 from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpKind
 from qingshan.evaluations.models import FollowUp
@@ -56,6 +50,8 @@ GROUPS = (
     ("英语组", ("英语",)),
     ("体育组", ("体育",)),
 )
+PROFESSIONAL_GROUP = "专业课组"
+PROFESSIONAL_TEACHERS = 24
 TOPICS = {
     "语文": ("《荷塘月色》", "《雨巷》", "应用文写作：求职信", "《劝学》"),
     "数学": ("函数的单调性", "等差数列", "直线的方程", "概率初步"),
@@ -131,11 +127,15 @@ class TeachingDemo:
 
     def groups(self) -> None:
         teachers = list(Staff.objects.for_school(self.school).exclude(subject="").order_by("pk"))
-        professional = set(
-            TeachingAssignment.objects.for_school(self.school)
+        professional = {
+            row["teacher"]
+            for row in TeachingAssignment.objects.for_school(self.school)
             .filter(subject="专业课")
-            .values_list("teacher", flat=True)
-        )
+            .values("teacher")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "teacher")[:PROFESSIONAL_TEACHERS]
+        }
+        self.professional = [teacher for teacher in teachers if teacher.pk in professional]
         by_subject: dict[str, ResearchGroup] = {}
         for name, subjects in GROUPS:
             members = [teacher for teacher in teachers if teacher.subject in subjects]
@@ -143,11 +143,14 @@ class TeachingDemo:
                 school=self.school, name=name, leader=members[0] if members else None
             )
             by_subject.update(dict.fromkeys(subjects, group))
+        vocational = ResearchGroup.objects.create(
+            school=self.school, name=PROFESSIONAL_GROUP, leader=self.professional[0]
+        )
         TeacherProfile.objects.bulk_create(
             TeacherProfile(
                 school=self.school,
                 staff=teacher,
-                group=by_subject.get(teacher.subject),
+                group=vocational if teacher.pk in professional else by_subject.get(teacher.subject),
                 professional=teacher.pk in professional,
                 dual_qualified=teacher.pk in professional and teacher.pk % 3 == 0,
             )
@@ -328,12 +331,3 @@ class TeachingDemo:
                     )
                     self.score(observation, self.rng.uniform(0.85, 0.95))
                     observation.save(update_fields=["total"])
-
-
-@transaction.atomic
-def build_demo() -> str:
-    school = demo_school()
-    if school is None or Rubric.objects.for_school(school).exists():
-        return "teacher development present"
-    TeachingDemo(school, random.Random(2013)).build()
-    return f"built {Observation.objects.for_school(school).count()} lesson observations of 2013"
