@@ -1,15 +1,21 @@
-"""A teacher's portfolio as an A4 PDF for the annual appraisal (WeasyPrint, the school's CJK
-fonts), with the scores over terms drawn as an image."""
+"""Exports of the teaching app: submitted observations in the layout of their import (so a
+sheet exported, corrected and imported elsewhere reads the same), and a teacher's portfolio as
+an A4 PDF for the annual appraisal (WeasyPrint, the school's CJK fonts) with the scores over
+terms drawn as an image."""
 
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from typing import Any
 
+from django.db.models import Prefetch, QuerySet
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from qingshan.core.charts import line_png
+from qingshan.teaching.enums import ObservationStatus
+from qingshan.teaching.models import Observation, ObservationScore
 from qingshan.teaching.selectors.portfolio import Portfolio, TermScores
 
 
@@ -57,3 +63,28 @@ def portfolio_pdf(portfolio: Portfolio, *, school_name: str) -> bytes:
         {"portfolio": portfolio, "school_name": school_name, "chart": chart},
     )
     return bytes(HTML(string=html).write_pdf())
+
+
+def observation_rows(observations: QuerySet[Observation]) -> Iterator[dict[str, Any]]:
+    """Rows of ``importers.observations.OBSERVATION_SHEET``, submitted observations only."""
+    ordered = ObservationScore.objects.order_by("item__position", "item_id")
+    rows = (
+        observations.filter(status=ObservationStatus.SUBMITTED)
+        .select_related("observer", "teacher", "school_class")
+        .prefetch_related(Prefetch("scores", queryset=ordered))
+    )
+    for row in rows.iterator(chunk_size=500):
+        yield {
+            "observer": row.observer.staff_no,
+            "teacher": row.teacher.staff_no,
+            "observed_on": row.observed_on,
+            "periods": row.periods,
+            "school_class": row.school_class.name if row.school_class else "",
+            "subject": row.subject,
+            "topic": row.topic,
+            "kind": row.get_kind_display(),
+            "venue": row.get_venue_display(),
+            "scores": ", ".join(str(score.points) for score in row.scores.all()),
+            "strengths": row.strengths,
+            "suggestions": row.suggestions,
+        }

@@ -25,6 +25,6 @@ section(
         NavItem(_("Mentoring meetings"), "teaching:meeting_list", "teaching.view"),
         NavItem(_("Teaching-research groups"), "teaching:group_list", "teaching.view"),
         NavItem(_("Teacher profiles"), "teaching:profile_list", "teaching.view"),
-        NavItem(_("Import trainings"), "teaching:import_start", "teaching.manage"),
+        NavItem(_("Import observations or trainings"), "teaching:import_start", "teaching.manage"),
     ),
 )

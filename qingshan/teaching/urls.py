@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # the observation loop
     path("observations/", observations.observation_list, name="observation_list"),
     path("observations/new/", observations.observation_new, name="observation_new"),
+    path("observations/export/", observations.observation_export, name="observation_export"),
     path("observations/<int:pk>/", observations.observation_detail, name="observation_detail"),
     path("observations/<int:pk>/edit/", observations.observation_edit, name="observation_edit"),
     path("observations/<int:pk>/score/", observations.observation_score, name="observation_score"),

@@ -33,6 +33,7 @@ MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, HEAD: 200}
 EXPECTED: dict[str, dict[Any, int]] = {
     "teaching:observation_list": OBSERVE,
     "teaching:observation_new": OBSERVE,
+    "teaching:observation_export": OBSERVE,
     "teaching:observation_detail": SEEN_BY_LEADERS,
     "teaching:observation_edit": NOT_THEIRS,
     "teaching:observation_score": SCORE,

@@ -7,18 +7,21 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.downloads import sheet_download
 from qingshan.core.errors import show_on_form
 from qingshan.core.htmx import render_page
 from qingshan.core.models import School
 from qingshan.core.records import school_for
 from qingshan.organization.selectors import terms
 from qingshan.teaching.enums import ObservationKind
+from qingshan.teaching.exporters import observation_rows
 from qingshan.teaching.forms.observations import (
     DeliberationForm,
     LessonForm,
@@ -27,6 +30,7 @@ from qingshan.teaching.forms.observations import (
     ScoreForm,
     item_field_name,
 )
+from qingshan.teaching.importers.observations import OBSERVATION_SHEET
 from qingshan.teaching.models import Observation
 from qingshan.teaching.selectors import observations as selectors
 from qingshan.teaching.selectors.rubrics import items_of, max_points_of, published_rubric
@@ -45,10 +49,11 @@ def _observation(school: School, viewer: selectors.Viewer, pk: int) -> Observati
     return observation
 
 
-@login_required
-def observation_list(request: HttpRequest) -> HttpResponse:
-    school = school_for(request, "teaching.observe")
-    viewer = selectors.Viewer.of(school, request.user)
+def _filtered(
+    request: HttpRequest, school: School, viewer: selectors.Viewer
+) -> QuerySet[Observation]:
+    """The observations the viewer may see, narrowed by the list's filters (unknown values of a
+    filter are ignored)."""
     rows = selectors.observations(school, viewer)
     shown = request.GET.get("show", "")
     if shown in SHOWN and viewer.staff is not None:
@@ -59,17 +64,39 @@ def observation_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind", "")
     if kind in ObservationKind.values:
         rows = rows.filter(kind=kind)
+    return rows
+
+
+@login_required
+def observation_list(request: HttpRequest) -> HttpResponse:
+    school = school_for(request, "teaching.observe")
+    viewer = selectors.Viewer.of(school, request.user)
+    rows = _filtered(request, school, viewer)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "viewer": viewer,
-        "shown": shown,
+        "shown": request.GET.get("show", ""),
         "terms": terms(school),
-        "term": term,
+        "term": request.GET.get("term", ""),
         "kinds": ObservationKind.choices,
-        "kind": kind,
+        "kind": request.GET.get("kind", ""),
     }
     return render_page(request, "teaching/observation_list.html", context, partial="results")
+
+
+@login_required
+def observation_export(request: HttpRequest) -> HttpResponse:
+    """The list with its filters, submitted observations only, in the import's layout."""
+    school = school_for(request, "teaching.observe")
+    rows = _filtered(request, school, selectors.Viewer.of(school, request.user))
+    return sheet_download(
+        OBSERVATION_SHEET,
+        observation_rows(rows),
+        stem="observations",
+        language=translation.get_language(),
+        as_csv=request.GET.get("format") == "csv",
+    )
 
 
 @login_required

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from django.utils.translation import gettext, gettext_lazy
 
-from qingshan.core.importing import RECORD_ID_COLUMN, Importer, RecordImporter
+from qingshan.core.importing import RECORD_ID_COLUMN, RecordImporter
 from qingshan.core.tabular.errors import ErrorCategory, RowError
 from qingshan.core.tabular.parsing import ChoiceParser, parse_date, parse_decimal
 from qingshan.core.tabular.reading import RawRow
@@ -88,6 +88,3 @@ class TrainingImporter(RecordImporter[TrainingRecord]):
         record.cost = values["cost"] if values["cost"] is not None else Decimal(0)
         record.status = TrainingStatus.DONE
         return []
-
-
-IMPORTERS: dict[str, type[Importer[Any]]] = {TRAINING_SHEET.key: TrainingImporter}
