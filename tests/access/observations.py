@@ -12,6 +12,7 @@ from qingshan.accounts.enums import Role
 from tests.access.roles import (
     ADMIN,
     ANON,
+    API_VIEW,
     COUNSELOR,
     HEAD,
     ORG_VIEW,
@@ -30,7 +31,12 @@ SCORE = {**NOT_THEIRS, ADMIN: 302, SECRETARY: 302, HEAD: 302}
 LEAD = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, SECRETARY: 200, HEAD: 200}
 MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, HEAD: 200}
 
+API_OBSERVE = {ANON: 401, **dict.fromkeys(Role.values, 403), **dict.fromkeys(STAFF_ROLES, 200)}
+
 EXPECTED: dict[str, dict[Any, int]] = {
+    "api-v1:observation_list": API_OBSERVE,
+    "api-v1:observation_detail": {**API_OBSERVE, TEACHER: 404, COUNSELOR: 404},
+    "api-v1:quota_board": API_VIEW,
     "teaching:observation_list": OBSERVE,
     "teaching:observation_new": OBSERVE,
     "teaching:observation_export": OBSERVE,

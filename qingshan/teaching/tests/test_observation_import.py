@@ -118,7 +118,9 @@ def test_the_export_reads_back_through_the_import_and_holds_only_what_the_reader
 ):
     from django.test import Client
 
-    assert run(school, [row(), row(topic="《雨巷》", teacher="T1", observer="T2")], dry_run=False).ok
+    assert run(
+        school, [row(), row(topic="《雨巷》", teacher="T1", observer="T2")], dry_run=False
+    ).ok
     lines = exported(client_for("department_head", school))
     topics = {line[6] for line in lines}
     assert {"《荷塘月色》", "《雨巷》"} <= topics
