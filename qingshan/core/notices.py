@@ -30,6 +30,9 @@ class NoticeKind(models.TextChoices):
     FOLLOW_UP = "follow_up", _("follow-up assigned")
     RATING_DUE = "rating_due", _("rating due")
     MEETING_OVERDUE = "meeting_overdue", _("meeting overdue")
+    OBSERVATION = "observation", _("observation of a lesson")
+    DRAFT = "draft", _("draft to finish")
+    REQUEST = "request", _("request to decide")
 
 
 @dataclass(frozen=True)

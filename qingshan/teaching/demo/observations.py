@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count
 
+from qingshan.accounts.models import User
 from qingshan.core.models import School
 from qingshan.evaluations.enums import FollowUpKind
 from qingshan.evaluations.models import FollowUp
@@ -85,6 +86,9 @@ CONCLUSIONS = (
 class TeachingDemo:
     def __init__(self, school: School, rng: random.Random) -> None:
         self.school, self.rng = school, rng
+        self.assignments: dict[int, dict[int, list[tuple[str, int | None]]]] = {}
+        # the head of academic affairs reads the records (查阅)
+        self.reader = User.objects.filter(username="head").first()
 
     def build(self) -> None:
         TeachingPolicy.objects.create(school=self.school, hours_target=360)
@@ -157,16 +161,20 @@ class TeachingDemo:
             for teacher in teachers
         )
 
-    def lesson_of(self, teacher: Staff, term: Term) -> tuple[str, str]:
-        subject = self.rng.choice(
-            list(
-                TeachingAssignment.objects.for_school(self.school)
-                .filter(teacher=teacher, term=term)
-                .values_list("subject", flat=True)
-            )
-            or [teacher.subject or "语文"]
+    def lesson_of(self, teacher: Staff, term: Term) -> tuple[str, str, int | None]:
+        """A lesson the teacher gives in the term: subject, topic and class."""
+        if term.pk not in self.assignments:
+            taught: dict[int, list[tuple[str, int | None]]] = {}
+            rows = TeachingAssignment.objects.for_school(self.school).filter(term=term)
+            for teacher_id, subject, taught_class in rows.values_list(
+                "teacher", "subject", "school_class"
+            ):
+                taught.setdefault(teacher_id, []).append((subject, taught_class))
+            self.assignments[term.pk] = taught
+        lesson = self.rng.choice(
+            self.assignments[term.pk].get(teacher.pk) or [(teacher.subject or "语文", None)]
         )
-        return subject, self.rng.choice(TOPICS.get(subject, TOPICS["语文"]))
+        return lesson[0], self.rng.choice(TOPICS.get(lesson[0], TOPICS["语文"])), lesson[1]
 
     def score(self, observation: Observation, level: float) -> None:
         scores = [
@@ -200,7 +208,7 @@ class TeachingDemo:
             )
             while periods > 0:
                 teacher = self.rng.choice([person for person in teaching if person != row.staff])
-                subject, topic = self.lesson_of(teacher, term)
+                subject, topic, class_id = self.lesson_of(teacher, term)
                 span = min(periods, self.rng.choice((1, 1, 1, 2)))
                 lessons.append(
                     Observation(
@@ -208,6 +216,7 @@ class TeachingDemo:
                         observer=row.staff,
                         teacher=teacher,
                         term=term,
+                        school_class_id=class_id,
                         subject=subject,
                         observed_on=self.rng.choice(days),
                         first_period=self.rng.randint(1, 7),
@@ -238,6 +247,7 @@ class TeachingDemo:
             if self.rng.random() < 0.5:
                 lesson.review_level = self.rng.choice(list(ReviewLevel)[:3])
                 lesson.reviewed_on = lesson.observed_on + dt.timedelta(days=7)
+                lesson.reviewed_by = self.reader
             lesson.total = Decimal(0)
         Observation.objects.bulk_create(lessons, batch_size=500)
         for lesson in Observation.objects.for_school(self.school).filter(term=term):
@@ -311,12 +321,13 @@ class TeachingDemo:
                         for person in self.rng.sample(mentors, len(mentors))
                         if person != shadowed
                     )
-                    subject, topic = self.lesson_of(teacher, autumn)
+                    subject, topic, class_id = self.lesson_of(teacher, autumn)
                     observation = Observation.objects.create(
                         school=self.school,
                         observer=shadowed,
                         teacher=teacher,
                         term=autumn,
+                        school_class_id=class_id,
                         subject=subject,
                         observed_on=dt.date(2013, 9, 2) + dt.timedelta(days=7 * week + lesson),
                         periods=1,

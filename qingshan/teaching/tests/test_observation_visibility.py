@@ -128,3 +128,13 @@ def test_the_list_reads_one_row_or_three_in_the_same_number_of_queries(school, u
     observation(school, term=first.term)
     observation(school, term=first.term)
     assert count_queries(client, url) == one
+
+
+def test_the_search_box_finds_an_observation_only_for_who_may_see_it(
+    school, user_with_role, lesson
+):
+    url = reverse("search") + "?q=秘密课题"
+    leader = client_of(user_with_role(Role.DEPARTMENT_HEAD, school)).get(url)
+    assert SECRET_TOPIC in leader.content.decode()
+    user, _staff = staff_login(school, user_with_role)
+    assert SECRET_TOPIC not in client_of(user).get(url).content.decode()

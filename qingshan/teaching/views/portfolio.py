@@ -11,6 +11,7 @@ from qingshan.core.downloads import PDF, attachment
 from qingshan.core.models import School
 from qingshan.core.records import school_for
 from qingshan.organization.models import Staff
+from qingshan.organization.selectors import working_day
 from qingshan.teaching.exporters import portfolio_pdf as render_pdf
 from qingshan.teaching.exporters import score_chart
 from qingshan.teaching.selectors.observations import Viewer
@@ -22,7 +23,7 @@ def _portfolio(request: HttpRequest, pk: int) -> tuple[School, Portfolio]:
     staff = get_object_or_404(Staff.objects.for_school(school), pk=pk)
     if not may_read_portfolio(Viewer.of(school, request.user), staff):
         raise Http404
-    day = timezone.localdate()
+    day = working_day(school=school, day=timezone.localdate())
     return school, portfolio_of(school, staff, user=request.user, day=day)
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core.errors import show_on_form
 from qingshan.core.records import may_write, school_for
+from qingshan.organization.selectors import working_day
 from qingshan.teaching.forms.team import TeachingPolicyForm
 from qingshan.teaching.selectors.policy import policy_of
 from qingshan.teaching.selectors.practice import practice_ledger
@@ -22,7 +23,7 @@ from qingshan.teaching.services.policy import update_policy
 def practice(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "teaching.view")
     context = {
-        "ledger": practice_ledger(school, timezone.localdate()),
+        "ledger": practice_ledger(school, working_day(school=school, day=timezone.localdate())),
         "can_manage": may_write(request, "teaching.manage", school),
     }
     return render(request, "teaching/practice.html", context)
