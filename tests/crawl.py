@@ -34,7 +34,7 @@ SKIPPED_NAME_PARTS = (
 PER_URL_NAME = 3
 RAW_FLOAT = re.compile(r"\d\.\d{4,}")
 FIGURE_CODE = re.compile(
-    r"\b(?:party|organization|evaluations|workplans|documents|trainings|outreach|honours"
+    r"\b(?:party|organization|evaluations|workplans|documents|trainings|outreach|honours|teaching"
     r"|reports|accounts)\.[a-z_]{3,}\b|\b(?:numerator|denominator|total):"
 )
 ENGLISH_WORD = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z'-]{2,}(?![\w@/.:-])")

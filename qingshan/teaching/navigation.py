@@ -12,7 +12,7 @@ section(
         # the observation loop
         NavItem(_("Lesson observations"), "teaching:observation_list", "teaching.observe"),
         NavItem(_("Observe a lesson"), "teaching:observation_new", "teaching.observe"),
-        NavItem(_("My portfolio"), "teaching:portfolio_mine", "teaching.observe"),
+        NavItem(_("My portfolio"), "teaching:portfolio_mine", "teaching.own_portfolio"),
         NavItem(_("Observation quotas"), "teaching:board", "teaching.view"),
         NavItem(_("Observation rubric"), "teaching:rubric_list", "teaching.view"),
         NavItem(_("Shadowing follow-ups"), "teaching:followup_list", "teaching.lead"),

@@ -78,6 +78,10 @@ class TeacherLedger:
     status: str | None
     hours: Decimal
 
+    @property
+    def status_label(self) -> str:
+        return str(PracticeStatus(self.status).label) if self.status else ""
+
 
 @dataclass(frozen=True)
 class PracticeLedger:
