@@ -4,6 +4,8 @@ trainings marked done, enterprise practice and mentoring pairs."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +30,18 @@ LEVEL_PARTS = {level.value: level.label for level in LessonLevel}
 TRAINING_PARTS = {kind.value: kind.label for kind in TrainingKind}
 
 
+def _by(records: QuerySet[Any], field: str, values: list[str], total: Any = None) -> FigureResult:
+    """The records' count (or ``total``, an aggregate) per value of ``field``, and its sum."""
+    found = dict(
+        records.values_list(field).annotate(n=total or Count("pk")).values_list(field, "n")
+    )
+    return FigureResult(
+        value=sum(value or 0 for value in found.values()),
+        records=records,
+        breakdown={value: found.get(value) or 0 for value in values},
+    )
+
+
 def _observations(scope: Scope, period: Period) -> QuerySet[Observation]:
     return (
         Observation.objects.for_schools(scope.school_ids)
@@ -49,13 +63,7 @@ def _observations(scope: Scope, period: Period) -> QuerySet[Observation]:
     parts=KIND_PARTS,
 )
 def observations(scope: Scope, period: Period) -> FigureResult:
-    records = _observations(scope, period)
-    counts = dict(records.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    return FigureResult(
-        value=sum(counts.values()),
-        records=records,
-        breakdown={kind: counts.get(kind, 0) for kind in ObservationKind.values},
-    )
+    return _by(_observations(scope, period), "kind", ObservationKind.values)
 
 
 @figure(
@@ -67,13 +75,7 @@ def observations(scope: Scope, period: Period) -> FigureResult:
     parts=KIND_PARTS,
 )
 def periods_observed(scope: Scope, period: Period) -> FigureResult:
-    records = _observations(scope, period)
-    sums = dict(records.values_list("kind").annotate(n=Sum("periods")).values_list("kind", "n"))
-    return FigureResult(
-        value=sum(sums.values()),
-        records=records,
-        breakdown={kind: sums.get(kind, 0) for kind in ObservationKind.values},
-    )
+    return _by(_observations(scope, period), "kind", ObservationKind.values, Sum("periods"))
 
 
 @figure(
@@ -114,12 +116,7 @@ def lessons(scope: Scope, period: Period) -> FigureResult:
         .active()
         .filter(held_on__gte=period.start, held_on__lte=period.end)
     )
-    counts = dict(records.values_list("level").annotate(n=Count("pk")).values_list("level", "n"))
-    return FigureResult(
-        value=sum(counts.values()),
-        records=records,
-        breakdown={level: counts.get(level, 0) for level in LessonLevel.values},
-    )
+    return _by(records, "level", LessonLevel.values)
 
 
 @figure(
@@ -157,13 +154,7 @@ def _trainings(scope: Scope, period: Period) -> QuerySet[TrainingRecord]:
     parts=TRAINING_PARTS,
 )
 def trainings(scope: Scope, period: Period) -> FigureResult:
-    records = _trainings(scope, period)
-    counts = dict(records.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    return FigureResult(
-        value=sum(counts.values()),
-        records=records,
-        breakdown={kind: counts.get(kind, 0) for kind in TrainingKind.values},
-    )
+    return _by(_trainings(scope, period), "kind", TrainingKind.values)
 
 
 @figure(

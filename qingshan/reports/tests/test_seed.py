@@ -39,6 +39,7 @@ def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school:
             "outreach.base_townships",
             "outreach.households",
             "evaluations.follow_ups_opened",
+            "teaching.shadowing_closed",
         )
     }
     assert exact == {
@@ -50,6 +51,7 @@ def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school:
         "outreach.base_townships": 5,
         "outreach.households": 364,
         "evaluations.follow_ups_opened": 4,
+        "teaching.shadowing_closed": 4,
     }
     assert round(values["trainings.employed_share"], 2) == 0.95
     assert round(float(values["trainings.mean_income"]), -2) == 1500

@@ -82,3 +82,20 @@ def test_without_a_submitted_observation_it_stays_open(school, follow_up):
     follow_up.refresh_from_db()
     assert follow_up.status == FollowUpStatus.OPEN
     assert not follow_up.records.exists()
+
+
+def test_the_figure_counts_follow_ups_closed_with_observations(school, follow_up):
+    from qingshan.core.figures import Period, Scope
+    from qingshan.teaching.figures import shadowing_closed
+
+    observation(
+        school,
+        observer=follow_up.target.staff,
+        kind=ObservationKind.SHADOWING,
+        follow_up=follow_up,
+        observed_on=dt.date(2013, 10, 8),
+    )
+    year = Period.year(timezone.localdate().year)
+    assert shadowing_closed(Scope.of_school(school), year).value == 0
+    close_with_observations(follow_up=follow_up, outcome="改进", closed_on=timezone.localdate())
+    assert shadowing_closed(Scope.of_school(school), year).value == 1

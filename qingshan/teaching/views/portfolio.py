@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from qingshan.core.downloads import PDF, attachment
@@ -27,11 +27,14 @@ def _portfolio(request: HttpRequest, pk: int) -> tuple[School, Portfolio]:
     return school, portfolio_of(school, staff, user=request.user, day=day)
 
 
-@login_required
-def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
-    _school, found = _portfolio(request, pk)
+def _page(request: HttpRequest, found: Portfolio) -> HttpResponse:
     chart = score_chart(found.terms) if any(row.mean_share for row in found.terms) else None
     return render(request, "teaching/portfolio.html", {"portfolio": found, "chart": chart})
+
+
+@login_required
+def portfolio(request: HttpRequest, pk: int) -> HttpResponse:
+    return _page(request, _portfolio(request, pk)[1])
 
 
 @login_required
@@ -47,4 +50,4 @@ def portfolio_mine(request: HttpRequest) -> HttpResponse:
     staff = Viewer.of(school, request.user).staff
     if staff is None:
         return render(request, "teaching/portfolio_none.html", status=404)
-    return redirect("teaching:portfolio", pk=staff.pk)
+    return _page(request, _portfolio(request, staff.pk)[1])
