@@ -36,6 +36,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("rubrics/", rubrics.rubric_list, name="rubric_list"),
     path("rubrics/new/", rubrics.rubric_new, name="rubric_new"),
     path("rubrics/<int:pk>/", rubrics.rubric_detail, name="rubric_detail"),
+    path("rubrics/<int:pk>/name/", rubrics.rubric_rename, name="rubric_rename"),
     path("rubrics/<int:pk>/items/", rubrics.rubric_item_add, name="rubric_item_add"),
     path(
         "rubrics/<int:pk>/items/<int:item>/remove/",

@@ -50,6 +50,7 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "teaching:rubric_list": ORG_VIEW,
     "teaching:rubric_new": POST_ONLY,
     "teaching:rubric_detail": ORG_VIEW,
+    "teaching:rubric_rename": POST_ONLY,
     "teaching:rubric_item_add": POST_ONLY,
     "teaching:rubric_item_remove": POST_ONLY,
     "teaching:rubric_publish": POST_ONLY,
@@ -74,6 +75,7 @@ EXTRA_ARGS: dict[str, Any] = {
     "teaching:observation_review": lambda records: [records["observation"].pk],
     "teaching:deliberation_new": lambda records: [records["observation"].pk],
     "teaching:rubric_item_add": lambda records: [records["rubric"].pk],
+    "teaching:rubric_rename": lambda records: [records["rubric"].pk],
     "teaching:rubric_item_remove": lambda records: [
         records["rubric"].pk,
         records["rubric"].items.first().pk,

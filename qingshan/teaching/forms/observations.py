@@ -64,7 +64,7 @@ class ScoreForm(forms.Form):
                     attrs={
                         "min": 0,
                         "max": item.max_points,
-                        "step": "0.5",
+                        "step": "0.1",
                         "inputmode": "decimal",
                         "class": "points",
                     }

@@ -26,6 +26,11 @@ class ItemForm(forms.Form):
     )
 
 
+class NameForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("name"), max_length=80)
+    note = forms.CharField(label=gettext_lazy("what changed"), max_length=200, required=False)
+
+
 @login_required
 def rubric_list(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "teaching.view")
@@ -51,6 +56,9 @@ def rubric_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "max_points": max_points_of(items),
         "editable": editable,
         "item_form": ItemForm() if editable else None,
+        "name_form": NameForm(initial={"name": rubric.name, "note": rubric.note})
+        if editable
+        else None,
     }
     return render(request, "teaching/rubric_detail.html", context)
 
@@ -71,6 +79,22 @@ def rubric_new(request: HttpRequest) -> HttpResponse:
     messages.success(
         request, _("Version %(version)s is started as a draft.") % {"version": rubric.version}
     )
+    return redirect(rubric)
+
+
+@login_required
+@require_POST
+def rubric_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "teaching.manage", write=True)
+    rubric = get_object_or_404(rubrics(school), pk=pk)
+    form = NameForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the rubric a name."))
+        return redirect(rubric)
+    try:
+        services.rename_version(rubric=rubric, **form.cleaned_data)
+    except ValidationError as error:
+        _refused(request, error)
     return redirect(rubric)
 
 
