@@ -12,16 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from qingshan.organization.resources import BY_KEY
-from tests.access import (
-    documents,
-    honours,
-    observations,
-    outreach,
-    reports,
-    teaching,
-    trainings,
-    workplans,
-)
+from tests.access.apps import APP_ROWS
 from tests.access.roles import (
     ADMIN,
     ADMIN_ONLY,
@@ -223,7 +214,6 @@ EXPECTED |= {
     "api-v1:campaign_results": {**API_EVAL_MANAGE, ADMIN: 403, SECRETARY: 403},
 }
 
-APP_ROWS = (workplans, documents, trainings, outreach, honours, observations, teaching, reports)
 for _module in APP_ROWS:
     EXPECTED |= _module.EXPECTED
 

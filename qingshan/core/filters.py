@@ -41,6 +41,8 @@ class SchoolFilterSet(django_filters.FilterSet):
         data = data.copy() if data is not None else {}
         data.setdefault("archive", "active")
         super().__init__(data, *args, **kwargs)
+        if not self.search_fields:
+            del self.filters["q"]  # nothing to search: no search box
         for filter_ in self.filters.values():
             queryset = getattr(filter_, "queryset", None)
             if isinstance(queryset, QuerySet) and issubclass(queryset.model, SchoolOwned):

@@ -49,7 +49,7 @@ for _resource in API_RESOURCES:
     )
 
 
-class ScoreOut(Schema):
+class ObservationScoreOut(Schema):
     item_id: int
     group: str
     text: str
@@ -97,14 +97,14 @@ class ObservationOut(Schema):
 
 
 class ObservationDetailOut(ObservationOut):
-    scores: list[ScoreOut]
+    scores: list[ObservationScoreOut]
 
     @staticmethod
     def resolve_scores(obj: Any) -> list[Any]:
         return list(obj.scores.select_related("item").order_by("item__position", "item_id"))
 
 
-class BoardRowOut(Schema):
+class QuotaBoardRowOut(Schema):
     staff_id: int
     name: str
     group: str
@@ -113,11 +113,11 @@ class BoardRowOut(Schema):
     behind: bool
 
 
-class BoardOut(Schema):
+class QuotaBoardOut(Schema):
     term_id: int
     meeting: int
     counted: int
-    rows: list[BoardRowOut]
+    rows: list[QuotaBoardRowOut]
 
 
 def _viewer(request: HttpRequest, school: str | None) -> tuple[Any, selectors.Viewer]:
@@ -149,7 +149,7 @@ def read_observation(request: HttpRequest, pk: int, school: str | None = None) -
     return get_object_or_404(selectors.observations(target, viewer), pk=pk)
 
 
-@router.get("/board/", response=BoardOut, url_name="quota_board")
+@router.get("/board/", response=QuotaBoardOut, url_name="quota_board")
 def read_board(request: HttpRequest, school: str | None = None, term: int | None = None) -> Any:
     """Each person's periods observed in the term against their group's quota (the current
     term when none is named, else the latest)."""

@@ -97,8 +97,8 @@ def test_a_head_observes_on_a_phone_the_teacher_replies_and_the_head_marks_it_re
     head.fill(f"input[name=item-{second.pk}]", "17")
     head.fill("textarea[name=strengths]", "导入新颖")
     head.context.set_offline(True)
-    head.click("button[value=save]", no_wait_after=True)
-    head.wait_for_timeout(500)
+    with head.expect_event("requestfailed"):
+        head.click("button[value=save]", no_wait_after=True)
     head.context.set_offline(False)
     head.goto(score_url)
     expect(head.locator("[data-keep-note]")).to_be_visible()
@@ -130,3 +130,6 @@ def test_a_head_observes_on_a_phone_the_teacher_replies_and_the_head_marks_it_re
     assert observation.reply.startswith("谢谢指导")
     assert (observation.review_level, observation.reviewed_by.username) == ("good", "head")
     assert errors == []
+    # closed before the live server stops, so no request of theirs outlives the test
+    teacher.context.close()
+    head.context.close()

@@ -16,7 +16,7 @@ from django.test import Client
 
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token, grant_membership
-from tests.access import documents, honours, outreach, reports, trainings, workplans
+from tests.access.apps import APP_ROWS
 from tests.factories import one_of_each
 from tests.party_factories import evaluation_records, party_records
 
@@ -53,7 +53,7 @@ class World:
 @pytest.fixture
 def world(school: Any, user_with_role: Callable[..., Any]) -> World:
     records = {**one_of_each(school), **party_records(school), **evaluation_records(school)}
-    for module in (workplans, documents, trainings, outreach, honours, reports):
+    for module in APP_ROWS:
         records |= module.records(school)
     keeper = user_with_role(KEEPER_ROLES[0], school)
     for role in KEEPER_ROLES[1:]:

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from qingshan.core.params import id_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.selectors import current_term, terms
 from qingshan.teaching.selectors.board import quota_board
@@ -16,10 +17,10 @@ from qingshan.teaching.selectors.board import quota_board
 def board(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "teaching.view")
     choices = terms(school)
-    wanted = request.GET.get("term", "")
+    wanted = id_param(request, "term")
     term = (
-        choices.filter(pk=int(wanted)).first()
-        if wanted.isdigit()
+        choices.filter(pk=wanted).first()
+        if wanted is not None
         else current_term(school=school, day=timezone.localdate())
     ) or choices.order_by("-start_date").first()
     context = {

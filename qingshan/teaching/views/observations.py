@@ -18,6 +18,7 @@ from qingshan.core.downloads import sheet_download
 from qingshan.core.errors import show_on_form
 from qingshan.core.htmx import render_page
 from qingshan.core.models import School
+from qingshan.core.params import id_param
 from qingshan.core.records import school_for
 from qingshan.organization.selectors import terms
 from qingshan.teaching.enums import ObservationKind
@@ -58,9 +59,9 @@ def _filtered(
     shown = request.GET.get("show", "")
     if shown in SHOWN and viewer.staff is not None:
         rows = rows.filter(**{SHOWN[shown]: viewer.staff})
-    term = request.GET.get("term", "")
-    if term.isdigit():
-        rows = rows.filter(term=int(term))
+    term = id_param(request, "term")
+    if term is not None:
+        rows = rows.filter(term=term)
     kind = request.GET.get("kind", "")
     if kind in ObservationKind.values:
         rows = rows.filter(kind=kind)

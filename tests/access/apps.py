@@ -1,0 +1,15 @@
+"""The apps whose URL × role rows live in ``tests/access``, in the order the matrix reads them;
+the fuzz suites build their records from the same list, so a new app is fuzzed once it has rows."""
+
+from tests.access import (
+    documents,
+    honours,
+    observations,
+    outreach,
+    reports,
+    teaching,
+    trainings,
+    workplans,
+)
+
+APP_ROWS = (workplans, documents, trainings, outreach, honours, observations, teaching, reports)
