@@ -63,6 +63,8 @@ class Resource:
     personal_permission: str | None = None
     masked_fields: frozenset[str] = MASKED_FIELDS
     detail_extra: Callable[[Any], dict[str, Any]] | None = None
+    # Whether a record may still be edited (a decided request may not); None: always.
+    editable: Callable[[Any], bool] | None = None
     # The export's sheet and rows, where it differs from the detail fields (an import layout).
     export: Callable[[QuerySet[Any]], tuple[SheetSpec, Iterator[dict[str, Any]]]] | None = None
 
@@ -172,6 +174,7 @@ def record_detail(request: HttpRequest, resource: Resource, pk: int) -> HttpResp
         "record": record,
         "related": related_tables(resource, record),
         "can_manage": _can_manage(request, resource, school),
+        "editable": resource.editable is None or resource.editable(record),
         "mask_personal": _mask(request, resource, school),
         **(resource.detail_extra(record) if resource.detail_extra else {}),
     }

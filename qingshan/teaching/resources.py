@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.records import Related, Resource
+from qingshan.teaching.enums import TrainingStatus
 from qingshan.teaching.filters import team as filters
 from qingshan.teaching.filters.quotas import QuotaFilter
 from qingshan.teaching.forms import team as forms
@@ -115,6 +116,7 @@ TEAM_RESOURCES: tuple[Resource, ...] = (
         update=training_services.update_training,
         detail_template="teaching/training_detail.html",
         detail_extra=_training_extra,
+        editable=lambda record: record.status == TrainingStatus.REQUESTED,
     ),
     _resource(
         key="mentorship",

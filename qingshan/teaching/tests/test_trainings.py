@@ -204,3 +204,18 @@ def test_the_page_offers_the_step_the_record_is_at_to_managers_only(
     assert 'id="form-training-done"' not in page(head, requested)
     assert 'id="form-training-done"' in page(head, approved)
     assert 'id="form-training-refuse"' not in page(teacher, requested)
+
+
+def test_the_page_offers_edit_only_while_the_training_is_requested(
+    school: Any, client_for: Any
+) -> None:
+
+    requested = f.training(school)
+    decided = f.training(school, status="approved")
+    client = client_for("department_head", school)
+    edit = [
+        reverse("teaching:training_edit", args=[record.pk])
+        in client.get(reverse("teaching:training_detail", args=[record.pk])).content.decode()
+        for record in (requested, decided)
+    ]
+    assert edit == [True, False]
