@@ -26,6 +26,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("observations/<int:pk>/edit/", observations.observation_edit, name="observation_edit"),
     path("observations/<int:pk>/score/", observations.observation_score, name="observation_score"),
     path("observations/<int:pk>/reply/", observations.observation_reply, name="observation_reply"),
+    path(
+        "observations/<int:pk>/discard/",
+        observations.observation_discard,
+        name="observation_discard",
+    ),
     path("observations/<int:pk>/read/", observations.observation_review, name="observation_review"),
     path(
         "observations/<int:pk>/deliberate/",

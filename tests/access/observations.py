@@ -44,6 +44,7 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "teaching:observation_edit": NOT_THEIRS,
     "teaching:observation_score": SCORE,
     "teaching:observation_reply": POST_ONLY,
+    "teaching:observation_discard": POST_ONLY,
     "teaching:observation_review": POST_ONLY,
     "teaching:deliberation_new": POST_ONLY,
     "teaching:deliberation_detail": SEEN_BY_LEADERS,
@@ -72,6 +73,7 @@ EXPECTED: dict[str, dict[Any, int]] = {
 EXTRA_ARGS: dict[str, Any] = {
     "teaching:observation_score": lambda records: [records["observation"].pk],
     "teaching:observation_reply": lambda records: [records["observation"].pk],
+    "teaching:observation_discard": lambda records: [records["observation"].pk],
     "teaching:observation_review": lambda records: [records["observation"].pk],
     "teaching:deliberation_new": lambda records: [records["observation"].pk],
     "teaching:rubric_item_add": lambda records: [records["rubric"].pk],

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError
 from qingshan.core.models import School
-from qingshan.core.services import validate_record
+from qingshan.core.services import archive_record, validate_record
 from qingshan.evaluations.enums import FollowUpKind, FollowUpStatus
 from qingshan.organization.models import Staff
 from qingshan.teaching.enums import ObservationKind, ObservationStatus, ReviewLevel
@@ -121,6 +121,13 @@ def update_lesson(*, observation: Observation, values: Mapping[str, Any]) -> Obs
     validate_record(locked, checks=(_check_lesson,))
     locked.save()
     return locked
+
+
+@transaction.atomic
+def discard_draft(*, observation: Observation) -> Observation:
+    """Put a draft aside: it is archived (kept, as every record is), no longer listed, counted
+    or asked about in the inbox."""
+    return archive_record(record=_locked_draft(observation))
 
 
 def _points(raw: Any, *, label: str, maximum: int) -> Decimal:

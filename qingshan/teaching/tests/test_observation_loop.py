@@ -178,3 +178,22 @@ def test_shadowing_needs_its_follow_up(school):
             },
         )
     assert "follow_up" in refused.value.message_dict
+
+
+def test_a_draft_put_aside_is_kept_but_no_longer_listed(draft):
+    from qingshan.teaching.models import Observation
+    from qingshan.teaching.selectors.observations import Viewer, observations
+
+    services.discard_draft(observation=draft)
+    kept = Observation.objects.get(pk=draft.pk)
+    assert kept.is_archived
+    viewer = Viewer(staff=draft.observer, leader=False)
+    assert not observations(draft.school, viewer).filter(pk=draft.pk).exists()
+
+
+def test_a_submitted_observation_is_not_put_aside(school):
+    record = observation(school)
+    with pytest.raises(DomainError):
+        services.discard_draft(observation=record)
+    record.refresh_from_db()
+    assert not record.is_archived

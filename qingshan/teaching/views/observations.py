@@ -236,6 +236,23 @@ def _refused(request: HttpRequest, error: ValidationError) -> None:
 
 @login_required
 @require_POST
+def observation_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "teaching.observe", write=True)
+    viewer = selectors.Viewer.of(school, request.user)
+    observation = _observation(school, viewer, pk)
+    if not viewer.may_edit(observation):
+        raise Http404
+    try:
+        services.discard_draft(observation=observation)
+    except ValidationError as error:
+        _refused(request, error)
+        return redirect(observation)
+    messages.success(request, _("The draft is put aside."))
+    return redirect("teaching:observation_list")
+
+
+@login_required
+@require_POST
 def observation_reply(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "teaching.observe", write=True)
     viewer = selectors.Viewer.of(school, request.user)
