@@ -80,12 +80,16 @@ def _add_students(school: Any, n: int) -> None:
 
 
 def _graduate_a_student(school: Any, n: int) -> None:
+    """Always a write: an earlier example may have graduated every student, so one is enrolled
+    first when none is left to graduate."""
     student = Student.objects.filter(school=school, status=StudentStatus.STUDYING).first()
-    if student is not None:
-        update_record(
-            record=student,
-            values={"status": StudentStatus.GRADUATED, "left_on": dt.date(2013, 12, 31)},
-        )
+    if student is None:
+        _add_students(school, n)
+        student = Student.objects.filter(school=school, status=StudentStatus.STUDYING).first()
+    update_record(
+        record=student,
+        values={"status": StudentStatus.GRADUATED, "left_on": dt.date(2013, 12, 31)},
+    )
 
 
 def _link_or_unlink_guardians(school: Any, n: int) -> None:
