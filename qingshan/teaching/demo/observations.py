@@ -176,7 +176,8 @@ class TeachingDemo:
         )
         return lesson[0], self.rng.choice(TOPICS.get(lesson[0], TOPICS["语文"])), lesson[1]
 
-    def score(self, observation: Observation, level: float) -> None:
+    def score(self, observation: Observation, level: float) -> list[ObservationScore]:
+        """The observation's scores (unsaved), its total set on the instance."""
         scores = [
             ObservationScore(
                 school=self.school,
@@ -188,8 +189,8 @@ class TeachingDemo:
             )
             for item in self.items
         ]
-        ObservationScore.objects.bulk_create(scores)
         observation.total = sum((score.points for score in scores), Decimal(0))
+        return scores
 
     def observe_term(self, term: Term) -> None:
         board = quota_board(self.school, term)
@@ -250,9 +251,14 @@ class TeachingDemo:
                 lesson.reviewed_by = self.reader
             lesson.total = Decimal(0)
         Observation.objects.bulk_create(lessons, batch_size=500)
-        for lesson in Observation.objects.for_school(self.school).filter(term=term):
-            self.score(lesson, self.rng.uniform(0.72, 0.95))
-            lesson.save(update_fields=["total"])
+        saved = list(Observation.objects.for_school(self.school).filter(term=term))
+        scores = [
+            score
+            for lesson in saved
+            for score in self.score(lesson, self.rng.uniform(0.72, 0.95))
+        ]
+        ObservationScore.objects.bulk_create(scores, batch_size=1000)
+        Observation.objects.bulk_update(saved, ["total"], batch_size=500)
         self.deliberate(term)
 
     def deliberate(self, term: Term) -> None:
@@ -281,9 +287,10 @@ class TeachingDemo:
                 .exclude(subject="")
                 .order_by("pk")[2 + index * 2 : 4 + index * 2]
             ]
-            for mate in mates[1:]:
-                self.score(mate, self.rng.uniform(0.8, 0.92))
-                mate.save(update_fields=["total"])
+            ObservationScore.objects.bulk_create(
+                score for mate in mates[1:] for score in self.score(mate, self.rng.uniform(0.8, 0.92))
+            )
+            Observation.objects.bulk_update(mates[1:], ["total"])
             deliberation = Deliberation.objects.create(
                 school=self.school,
                 teacher=anchor.teacher,
@@ -340,5 +347,7 @@ class TeachingDemo:
                         strengths="学习骨干教师的课堂组织方法。",
                         total=Decimal(0),
                     )
-                    self.score(observation, self.rng.uniform(0.85, 0.95))
+                    ObservationScore.objects.bulk_create(
+                        self.score(observation, self.rng.uniform(0.85, 0.95))
+                    )
                     observation.save(update_fields=["total"])
