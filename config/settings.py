@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "qingshan.outreach",
     "qingshan.honours",
     "qingshan.teaching",
+    "qingshan.students",
     "qingshan.reports",
 ]
 

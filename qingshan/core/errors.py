@@ -21,3 +21,9 @@ def show_on_form(form: Any, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, messages)
     else:
         form.add_error(None, error)
+
+
+def field_error(name: str, message: Any, *, code: str, domain: bool = False) -> ValidationError:
+    """An error on one field that keeps its code (a dict given to ValidationError drops it)."""
+    error_class = DomainError if domain else ValidationError
+    return error_class({name: ValidationError(message, code=code)})

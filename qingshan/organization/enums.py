@@ -42,9 +42,11 @@ class ProfessionalTitle(models.TextChoices):
 
 class StudentStatus(models.TextChoices):
     STUDYING = "studying", _("studying")
+    SUSPENDED = "suspended", _("suspended")
     GRADUATED = "graduated", _("graduated")
     TRANSFERRED_OUT = "transferred_out", _("transferred out")
     DROPPED_OUT = "dropped_out", _("dropped out")
+    DECEASED = "deceased", _("deceased")
 
 
 class Household(models.TextChoices):

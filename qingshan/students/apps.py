@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StudentsConfig(AppConfig):
+    name = "qingshan.students"
+    label = "students"
+    verbose_name = _("Students' paths")
