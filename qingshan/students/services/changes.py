@@ -55,6 +55,62 @@ def _required(values: dict[str, Any], name: str, message: str) -> None:
         raise field_error(name, message, code="required")
 
 
+def _check_track(values: dict[str, Any], current: Enrolment) -> None:
+    _required(values, "to_class", _("Name the class of the other track."))
+    if values["to_class"].track == current.track:
+        raise field_error(
+            "to_class",
+            _("This class is in the student's own track; choose one of the other."),
+            code="same_track",
+        )
+
+
+def _check_major(values: dict[str, Any], current: Enrolment) -> None:
+    _required(values, "to_class", _("Name the class of the new major."))
+    target = values["to_class"]
+    if target.major_id is None or target.major_id == current.major_id:
+        raise field_error("to_class", _("Choose a class of another major."), code="same_major")
+
+
+def _check_repeat(values: dict[str, Any], current: Enrolment) -> None:
+    _required(values, "to_class", _("Name the class of the later year the student joins."))
+    target = values["to_class"]
+    if target.entry_year <= current.school_class.entry_year or target.track != current.track:
+        raise field_error(
+            "to_class",
+            _("Choose a class of the same track that entered a later year."),
+            code="not_later",
+        )
+
+
+def _check_length(values: dict[str, Any], current: Enrolment) -> None:
+    _required(values, "to_length_years", _("Give the new length of schooling."))
+    if values["to_length_years"] == current.length_years:
+        raise field_error(
+            "to_length_years",
+            _("This is the student's length of schooling already."),
+            code="same_length",
+        )
+
+
+def _check_graduation(values: dict[str, Any], current: Enrolment) -> None:
+    _required(values, "certificate_no", _("Give the graduation certificate number."))
+
+
+def _check_transfer_out(values: dict[str, Any], current: Enrolment) -> None:
+    _required(values, "other_school", _("Name the school the student goes to."))
+
+
+CHECKS = {
+    ChangeKind.TRACK: _check_track,
+    ChangeKind.MAJOR: _check_major,
+    ChangeKind.REPEAT: _check_repeat,
+    ChangeKind.LENGTH: _check_length,
+    ChangeKind.GRADUATE: _check_graduation,
+    ChangeKind.TRANSFER_OUT: _check_transfer_out,
+}
+
+
 def _check_targets(student: Student, current: Enrolment | None, values: dict[str, Any]) -> None:
     """What the kind of change needs, against the student's current enrolment."""
     kind = ChangeKind(values["kind"])
@@ -72,38 +128,9 @@ def _check_targets(student: Student, current: Enrolment | None, values: dict[str
             _("This student is not on the school's rolls: there is no enrolment to change."),
             code="not_on_rolls",
         )
-    if kind == ChangeKind.TRACK:
-        _required(values, "to_class", _("Name the class of the other track."))
-        if target.track == current.track:
-            raise field_error(
-                "to_class",
-                _("This class is in the student's own track; choose one of the other."),
-                code="same_track",
-            )
-    elif kind == ChangeKind.MAJOR:
-        _required(values, "to_class", _("Name the class of the new major."))
-        if target.major_id is None or target.major_id == current.major_id:
-            raise field_error("to_class", _("Choose a class of another major."), code="same_major")
-    elif kind == ChangeKind.REPEAT:
-        _required(values, "to_class", _("Name the class of the later year the student joins."))
-        if target.entry_year <= current.school_class.entry_year or target.track != current.track:
-            raise field_error(
-                "to_class",
-                _("Choose a class of the same track that entered a later year."),
-                code="not_later",
-            )
-    elif kind == ChangeKind.LENGTH:
-        _required(values, "to_length_years", _("Give the new length of schooling."))
-        if values["to_length_years"] == current.length_years:
-            raise field_error(
-                "to_length_years",
-                _("This is the student's length of schooling already."),
-                code="same_length",
-            )
-    elif kind == ChangeKind.GRADUATE:
-        _required(values, "certificate_no", _("Give the graduation certificate number."))
-    elif kind == ChangeKind.TRANSFER_OUT:
-        _required(values, "other_school", _("Name the school the student goes to."))
+    check = CHECKS.get(kind)
+    if check is not None:
+        check(values, current)
 
 
 @transaction.atomic

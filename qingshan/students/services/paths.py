@@ -15,6 +15,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import DomainError, field_error
@@ -102,7 +103,7 @@ def open_missing_paths(*, school: School, on: dt.date | None = None) -> int:
         ),
         batch_size=1000,
     )
-    issue_roll_numbers(students, on=on or dt.date.today())
+    issue_roll_numbers(students, on=on or timezone.localdate())
     return len(students)
 
 
