@@ -26,6 +26,7 @@ urlpatterns = [
     path("outreach/", include("qingshan.outreach.urls")),
     path("honours/", include("qingshan.honours.urls")),
     path("teaching/", include("qingshan.teaching.urls")),
+    path("students/", include("qingshan.students.urls")),
     path("", include("qingshan.evaluations.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),

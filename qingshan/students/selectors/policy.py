@@ -22,6 +22,14 @@ class Rule:
     approver: str
     source: str  # "school", "province" or "national"
 
+    @property
+    def label(self) -> str:
+        return str(ChangeKind(self.kind).label)
+
+    @property
+    def approver_label(self) -> str:
+        return str(Approver(self.approver).label)
+
 
 # What the 2010 rules for secondary vocational school records leave to the school and province,
 # as most provinces practise it: moves between tracks, majors and classes at the start of a term

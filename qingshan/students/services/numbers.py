@@ -16,7 +16,7 @@ from qingshan.organization.models import Student
 from qingshan.students.models import RollNumber
 
 
-def derived_number(student: Student, *, sequence: int, year: int) -> str:
+def derived_number(student: Student, *, school_code: str, sequence: int, year: int) -> str:
     """The number the rules give this student: ``G`` + a valid resident ID, else temporary."""
     id_number = normalize_resident_id(student.id_number or "")
     if id_number:
@@ -26,7 +26,7 @@ def derived_number(student: Student, *, sequence: int, year: int) -> str:
             id_number = ""
     if id_number:
         return f"G{id_number}"
-    return f"L{(student.school.code or str(student.school_id))[:10]}{year}{sequence:05d}"
+    return f"L{school_code[:10]}{year}{sequence:05d}"
 
 
 def issue_roll_numbers(students: list[Student], *, on: dt.date) -> list[RollNumber]:
@@ -42,7 +42,9 @@ def issue_roll_numbers(students: list[Student], *, on: dt.date) -> list[RollNumb
     for student in students:
         if student.pk in holding:
             continue
-        number = derived_number(student, sequence=taken + 1, year=on.year)
+        number = derived_number(
+            student, school_code=school.code or str(school.pk), sequence=taken + 1, year=on.year
+        )
         if number.startswith("L"):
             taken += 1
         issued.append(RollNumber(school=school, student=student, number=number, issued_on=on))

@@ -1,0 +1,38 @@
+"""Forms of roll changes: the request, the refusal and the bureau's reply; every choice of a class
+or major is the school's (``SchoolModelForm``). The services check what each kind needs."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from qingshan.core.forms import SchoolModelForm
+from qingshan.students.models import RollChange
+
+
+class ChangeRequestForm(SchoolModelForm):
+    class Meta:
+        model = RollChange
+        fields = [
+            "kind",
+            "effective_on",
+            "reason",
+            "to_class",
+            "to_programme",
+            "to_length_years",
+            "other_school",
+            "certificate_no",
+            "evidence",
+        ]
+        widgets = {"effective_on": forms.DateInput(attrs={"type": "date"})}
+
+
+class RefusalForm(forms.Form):
+    reason = forms.CharField(label=_("reason for refusal"), max_length=200)
+
+
+class BureauReplyForm(forms.Form):
+    reference = forms.CharField(label=_("the bureau's reply (document number)"), max_length=60)
+    approved_on = forms.DateField(
+        label=_("approved by the bureau on"), widget=forms.DateInput(attrs={"type": "date"})
+    )

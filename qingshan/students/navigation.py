@@ -1,0 +1,16 @@
+"""The students' paths section of the menu (see ``qingshan.core.navigation``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from qingshan.core.navigation import NavItem, section
+
+section(
+    "students",
+    title=_("Students' paths"),
+    order=59,
+    items=(
+        NavItem(_("My path at school"), "students:path_mine", "students.own_path"),
+        NavItem(_("Roll changes"), "students:change_list", "students.view"),
+        NavItem(_("School-compiled textbooks"), "students:textbook_list", "students.view"),
+    ),
+)

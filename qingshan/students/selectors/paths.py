@@ -1,0 +1,68 @@
+"""Reads of students' paths and roll changes, always through a ``Viewer``."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+
+from qingshan.core.models import School
+from qingshan.organization.enums import StudentStatus
+from qingshan.organization.models import Student
+from qingshan.students.enums import ChangeStatus
+from qingshan.students.models import Enrolment, RollChange, RollNumber
+from qingshan.students.selectors.visibility import Viewer
+
+
+def students_seen(school: School, viewer: Viewer) -> QuerySet[Student]:
+    return (
+        Student.objects.for_school(school)
+        .filter(viewer.students())
+        .distinct()
+        .select_related("school_class")
+    )
+
+
+def path_of(student: Student) -> QuerySet[Enrolment]:
+    return (
+        Enrolment.objects.filter(student=student)
+        .select_related("school_class", "major", "opened_by", "closed_by")
+        .order_by("starts_on", "pk")
+    )
+
+
+def changes_of(student: Student) -> QuerySet[RollChange]:
+    return (
+        RollChange.objects.filter(student=student)
+        .select_related("to_class", "to_major")
+        .order_by("-requested_on", "-pk")
+    )
+
+
+def roll_number_of(student: Student) -> RollNumber | None:
+    return RollNumber.objects.filter(student=student).first()
+
+
+def roll_changes(school: School, viewer: Viewer) -> QuerySet[RollChange]:
+    """The changes of the students the viewer reads (ids only, so no row repeats)."""
+    seen = Student.objects.for_school(school).filter(viewer.students()).values("pk")
+    return (
+        RollChange.objects.for_school(school)
+        .filter(student__in=seen)
+        .select_related("student__school_class", "to_class", "requested_by", "decided_by")
+        .order_by("-requested_on", "-pk")
+    )
+
+
+def students_without_path(school: School) -> QuerySet[Student]:
+    """Students on the rolls with no enrolment yet (entered in ``organization``, not admitted)."""
+    return Student.objects.for_school(school).filter(
+        status__in=(StudentStatus.STUDYING, StudentStatus.SUSPENDED), enrolments__isnull=True
+    )
+
+
+def done_between(school: School, start: dt.date, end: dt.date) -> QuerySet[RollChange]:
+    """The changes carried out with effect between ``start`` and ``end`` (both included)."""
+    return RollChange.objects.for_school(school).filter(
+        status=ChangeStatus.DONE, effective_on__gte=start, effective_on__lte=end
+    )

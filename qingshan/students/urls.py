@@ -1,0 +1,23 @@
+from django.urls import URLPattern, URLResolver, path
+
+from qingshan.core.records import resource_urls
+from qingshan.students.resources import TEXTBOOK_RESOURCES
+from qingshan.students.views import paths
+
+app_name = "students"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("me/", paths.path_mine, name="path_mine"),
+    path("paths/<int:pk>/", paths.path, name="path"),
+    path("paths/<int:pk>/change/", paths.change_new, name="change_new"),
+    path("changes/", paths.change_list, name="change_list"),
+    path("changes/register/", paths.register_export, name="register_export"),
+    path("changes/open-paths/", paths.paths_open, name="paths_open"),
+    path("changes/<int:pk>/", paths.change_detail, name="change_detail"),
+    path("changes/<int:pk>/approve/", paths.change_approve, name="change_approve"),
+    path("changes/<int:pk>/bureau/", paths.change_bureau, name="change_bureau"),
+    path("changes/<int:pk>/refuse/", paths.change_refuse, name="change_refuse"),
+    path("changes/<int:pk>/withdraw/", paths.change_withdraw, name="change_withdraw"),
+    path("changes/<int:pk>/evidence/", paths.change_evidence, name="change_evidence"),
+    *resource_urls(TEXTBOOK_RESOURCES),
+]
