@@ -7,9 +7,20 @@ from tests.access import (
     observations,
     outreach,
     reports,
+    students,
     teaching,
     trainings,
     workplans,
 )
 
-APP_ROWS = (workplans, documents, trainings, outreach, honours, observations, teaching, reports)
+APP_ROWS = (
+    workplans,
+    documents,
+    trainings,
+    outreach,
+    honours,
+    observations,
+    teaching,
+    students,
+    reports,
+)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from qingshan.core.models import School
 from qingshan.organization.enums import Semester, Track
-from qingshan.organization.models import SchoolClass, Student
+from qingshan.organization.models import GradeTeam, SchoolClass, Student, Term
 from qingshan.students.services.paths import open_missing_paths
 from tests.factories import (
     GradeTeamFactory,
@@ -15,7 +15,6 @@ from tests.factories import (
     SchoolClassFactory,
     SchoolFactory,
     StudentFactory,
-    TermFactory,
 )
 
 AUTUMN_START = dt.date(2013, 9, 1)
@@ -28,6 +27,7 @@ class World:
     fruit: SchoolClass
     electronics: SchoolClass
     fruit_later: SchoolClass
+    fruit_term: Term
 
     def admit(self, school_class: SchoolClass | None = None, **options: object) -> Student:
         student = StudentFactory(
@@ -43,22 +43,24 @@ class World:
 
 def world(school: School | None = None) -> World:
     school = school or SchoolFactory(authority__region_code="511921", code="5119210001")
-    TermFactory(
+    autumn, _made = Term.objects.get_or_create(
         school=school,
         school_year=2013,
         semester=Semester.AUTUMN,
-        start_date=AUTUMN_START,
-        end_date=dt.date(2014, 1, 20),
+        defaults={"start_date": AUTUMN_START, "end_date": dt.date(2014, 1, 20)},
     )
-    TermFactory(
+    Term.objects.get_or_create(
         school=school,
         school_year=2013,
         semester=Semester.SPRING,
-        start_date=dt.date(2014, 2, 25),
-        end_date=dt.date(2014, 7, 10),
+        defaults={"start_date": dt.date(2014, 2, 25), "end_date": dt.date(2014, 7, 10)},
     )
-    grade = GradeTeamFactory(school=school, entry_year=2013)
-    later = GradeTeamFactory(school=school, entry_year=2014)
+    grade = GradeTeam.objects.filter(school=school, entry_year=2013).first() or GradeTeamFactory(
+        school=school, entry_year=2013
+    )
+    later = GradeTeam.objects.filter(school=school, entry_year=2014).first() or GradeTeamFactory(
+        school=school, entry_year=2014
+    )
     fruit_major = MajorFactory(school=school, name="果树栽培")
     return World(
         school=school,
@@ -77,4 +79,5 @@ def world(school: School | None = None) -> World:
         fruit_later=SchoolClassFactory(
             school=school, grade_team=later, major=fruit_major, name="2014级果树1班"
         ),
+        fruit_term=autumn,
     )

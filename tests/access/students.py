@@ -1,0 +1,107 @@
+"""URL × role rows of the students' paths app: every URL name of the app has a row here.
+
+A student's path and a roll change are read row by row (``students.selectors.visibility``): the
+roll keepers and the bureau read every student; the matrix's other roles are not head teachers of
+the student's class, so the change is not found for them (404) though the list opens.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from qingshan.accounts.enums import Role
+from tests.access.roles import (
+    ADMIN,
+    ANON,
+    COUNSELOR,
+    HEAD,
+    ORG_VIEW,
+    POST_ONLY,
+    SECRETARY,
+    STUDENT,
+    TEACHER,
+    VIEWER,
+)
+
+MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, HEAD: 200}
+READ_ALL = {**MANAGE, VIEWER: 200}
+NOBODY = {ANON: 302, **dict.fromkeys(Role.values, 403)}
+ROW = {**READ_ALL, SECRETARY: 404, TEACHER: 404, COUNSELOR: 404, STUDENT: 403}
+NO_FILE = {**ROW, ADMIN: 404, HEAD: 404, VIEWER: 404}
+
+EXPECTED: dict[str, dict[Any, int]] = {
+    "students:path_mine": NOBODY,
+    "students:path": READ_ALL,
+    "students:change_new": MANAGE,
+    "students:change_list": ORG_VIEW,
+    "students:register_export": READ_ALL,
+    "students:paths_open": POST_ONLY,
+    "students:change_detail": ROW,
+    "students:change_approve": POST_ONLY,
+    "students:change_bureau": POST_ONLY,
+    "students:change_refuse": POST_ONLY,
+    "students:change_withdraw": POST_ONLY,
+    "students:change_evidence": NO_FILE,
+}
+for _key in ("textbook", "textbookuse"):
+    EXPECTED |= {
+        f"students:{_key}_list": ORG_VIEW,
+        f"students:{_key}_detail": ORG_VIEW,
+        f"students:{_key}_export": ORG_VIEW,
+        f"students:{_key}_create": MANAGE,
+        f"students:{_key}_edit": MANAGE,
+        f"students:{_key}_archive": POST_ONLY,
+    }
+
+
+def _pk_of(key: str) -> Any:
+    return lambda records: [records[key].pk]
+
+
+EXTRA_ARGS: dict[str, Any] = {
+    "students:path": _pk_of("students_student"),
+    "students:change_new": _pk_of("students_student"),
+    **{
+        f"students:change_{action}": _pk_of("roll_change")
+        for action in ("detail", "approve", "bureau", "refuse", "withdraw", "evidence")
+    },
+}
+QUERY: dict[str, dict[str, Any]] = {}
+
+
+def records(school: Any) -> dict[str, Any]:
+    """The records the app's URLs need, keyed by the prefix of their URL names."""
+    import datetime as dt
+
+    from qingshan.students.enums import TextbookState
+    from qingshan.students.models import Textbook, TextbookUse
+    from qingshan.students.services.changes import request_change
+    from qingshan.students.tests.factories import world
+
+    place = world(school)
+    student = place.admit(place.fruit)
+    change = request_change(
+        student=student,
+        values={"kind": "suspend", "effective_on": dt.date(2013, 9, 2), "reason": "病"},
+        user=None,
+    )
+    textbook = Textbook.objects.create(
+        school=school,
+        title="果树栽培实用技术",
+        course="果树修剪",
+        state=TextbookState.APPROVED,
+        approved_on=dt.date(2012, 7, 1),
+    )
+    use = TextbookUse.objects.create(
+        school=school,
+        textbook=textbook,
+        school_class=place.fruit,
+        term=place.fruit_term,
+        periods=36,
+    )
+    return {
+        "students_student": student,
+        "roll_change": change,
+        "textbook": textbook,
+        "textbookuse": use,
+    }
