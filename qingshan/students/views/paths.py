@@ -181,7 +181,7 @@ def change_bureau(request: HttpRequest, pk: int) -> HttpResponse:
     form = BureauReplyForm(request.POST)
     if not form.is_valid():
         school_for(request, "students.manage", write=True)
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
         return redirect("students:change_detail", pk=pk)
     return _decide(
         request,

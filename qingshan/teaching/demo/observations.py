@@ -253,9 +253,7 @@ class TeachingDemo:
         Observation.objects.bulk_create(lessons, batch_size=500)
         saved = list(Observation.objects.for_school(self.school).filter(term=term))
         scores = [
-            score
-            for lesson in saved
-            for score in self.score(lesson, self.rng.uniform(0.72, 0.95))
+            score for lesson in saved for score in self.score(lesson, self.rng.uniform(0.72, 0.95))
         ]
         ObservationScore.objects.bulk_create(scores, batch_size=1000)
         Observation.objects.bulk_update(saved, ["total"], batch_size=500)
@@ -288,7 +286,9 @@ class TeachingDemo:
                 .order_by("pk")[2 + index * 2 : 4 + index * 2]
             ]
             ObservationScore.objects.bulk_create(
-                score for mate in mates[1:] for score in self.score(mate, self.rng.uniform(0.8, 0.92))
+                score
+                for mate in mates[1:]
+                for score in self.score(mate, self.rng.uniform(0.8, 0.92))
             )
             Observation.objects.bulk_update(mates[1:], ["total"])
             deliberation = Deliberation.objects.create(
