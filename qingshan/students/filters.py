@@ -1,9 +1,9 @@
-"""List filters of the textbook register."""
+"""List filters of the textbook register and the choice windows."""
 
 from __future__ import annotations
 
 from qingshan.core.filters import SchoolFilterSet
-from qingshan.students.models import Textbook, TextbookUse
+from qingshan.students.models import ChoiceOffer, ChoiceWindow, Textbook, TextbookUse
 
 
 class TextbookFilter(SchoolFilterSet):
@@ -20,3 +20,19 @@ class TextbookUseFilter(SchoolFilterSet):
     class Meta:
         model = TextbookUse
         fields = ["term", "textbook"]
+
+
+class ChoiceWindowFilter(SchoolFilterSet):
+    search_fields = ("title",)
+
+    class Meta:
+        model = ChoiceWindow
+        fields: list[str] = []
+
+
+class ChoiceOfferFilter(SchoolFilterSet):
+    search_fields = ("school_class__name", "major__name")
+
+    class Meta:
+        model = ChoiceOffer
+        fields = ["window", "track"]

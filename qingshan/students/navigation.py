@@ -10,7 +10,9 @@ section(
     order=59,
     items=(
         NavItem(_("My path at school"), "students:path_mine", "students.own_path"),
+        NavItem(_("Choose a track or major"), "students:choices_mine", "students.own_path"),
         NavItem(_("Roll changes"), "students:change_list", "students.view"),
+        NavItem(_("Choice windows"), "students:choicewindow_list", "students.view"),
         NavItem(_("School-compiled textbooks"), "students:textbook_list", "students.view"),
     ),
 )

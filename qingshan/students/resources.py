@@ -1,4 +1,5 @@
-"""The textbook register (校本教材) on the shared record pages (``core.records``)."""
+"""The textbook register (校本教材) and the choice windows on the shared record pages
+(``core.records``)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,12 @@ from qingshan.core.exports import cell_value, model_sheet
 from qingshan.core.records import Related, Resource
 from qingshan.core.tabular.spec import SheetSpec
 from qingshan.students import filters
+from qingshan.students.forms import choices as choice_forms
 from qingshan.students.forms import textbooks as forms
 from qingshan.students.models import Textbook
+from qingshan.students.selectors import choices as choice_selectors
 from qingshan.students.selectors import textbooks as selectors
+from qingshan.students.services import choices as choice_services
 from qingshan.students.services import textbooks as services
 
 TEXTBOOK_FIELDS = (
@@ -87,5 +91,35 @@ TEXTBOOK_RESOURCES: tuple[Resource, ...] = (
         columns=("textbook", "school_class", "term", "periods"),
         create=services.record_use,
         update=services.update_use,
+    ),
+)
+
+CHOICE_RESOURCES: tuple[Resource, ...] = (
+    _resource(
+        key="choicewindow",
+        selector=choice_selectors.windows,
+        form_class=choice_forms.ChoiceWindowForm,
+        filterset_class=filters.ChoiceWindowFilter,
+        columns=("title", "opens_on", "closes_on", "effective_on"),
+        create=choice_services.create_window,
+        update=choice_services.update_window,
+        detail_template="students/choicewindow_detail.html",
+        related=(
+            Related(
+                _("Offers of places"),
+                lambda record: record.offers.select_related("major", "school_class"),
+                ("school_class", "track", "major", "programme", "places"),
+            ),
+        ),
+    ),
+    _resource(
+        key="choiceoffer",
+        selector=choice_selectors.offers,
+        form_class=choice_forms.ChoiceOfferForm,
+        filterset_class=filters.ChoiceOfferFilter,
+        columns=("window", "school_class", "track", "major", "programme", "places"),
+        detail_fields=("window", "school_class", "track", "major", "programme", "places"),
+        create=choice_services.create_offer,
+        update=choice_services.update_offer,
     ),
 )

@@ -1,8 +1,8 @@
 from django.urls import URLPattern, URLResolver, path
 
 from qingshan.core.records import resource_urls
-from qingshan.students.resources import TEXTBOOK_RESOURCES
-from qingshan.students.views import paths
+from qingshan.students.resources import CHOICE_RESOURCES, TEXTBOOK_RESOURCES
+from qingshan.students.views import choices, paths
 
 app_name = "students"
 
@@ -19,5 +19,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("changes/<int:pk>/refuse/", paths.change_refuse, name="change_refuse"),
     path("changes/<int:pk>/withdraw/", paths.change_withdraw, name="change_withdraw"),
     path("changes/<int:pk>/evidence/", paths.change_evidence, name="change_evidence"),
+    path("choices/", choices.choices_mine, name="choices_mine"),
+    path("choices/<int:pk>/withdraw/", choices.choice_withdraw, name="choice_withdraw"),
+    path("choices/<int:pk>/assign/", choices.choice_assign, name="choice_assign"),
+    path("choices/<int:pk>/decline/", choices.choice_decline, name="choice_decline"),
+    path("windows/<int:pk>/demand/", choices.window_demand, name="window_demand"),
+    *resource_urls(CHOICE_RESOURCES),
     *resource_urls(TEXTBOOK_RESOURCES),
 ]

@@ -42,8 +42,13 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "students:change_refuse": POST_ONLY,
     "students:change_withdraw": POST_ONLY,
     "students:change_evidence": NO_FILE,
+    "students:choices_mine": NOBODY,
+    "students:choice_withdraw": POST_ONLY,
+    "students:choice_assign": POST_ONLY,
+    "students:choice_decline": POST_ONLY,
+    "students:window_demand": READ_ALL,
 }
-for _key in ("textbook", "textbookuse"):
+for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer"):
     EXPECTED |= {
         f"students:{_key}_list": ORG_VIEW,
         f"students:{_key}_detail": ORG_VIEW,
@@ -65,6 +70,11 @@ EXTRA_ARGS: dict[str, Any] = {
         f"students:change_{action}": _pk_of("roll_change")
         for action in ("detail", "approve", "bureau", "refuse", "withdraw", "evidence")
     },
+    **{
+        f"students:choice_{action}": _pk_of("choice_request")
+        for action in ("withdraw", "assign", "decline")
+    },
+    "students:window_demand": _pk_of("choicewindow"),
 }
 QUERY: dict[str, dict[str, Any]] = {}
 
@@ -75,6 +85,7 @@ def records(school: Any) -> dict[str, Any]:
 
     from qingshan.students.enums import TextbookState
     from qingshan.students.models import Textbook, TextbookUse
+    from qingshan.students.services import choices
     from qingshan.students.services.changes import request_change
     from qingshan.students.tests.factories import world
 
@@ -99,7 +110,29 @@ def records(school: Any) -> dict[str, Any]:
         term=place.fruit_term,
         periods=36,
     )
+    window = choices.create_window(
+        school=school,
+        values={
+            "title": "2013年秋季普职互选",
+            "opens_on": dt.date(2013, 8, 15),
+            "closes_on": dt.date(2013, 8, 31),
+            "effective_on": dt.date(2013, 9, 3),
+        },
+    )
+    offer = choices.create_offer(
+        school=school, values={"window": window, "school_class": place.fruit, "places": 5}
+    )
+    asked = choices.request_choice(
+        window=window,
+        student=place.admit(place.general),
+        offer=offer,
+        reason="想学果树",
+        today=dt.date(2013, 8, 20),
+    )
     return {
+        "choicewindow": window,
+        "choiceoffer": offer,
+        "choice_request": asked,
         "students_student": student,
         "roll_change": change,
         "textbook": textbook,

@@ -6,6 +6,7 @@ refused change that leaves everything as it was."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
 import pytest
@@ -61,7 +62,7 @@ def _check(student: Student) -> None:
     else:
         assert open_ones == []
         assert student.left_on == path[-1].ends_on
-    for earlier, later in zip(path, path[1:], strict=False):
+    for earlier, later in itertools.pairwise(path):
         assert earlier.closed_by is not None and later.opened_by is not None
         if earlier.closed_by.kind in LEAVING_KINDS:
             # off the rolls, then back by a transfer in: a gap is allowed, an overlap is not
