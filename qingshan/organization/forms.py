@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -105,6 +107,18 @@ class StudentForm(SchoolModelForm):
             "boarding",
             "home_address",
         ]
+
+    # Once on the rolls, a student's class, status and dates move only by roll changes
+    # (students' paths), so that the roll here always reads what the open enrolment says.
+    ROLL_FIELDS = ("school_class", "enrolled_on", "left_on", "status")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            return
+        for name in self.ROLL_FIELDS:
+            self.fields[name].disabled = True
+            self.fields[name].help_text = _("Changed by a roll change on the student's path.")
 
 
 class GuardianForm(SchoolModelForm):

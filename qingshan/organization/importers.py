@@ -291,14 +291,16 @@ class StudentImporter(Importer[Student]):
             (
                 "student_no",
                 *PERSON_NAMES,
-                "enrolled_on",
-                "status",
                 "household",
                 "boarding",
                 "home_address",
             ),
         )
-        record.school_class = self.referenced("school_class", values)
+        # An existing student's class, status and dates move only by roll changes (students'
+        # paths): a sheet sets them for new students and leaves them as they are otherwise.
+        if record.pk is None:
+            _copy(record, values, ("enrolled_on", "status"))
+            record.school_class = self.referenced("school_class", values)
         return []
 
     def after_write(self, planned: list[Planned]) -> None:
