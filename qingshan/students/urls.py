@@ -1,6 +1,8 @@
 from django.urls import URLPattern, URLResolver, path
 
+from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
+from qingshan.students.importers import IMPORTERS
 from qingshan.students.resources import CHOICE_RESOURCES, TEXTBOOK_RESOURCES
 from qingshan.students.views import choices, paths
 
@@ -24,6 +26,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("choices/<int:pk>/assign/", choices.choice_assign, name="choice_assign"),
     path("choices/<int:pk>/decline/", choices.choice_decline, name="choice_decline"),
     path("windows/<int:pk>/demand/", choices.window_demand, name="window_demand"),
+    *import_urls(permission="students.manage", importers=IMPORTERS),
     *resource_urls(CHOICE_RESOURCES),
     *resource_urls(TEXTBOOK_RESOURCES),
 ]

@@ -47,6 +47,8 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "students:choice_assign": POST_ONLY,
     "students:choice_decline": POST_ONLY,
     "students:window_demand": READ_ALL,
+    "students:import_start": MANAGE,
+    "students:import_template": MANAGE,
 }
 for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer"):
     EXPECTED |= {
@@ -75,6 +77,7 @@ EXTRA_ARGS: dict[str, Any] = {
         for action in ("withdraw", "assign", "decline")
     },
     "students:window_demand": _pk_of("choicewindow"),
+    "students:import_template": lambda records: ["paths"],
 }
 QUERY: dict[str, dict[str, Any]] = {}
 

@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.organization.enums import Track
@@ -71,7 +72,9 @@ class ChoiceOffer(SchoolOwned):
         related_name="+",
         verbose_name=_("class the assigned join"),
     )
-    places = models.PositiveSmallIntegerField(_("places"), validators=[MaxValueValidator(500)])
+    places = models.PositiveSmallIntegerField(
+        pgettext_lazy("offer", "places"), validators=[MaxValueValidator(500)]
+    )
 
     class Meta:
         verbose_name = _("offer of places")

@@ -11,6 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.students.enums import TextbookState
@@ -29,7 +30,7 @@ class Textbook(SchoolOwned):
         related_name="+",
         verbose_name=_("major"),
     )
-    course = models.CharField(_("course"), max_length=60)
+    course = models.CharField(pgettext_lazy("textbook", "course"), max_length=60)
     edition = models.PositiveSmallIntegerField(
         _("edition"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db.models import QuerySet
 
@@ -66,3 +67,10 @@ def done_between(school: School, start: dt.date, end: dt.date) -> QuerySet[RollC
     return RollChange.objects.for_school(school).filter(
         status=ChangeStatus.DONE, effective_on__gte=start, effective_on__lte=end
     )
+
+
+def student_of_user(*, school: School, user: Any) -> Student | None:
+    """The user's student record at the school, if their login is linked to one."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Student.objects.for_school(school).filter(user=user).first()

@@ -265,3 +265,37 @@ def add_credit(
     credit.full_clean(exclude=["change"])
     credit.save()
     return credit
+
+
+@transaction.atomic
+def record_decided_change(
+    *,
+    change: RollChange,
+    user: Any,
+    decided_on: dt.date,
+    bureau_reference: str = "",
+    bureau_approved_on: dt.date | None = None,
+) -> RollChange:
+    """Record a change decided before the school kept its paths here (an imported history):
+    checked against the path like any request, but not against its window, and carried out at
+    once. Raises ValidationError, saving nothing."""
+    student = locked_student(change.student)
+    if RollChange.objects.filter(student=student, status__in=OPEN_STATUSES).exists():
+        raise DomainError(
+            _("This student has a change waiting for a decision; decide or withdraw it first."),
+            code="open_change",
+        )
+    values = {name: getattr(change, name) for name in REQUEST_FIELDS}
+    if values.get("kind") not in ChangeKind.values:
+        raise field_error("kind", _("Choose the kind of change."), code="kind")
+    _check_targets(student, open_enrolment(student), values)
+    change.student = student
+    change.status = ChangeStatus.DONE
+    change.decided_by = user if getattr(user, "is_authenticated", False) else None
+    change.decided_on = decided_on
+    change.bureau_reference = bureau_reference.strip()[:60]
+    change.bureau_approved_on = bureau_approved_on
+    change.full_clean(exclude=["student", "to_class", "to_major"])
+    change.save()
+    carry_out(change, student)
+    return change

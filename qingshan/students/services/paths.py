@@ -82,7 +82,7 @@ def _mirror(student: Student, enrolment: Enrolment | None, *, kind: str, on: dt.
             else StudentStatus.STUDYING
         )
         student.left_on = None
-    student.save(update_fields=["school_class", "status", "left_on", "updated_at"])
+    student.save(update_fields=["school_class", "status", "enrolled_on", "left_on", "updated_at"])
 
 
 @transaction.atomic
@@ -105,6 +105,41 @@ def open_missing_paths(*, school: School, on: dt.date | None = None) -> int:
     )
     issue_roll_numbers(students, on=on or timezone.localdate())
     return len(students)
+
+
+@transaction.atomic
+def admit(
+    *,
+    student: Student,
+    school_class: SchoolClass,
+    starts_on: dt.date,
+    entry_route: str = EntryRoute.EXAM,
+    programme: str = Programme.STANDARD,
+    length_years: int | None = None,
+) -> Enrolment:
+    """Open the first enrolment of a student who has none (an imported history begins here):
+    the roll in ``organization`` follows it, and the roll number is issued."""
+    student = locked_student(student)
+    if Enrolment.objects.filter(student=student).exists():
+        raise DomainError(
+            _("This student has a path already; change it by a roll change."), code="has_path"
+        )
+    if school_class.school_id != student.school_id:
+        raise field_error("school_class", _("Choose a class of this school."), code="school")
+    enrolment = enrolment_from_class(
+        student,
+        school_class,
+        starts_on=starts_on,
+        entry_route=entry_route,
+        programme=programme,
+        length_years=length_years,
+    )
+    enrolment.full_clean(exclude=["student", "school_class", "major", "opened_by", "closed_by"])
+    enrolment.save()
+    student.enrolled_on = starts_on  # saved with the mirrored roll
+    _mirror(student, enrolment, kind=ChangeKind.TRANSFER_IN, on=starts_on)
+    issue_roll_numbers([student], on=starts_on)
+    return enrolment
 
 
 def carry_out(change: RollChange, student: Student) -> Enrolment | None:

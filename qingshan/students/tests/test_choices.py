@@ -48,7 +48,7 @@ def _window(place: World, places: int = 1) -> tuple[ChoiceWindow, ChoiceOffer]:
 
 
 def test_an_offer_takes_its_track_and_major_from_its_class(place: World) -> None:
-    _window_, offer = _window(place)
+    _unused, offer = _window(place)
     assert (offer.track, offer.major) == (place.fruit.track, place.fruit.major)
 
 

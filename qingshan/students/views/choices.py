@@ -15,17 +15,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.records import may_write, school_for
-from qingshan.organization.models import Student
 from qingshan.students.forms.choices import ChoiceForm
 from qingshan.students.models import ChoiceRequest
 from qingshan.students.selectors import choices as selectors
+from qingshan.students.selectors.paths import student_of_user
 from qingshan.students.services import choices as services
 
 
 @login_required
 def choices_mine(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "students.own_path")
-    student = Student.objects.for_school(school).filter(user=request.user).first()
+    student = student_of_user(school=school, user=request.user)
     today = timezone.localdate()
     windows = list(selectors.open_windows(school, today))
     forms = []

@@ -66,7 +66,9 @@ def path(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def path_mine(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "students.own_path")
-    student = get_object_or_404(Student.objects.for_school(school), user=request.user)
+    student = selectors.student_of_user(school=school, user=request.user)
+    if student is None:
+        raise Http404
     return _path_page(request, school, student)
 
 
