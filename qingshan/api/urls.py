@@ -11,6 +11,7 @@ from qingshan.organization.api import router as organization_router
 from qingshan.outreach.api import router as outreach_router
 from qingshan.party.api import router as party_router
 from qingshan.reports.api import router as reports_router
+from qingshan.students.api import router as students_router
 from qingshan.teaching.api import router as teaching_router
 from qingshan.trainings.api import router as trainings_router
 from qingshan.workplans.api import router as workplans_router
@@ -34,4 +35,5 @@ api.add_router("/trainings/", trainings_router)
 api.add_router("/outreach/", outreach_router)
 api.add_router("/honours/", honours_router)
 api.add_router("/teaching/", teaching_router)
+api.add_router("/students/", students_router)
 api.add_router("/reports/", reports_router)

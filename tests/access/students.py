@@ -13,10 +13,12 @@ from qingshan.accounts.enums import Role
 from tests.access.roles import (
     ADMIN,
     ANON,
+    API_VIEW,
     COUNSELOR,
     HEAD,
     ORG_VIEW,
     POST_ONLY,
+    ROLES,
     SECRETARY,
     STUDENT,
     TEACHER,
@@ -50,6 +52,25 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "students:import_start": MANAGE,
     "students:import_template": MANAGE,
 }
+API_POST_ONLY = dict.fromkeys(ROLES, 405)
+API_ROW = {**ROW, ANON: 401}
+EXPECTED |= {
+    "api-v1:student_path": API_ROW,
+    "api-v1:roll_change_list": API_VIEW,
+    # create shares its path with the list: a GET there reads
+    "api-v1:roll_change_create": API_VIEW,
+    "api-v1:roll_change_detail": API_ROW,
+    "api-v1:roll_change_approve": API_POST_ONLY,
+    "api-v1:roll_change_refuse": API_POST_ONLY,
+    "api-v1:roll_change_bureau": API_POST_ONLY,
+}
+for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer"):
+    EXPECTED |= {
+        f"api-v1:{_key}_list": API_VIEW,
+        f"api-v1:{_key}_detail": API_VIEW,
+        f"api-v1:{_key}_create": API_VIEW,
+        f"api-v1:{_key}_update": API_VIEW,
+    }
 for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer"):
     EXPECTED |= {
         f"students:{_key}_list": ORG_VIEW,
@@ -78,6 +99,11 @@ EXTRA_ARGS: dict[str, Any] = {
     },
     "students:window_demand": _pk_of("choicewindow"),
     "students:import_template": lambda records: ["paths"],
+    "api-v1:student_path": lambda records: {"pk": records["students_student"].pk},
+    **{
+        f"api-v1:roll_change_{action}": lambda records: {"pk": records["roll_change"].pk}
+        for action in ("detail", "approve", "refuse", "bureau")
+    },
 }
 QUERY: dict[str, dict[str, Any]] = {}
 
