@@ -86,6 +86,28 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "with {{ organization.students|thousands }} students and {{ organization.staff }} staff.",
         "",
     ),
+    (
+        N,
+        "学校普职并举、相互依托、共同发展：初中毕业生可在校内选择普高或职高，学生在普职之间“双向流动”，"
+        "本年度普高转入职高{{ students.to_vocational }}人、职高转入普高{{ students.to_general }}人。"
+        "坚持“三个允许”：允许学生自由选择学制，{{ students.length_changes }}名学生变更学习年限；允许学生"
+        "自由选择专业，{{ students.major_changes }}名学生转换专业；允许学生自主发展方向。本年度毕业"
+        "{{ students.graduates }}人，其中{{ students.graduates_to_college }}人经中高职衔接升入高职院校；"
+        "学生辍学率{{ students.dropout_rate }}。学校定期组织专业教师编写乡土教材，在用校本教材"
+        "{{ students.textbooks_in_use }}种，不以“本”为纲，而以“用”为要。",
+        "General and vocational tracks stand side by side and support each other: junior-secondary "
+        "graduates choose either track within the school, and students move both ways between them. "
+        "This year {{ students.to_vocational }} students moved from the general to the vocational "
+        "track and {{ students.to_general }} the other way. Under the three permits students choose "
+        "their length of schooling ({{ students.length_changes }} changed it), their major "
+        "({{ students.major_changes }} changed it) and their own direction. "
+        "{{ students.graduates }} students graduated, {{ students.graduates_to_college }} of them "
+        "going on to a higher vocational college through the joint programmes; the drop-out rate "
+        "was {{ students.dropout_rate }}. Professional teachers compile local textbooks: "
+        "{{ students.textbooks_in_use }} school-compiled textbooks are in use, taught for their use "
+        "rather than to the letter.",
+        "",
+    ),
     (C, "", "", "organization.students"),
     (H, "四、服务县域经济", "4. Serving the county", ""),
     (

@@ -36,7 +36,7 @@ for _resource in (*TEXTBOOK_RESOURCES, *CHOICE_RESOURCES):
     )
 
 
-class EnrolmentOut(Schema):
+class PathEnrolmentOut(Schema):
     id: int
     track: str
     programme: str
@@ -51,7 +51,7 @@ class EnrolmentOut(Schema):
     closed_by_id: int | None
 
 
-class ChangeOut(Schema):
+class RollChangeOut(Schema):
     id: int
     student_id: int
     kind: str
@@ -72,18 +72,18 @@ class ChangeOut(Schema):
     bureau_approved_on: dt.date | None
 
 
-class PathOut(Schema):
+class StudentPathOut(Schema):
     student_id: int
     student_no: str
     name: str
     roll_number: str
     status: str
     school_class_id: int
-    enrolments: list[EnrolmentOut]
-    changes: list[ChangeOut]
+    enrolments: list[PathEnrolmentOut]
+    changes: list[RollChangeOut]
 
 
-class ChangeIn(Schema):
+class RollChangeIn(Schema):
     student_id: int
     kind: ChangeKind
     effective_on: dt.date
@@ -95,11 +95,11 @@ class ChangeIn(Schema):
     certificate_no: str = ""
 
 
-class RefusalIn(Schema):
+class RollChangeRefusalIn(Schema):
     reason: str
 
 
-class BureauIn(Schema):
+class BureauReplyIn(Schema):
     reference: str
     approved_on: dt.date
 
@@ -109,7 +109,7 @@ def _viewer(request: HttpRequest, school: str | None) -> tuple[Any, Viewer]:
     return target, Viewer.of(request.user, target)
 
 
-@router.get("/paths/{int:pk}/", response=PathOut, url_name="student_path")
+@router.get("/paths/{int:pk}/", response=StudentPathOut, url_name="student_path")
 def read_path(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     """A student's enrolments and roll changes, if the caller may read that student."""
     target, viewer = _viewer(request, school)
@@ -130,7 +130,7 @@ def read_path(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     }
 
 
-@router.get("/changes/", response=list[ChangeOut], url_name="roll_change_list")
+@router.get("/changes/", response=list[RollChangeOut], url_name="roll_change_list")
 @paginate(Pages)
 def list_changes(
     request: HttpRequest,
@@ -151,14 +151,14 @@ def list_changes(
     return rows
 
 
-@router.get("/changes/{int:pk}/", response=ChangeOut, url_name="roll_change_detail")
+@router.get("/changes/{int:pk}/", response=RollChangeOut, url_name="roll_change_detail")
 def read_change(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     target, viewer = _viewer(request, school)
     return get_object_or_404(selectors.roll_changes(target, viewer), pk=pk)
 
 
-@router.post("/changes/", response={201: ChangeOut}, url_name="roll_change_create")
-def create_change(request: HttpRequest, payload: ChangeIn, school: str | None = None) -> Any:
+@router.post("/changes/", response={201: RollChangeOut}, url_name="roll_change_create")
+def create_change(request: HttpRequest, payload: RollChangeIn, school: str | None = None) -> Any:
     """Request a roll change; its rule's window and the path are checked as on the pages."""
     target = api_school(request, "students.manage", school)
     student = get_object_or_404(
@@ -178,23 +178,23 @@ def _change(request: HttpRequest, pk: int, school: str | None) -> Any:
     return get_object_or_404(selectors.roll_changes(target, Viewer.of(request.user, target)), pk=pk)
 
 
-@router.post("/changes/{int:pk}/approve/", response=ChangeOut, url_name="roll_change_approve")
+@router.post("/changes/{int:pk}/approve/", response=RollChangeOut, url_name="roll_change_approve")
 def approve_change(request: HttpRequest, pk: int, school: str | None = None) -> Any:
     return services.approve_change(change=_change(request, pk, school), user=request.user)
 
 
-@router.post("/changes/{int:pk}/refuse/", response=ChangeOut, url_name="roll_change_refuse")
+@router.post("/changes/{int:pk}/refuse/", response=RollChangeOut, url_name="roll_change_refuse")
 def refuse_change(
-    request: HttpRequest, pk: int, payload: RefusalIn, school: str | None = None
+    request: HttpRequest, pk: int, payload: RollChangeRefusalIn, school: str | None = None
 ) -> Any:
     return services.refuse_change(
         change=_change(request, pk, school), user=request.user, reason=payload.reason
     )
 
 
-@router.post("/changes/{int:pk}/bureau/", response=ChangeOut, url_name="roll_change_bureau")
+@router.post("/changes/{int:pk}/bureau/", response=RollChangeOut, url_name="roll_change_bureau")
 def record_bureau(
-    request: HttpRequest, pk: int, payload: BureauIn, school: str | None = None
+    request: HttpRequest, pk: int, payload: BureauReplyIn, school: str | None = None
 ) -> Any:
     return services.record_bureau_approval(
         change=_change(request, pk, school),

@@ -8,11 +8,15 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db.models import F
 
 from qingshan.core.figures import Period, Scope, evaluate_all
 from qingshan.core.models import School
+from qingshan.organization.enums import StudentStatus
+from qingshan.organization.models import Student
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.services import ensure_default_template
+from qingshan.students.models import Enrolment
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +84,17 @@ def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school:
     assert "建立科普基地12个，联系农户364户" in text
     assert "技术指导40多次，发放技术资料30000多份，解决技术难题120多个，为群众办实事100多件" in text
     assert "下设6个党小组" in text
+    assert "普高转入职高" in text and "在用校本教材7种" in text
+    # students' paths agree with the rolls: every student on them has one open enrolment in
+    # the class the roll names, and the figures count the same students
+    assert values["students.enrolled"] == values["organization.students"]
+    assert values["students.to_vocational"] > 0 and values["students.to_general"] > 0
+    assert values["students.graduates"] > values["students.graduates_to_college"] > 0
+    on_rolls = Student.objects.for_school(seed_school).filter(
+        status__in=(StudentStatus.STUDYING, StudentStatus.SUSPENDED)
+    )
+    open_ones = Enrolment.objects.for_school(seed_school).filter(ends_on__isnull=True)
+    assert open_ones.count() == on_rolls.count()
+    assert not on_rolls.exclude(
+        pk__in=open_ones.filter(school_class=F("student__school_class")).values("student")
+    ).exists()

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -82,6 +83,9 @@ def change_list(request: HttpRequest) -> HttpResponse:
         changes = changes.filter(kind=kind)
     if status in ChangeStatus.values:
         changes = changes.filter(status=status)
+    query = request.GET.get("q", "").strip()[:40]
+    if query:
+        changes = changes.filter(Q(student__name__icontains=query) | Q(student__student_no=query))
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -89,6 +93,7 @@ def change_list(request: HttpRequest) -> HttpResponse:
         "statuses": ChangeStatus.choices,
         "kind": kind,
         "status": status,
+        "query": query,
         "may_manage": may_write(request, "students.manage", school),
         "may_export": request.user.has_perm("students.read_all", school),
         "without_path": selectors.students_without_path(school).count() if viewer.reads_all else 0,
