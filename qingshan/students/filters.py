@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qingshan.core.filters import SchoolFilterSet
-from qingshan.students.models import ChoiceOffer, ChoiceWindow, Textbook, TextbookUse
+from qingshan.students.models import ChangeRule, ChoiceOffer, ChoiceWindow, Textbook, TextbookUse
 
 
 class TextbookFilter(SchoolFilterSet):
@@ -36,3 +36,11 @@ class ChoiceOfferFilter(SchoolFilterSet):
     class Meta:
         model = ChoiceOffer
         fields = ["window", "track"]
+
+
+class ChangeRuleFilter(SchoolFilterSet):
+    search_fields = ()
+
+    class Meta:
+        model = ChangeRule
+        fields = ["kind", "approver"]

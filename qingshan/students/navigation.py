@@ -14,6 +14,7 @@ section(
         NavItem(_("Roll changes"), "students:change_list", "students.view"),
         NavItem(_("Choice windows"), "students:choicewindow_list", "students.view"),
         NavItem(_("School-compiled textbooks"), "students:textbook_list", "students.view"),
+        NavItem(_("Roll-change rules"), "students:changerule_list", "students.view"),
         NavItem(_("Import paths and roll changes"), "students:import_start", "students.manage"),
     ),
 )

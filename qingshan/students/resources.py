@@ -15,9 +15,11 @@ from qingshan.core.tabular.spec import SheetSpec
 from qingshan.students import filters
 from qingshan.students.forms import choices as choice_forms
 from qingshan.students.forms import textbooks as forms
+from qingshan.students.forms.changes import ChangeRuleForm
 from qingshan.students.models import Textbook
 from qingshan.students.selectors import choices as choice_selectors
 from qingshan.students.selectors import textbooks as selectors
+from qingshan.students.selectors.policy import change_rules
 from qingshan.students.services import choices as choice_services
 from qingshan.students.services import textbooks as services
 
@@ -121,5 +123,15 @@ CHOICE_RESOURCES: tuple[Resource, ...] = (
         detail_fields=("window", "school_class", "track", "major", "programme", "places"),
         create=choice_services.create_offer,
         update=choice_services.update_offer,
+    ),
+)
+
+RULE_RESOURCES: tuple[Resource, ...] = (
+    _resource(
+        key="changerule",
+        selector=change_rules,
+        form_class=ChangeRuleForm,
+        filterset_class=filters.ChangeRuleFilter,
+        columns=("kind", "window_days", "approver"),
     ),
 )

@@ -3,7 +3,7 @@ from django.urls import URLPattern, URLResolver, path
 from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
 from qingshan.students.importers import IMPORTERS
-from qingshan.students.resources import CHOICE_RESOURCES, TEXTBOOK_RESOURCES
+from qingshan.students.resources import CHOICE_RESOURCES, RULE_RESOURCES, TEXTBOOK_RESOURCES
 from qingshan.students.views import choices, paths
 
 app_name = "students"
@@ -29,4 +29,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     *import_urls(permission="students.manage", importers=IMPORTERS),
     *resource_urls(CHOICE_RESOURCES),
     *resource_urls(TEXTBOOK_RESOURCES),
+    *resource_urls(RULE_RESOURCES),
 ]

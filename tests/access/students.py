@@ -71,7 +71,7 @@ for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer"):
         f"api-v1:{_key}_create": API_VIEW,
         f"api-v1:{_key}_update": API_VIEW,
     }
-for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer"):
+for _key in ("textbook", "textbookuse", "choicewindow", "choiceoffer", "changerule"):
     EXPECTED |= {
         f"students:{_key}_list": ORG_VIEW,
         f"students:{_key}_detail": ORG_VIEW,
@@ -113,7 +113,7 @@ def records(school: Any) -> dict[str, Any]:
     import datetime as dt
 
     from qingshan.students.enums import TextbookState
-    from qingshan.students.models import Textbook, TextbookUse
+    from qingshan.students.models import ChangeRule, Textbook, TextbookUse
     from qingshan.students.services import choices
     from qingshan.students.services.changes import request_change
     from qingshan.students.tests.factories import world
@@ -158,7 +158,9 @@ def records(school: Any) -> dict[str, Any]:
         reason="想学果树",
         today=dt.date(2013, 8, 20),
     )
+    rule = ChangeRule.objects.create(school=school, kind="major", window_days=21)
     return {
+        "changerule": rule,
         "choicewindow": window,
         "choiceoffer": offer,
         "choice_request": asked,

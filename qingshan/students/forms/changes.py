@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from qingshan.core.forms import SchoolModelForm
-from qingshan.students.models import RollChange
+from qingshan.students.models import ChangeRule, RollChange
 
 
 class ChangeRequestForm(SchoolModelForm):
@@ -36,3 +36,9 @@ class BureauReplyForm(forms.Form):
     approved_on = forms.DateField(
         label=_("approved by the bureau on"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class ChangeRuleForm(SchoolModelForm):
+    class Meta:
+        model = ChangeRule
+        fields = ["kind", "window_days", "approver"]

@@ -46,4 +46,4 @@ class ChangeRule(SchoolOwned):
         return str(self.get_kind_display())
 
     def get_absolute_url(self) -> str:
-        return reverse("students:rule_detail", args=[self.pk])
+        return reverse("students:changerule_detail", args=[self.pk])

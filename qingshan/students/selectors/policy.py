@@ -6,13 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from qingshan.core.errors import field_error
 from qingshan.core.models import School
 from qingshan.organization.models import Term
 from qingshan.students.enums import Approver, ChangeKind
 from qingshan.students.models import ChangeRule
+
+RULE_SOURCES = {
+    "school": _lazy("the school's own rule"),
+    "province": _lazy("the province's rule"),
+    "national": _lazy("the national default"),
+}
 
 
 @dataclass(frozen=True)
@@ -29,6 +37,10 @@ class Rule:
     @property
     def approver_label(self) -> str:
         return str(Approver(self.approver).label)
+
+    @property
+    def source_label(self) -> str:
+        return str(RULE_SOURCES[self.source])
 
 
 # What the 2010 rules for secondary vocational school records leave to the school and province,
@@ -106,3 +118,8 @@ def check_window(school: School, kind: str, day: dt.date) -> None:
             code="outside_window",
             domain=True,
         )
+
+
+def change_rules(school: School) -> QuerySet[ChangeRule]:
+    """The rules the school has saved (the others are read from the defaults)."""
+    return ChangeRule.objects.for_school(school)
