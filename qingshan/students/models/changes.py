@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.organization.enums import Track
@@ -90,7 +91,9 @@ class RollChange(SchoolOwned):
         editable=False,
         verbose_name=_("decided by"),
     )
-    decided_on = models.DateField(_("decided on"), null=True, blank=True, editable=False)
+    decided_on = models.DateField(
+        pgettext_lazy("roll change", "decided on"), null=True, blank=True, editable=False
+    )
     refusal = models.CharField(_("reason for refusal"), max_length=200, blank=True, editable=False)
     bureau_reference = models.CharField(
         _("the bureau's reply (document number)"), max_length=60, blank=True, editable=False

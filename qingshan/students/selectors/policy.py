@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from qingshan.core.errors import field_error
 from qingshan.core.models import School
@@ -17,9 +17,9 @@ from qingshan.students.enums import Approver, ChangeKind
 from qingshan.students.models import ChangeRule
 
 RULE_SOURCES = {
-    "school": _lazy("the school's own rule"),
-    "province": _lazy("the province's rule"),
-    "national": _lazy("the national default"),
+    "school": gettext_lazy("the school's own rule"),
+    "province": gettext_lazy("the province's rule"),
+    "national": gettext_lazy("the national default"),
 }
 
 
