@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 
 from qingshan.core.masking import mask_identifier
 from qingshan.core.tabular.spec import Column, SheetSpec
+from qingshan.organization.enums import Gender
+from qingshan.students.enums import ChangeKind
 from qingshan.students.models import RollChange
 
 REGISTER = SheetSpec(
@@ -49,6 +51,10 @@ def register_rows(
     def hidden(value: str) -> str:
         return mask_identifier(value) if masked and value else value
 
+    # labels translated once, not once per row (a register holds thousands)
+    kinds = {value: str(label) for value, label in ChangeKind.choices}
+    genders = {value: str(label) for value, label in Gender.choices}
+
     def rows() -> Iterator[dict[str, Any]]:
         for number, change in enumerate(ordered, start=1):
             student = change.student
@@ -60,9 +66,9 @@ def register_rows(
                 "roll_number": hidden(roll.number if roll else ""),
                 "student_no": student.student_no,
                 "name": student.name,
-                "gender": student.get_gender_display(),
+                "gender": genders.get(student.gender, student.gender),
                 "id_number": hidden(student.id_number),
-                "kind": change.get_kind_display(),
+                "kind": kinds[change.kind],
                 "effective_on": change.effective_on,
                 "from_class": str(left.school_class) if left else "",
                 "to_class": str(joined.school_class) if joined else "",

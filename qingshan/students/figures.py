@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from qingshan.core.figures import FigureResult, Measure, Period, Scope, Unit, figure
 from qingshan.organization.enums import Track
 from qingshan.students.enums import ChangeKind, ChangeStatus, Programme
-from qingshan.students.models import Enrolment, RollChange, Textbook
+from qingshan.students.models import Enrolment, RollChange
+from qingshan.students.selectors import textbooks
 
 TRACK_PARTS = {track.value: track.label for track in Track}
 JOINT_PROGRAMMES = (Programme.JOINT_3_2, Programme.JOINT_3_3)
@@ -198,20 +199,11 @@ def graduates_to_college(scope: Scope, period: Period) -> FigureResult:
     label=_("school-compiled textbooks in use"),
     unit=Unit.COUNT,
     definition=_(
-        "Approved school-compiled textbooks that a class used in a term beginning within the "
-        "period."
+        "School-compiled textbooks approved for use (or retired since) that a class used in a "
+        "term beginning within the period."
     ),
     measure=Measure.ITEMS,
 )
 def textbooks_in_use(scope: Scope, period: Period) -> FigureResult:
-    records = (
-        Textbook.objects.for_schools(scope.school_ids)
-        .active()
-        .filter(
-            state__in=("approved", "retired"),
-            uses__term__start_date__gte=period.start,
-            uses__term__start_date__lte=period.end,
-        )
-        .distinct()
-    )
+    records = textbooks.textbooks_in_use(scope.school_ids, period.start, period.end)
     return FigureResult(value=records.count(), records=records)

@@ -233,7 +233,7 @@ def test_a_retired_textbook_is_not_used_in_a_new_term(school: School) -> None:
 # --- the figure ------------------------------------------------------------------------------
 
 
-def test_textbooks_in_use_counts_each_approved_textbook_once_in_the_year(school: School) -> None:
+def test_in_use_counts_each_approved_textbook_once_in_the_year(school: School) -> None:
     autumn = _term(school, 2015)
     spring = _term(school, 2015, Semester.SPRING)
     pruning = _approved(school, "果树修剪实训")
@@ -242,28 +242,36 @@ def test_textbooks_in_use_counts_each_approved_textbook_once_in_the_year(school:
     _use(pruning, spring)  # and another term of the year
     _use(_approved(school, "电工基础"), spring)
 
-    assert textbooks_in_use(school, 2015) == 2
+    assert in_use(school, 2015) == 2
 
 
 def test_a_use_in_a_term_of_another_year_does_not_count(school: School) -> None:
     _use(_approved(school), _term(school, 2014))
 
-    assert textbooks_in_use(school, 2015) == 0
-    assert textbooks_in_use(school, 2014) == 1
+    assert in_use(school, 2015) == 0
+    assert in_use(school, 2014) == 1
 
 
-def test_a_textbook_no_longer_approved_does_not_count(school: School) -> None:
+def test_a_retired_textbook_still_counts_for_the_years_it_was_used(school: School) -> None:
     textbook = _approved(school)
     _use(textbook, _term(school, 2015))
     update_textbook(record=textbook, values={"state": TextbookState.RETIRED})
 
-    assert textbooks_in_use(school, 2015) == 0
+    assert in_use(school, 2015) == 1
+
+
+def test_a_textbook_sent_back_to_review_does_not_count(school: School) -> None:
+    textbook = _approved(school)
+    _use(textbook, _term(school, 2015))
+    update_textbook(record=textbook, values={"state": TextbookState.REVIEW})
+
+    assert in_use(school, 2015) == 0
 
 
 def test_another_schools_uses_do_not_count(school: School, other_school: School) -> None:
     _use(_approved(other_school), _term(other_school, 2015))
 
-    assert textbooks_in_use(school, 2015) == 0
+    assert in_use(school, 2015) == 0
 
 
 # --- the school scope ------------------------------------------------------------------------
@@ -424,3 +432,7 @@ def test_the_edit_form_clears_the_file_and_keeps_an_editor_who_has_left(
     textbook.refresh_from_db()
     assert textbook.file.name == ""
     assert list(textbook.editors.all()) == [editor]
+
+
+def in_use(school: School, year: int) -> int:
+    return textbooks_in_use([school.pk], dt.date(year, 1, 1), dt.date(year, 12, 31)).count()
