@@ -13,6 +13,7 @@ section(
         NavItem(_("Choose a track or major"), "students:choices_mine", "students.own_path"),
         NavItem(_("Roll changes"), "students:change_list", "students.view"),
         NavItem(_("Choice windows"), "students:choicewindow_list", "students.view"),
+        NavItem(_("Graduation"), "students:graduation", "students.read_all"),
         NavItem(_("School-compiled textbooks"), "students:textbook_list", "students.view"),
         NavItem(_("Roll-change rules"), "students:changerule_list", "students.view"),
         NavItem(_("Import paths and roll changes"), "students:import_start", "students.manage"),

@@ -4,7 +4,7 @@ from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
 from qingshan.students.importers import IMPORTERS
 from qingshan.students.resources import CHOICE_RESOURCES, RULE_RESOURCES, TEXTBOOK_RESOURCES
-from qingshan.students.views import choices, paths
+from qingshan.students.views import choices, graduation, paths
 
 app_name = "students"
 
@@ -21,6 +21,9 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("changes/<int:pk>/refuse/", paths.change_refuse, name="change_refuse"),
     path("changes/<int:pk>/withdraw/", paths.change_withdraw, name="change_withdraw"),
     path("changes/<int:pk>/evidence/", paths.change_evidence, name="change_evidence"),
+    path("graduation/", graduation.graduation, name="graduation"),
+    path("graduation/<int:pk>/", graduation.graduate, name="graduate"),
+    path("changes/<int:pk>/credits/", paths.change_credit, name="change_credit"),
     path("choices/", choices.choices_mine, name="choices_mine"),
     path("choices/<int:pk>/withdraw/", choices.choice_withdraw, name="choice_withdraw"),
     path("choices/<int:pk>/assign/", choices.choice_assign, name="choice_assign"),

@@ -50,6 +50,9 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "students:choice_decline": POST_ONLY,
     "students:window_demand": READ_ALL,
     "students:import_start": MANAGE,
+    "students:graduation": READ_ALL,
+    "students:graduate": MANAGE,
+    "students:change_credit": POST_ONLY,
     "students:import_template": MANAGE,
 }
 API_POST_ONLY = dict.fromkeys(ROLES, 405)
@@ -98,6 +101,8 @@ EXTRA_ARGS: dict[str, Any] = {
         for action in ("withdraw", "assign", "decline")
     },
     "students:window_demand": _pk_of("choicewindow"),
+    "students:graduate": lambda records: [records["students_student"].school_class_id],
+    "students:change_credit": _pk_of("roll_change"),
     "students:import_template": lambda records: ["paths"],
     "api-v1:student_path": lambda records: {"pk": records["students_student"].pk},
     **{

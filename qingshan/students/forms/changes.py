@@ -42,3 +42,27 @@ class ChangeRuleForm(SchoolModelForm):
     class Meta:
         model = ChangeRule
         fields = ["kind", "window_days", "approver"]
+
+
+class GraduationForm(forms.Form):
+    on = forms.DateField(label=_("graduates on"), widget=forms.DateInput(attrs={"type": "date"}))
+    first_certificate = forms.CharField(
+        label=_("first certificate number"),
+        max_length=40,
+        help_text=_(
+            "Its trailing digits are counted up for each graduate, in student-number order."
+        ),
+    )
+
+
+class CreditForm(forms.Form):
+    course = forms.CharField(label=_("course passed"), max_length=60)
+    credits = forms.DecimalField(
+        label=_("credits"), min_value=0, max_value=60, max_digits=4, decimal_places=1
+    )
+    accepted_as = forms.CharField(
+        label=_("accepted as the course"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty when the course is not accepted."),
+    )

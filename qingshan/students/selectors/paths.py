@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from qingshan.core.models import School
 from qingshan.organization.enums import StudentStatus
-from qingshan.organization.models import Student
+from qingshan.organization.models import SchoolClass, Student
 from qingshan.students.enums import ChangeStatus
 from qingshan.students.models import Enrolment, RollChange, RollNumber
 from qingshan.students.selectors.visibility import Viewer
@@ -74,3 +74,36 @@ def student_of_user(*, school: School, user: Any) -> Student | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return Student.objects.for_school(school).filter(user=user).first()
+
+
+def graduations(schools: list[int], start: dt.date, end: dt.date) -> QuerySet[RollChange]:
+    """The graduations carried out between ``start`` and ``end``: where graduates' destinations
+    (the careers app) begin; each names its student and certificate number."""
+    return (
+        RollChange.objects.for_schools(schools)
+        .filter(
+            kind="graduate",
+            status=ChangeStatus.DONE,
+            effective_on__gte=start,
+            effective_on__lte=end,
+        )
+        .select_related("student")
+    )
+
+
+def graduating_classes(school: School, year: int) -> QuerySet[SchoolClass]:
+    """The classes whose course of study ends in ``year``, each with ``studying``: its students
+    whose open enrolment is in it."""
+    return (
+        SchoolClass.objects.for_school(school)
+        .annotate(end_year=F("entry_year") + F("length_years"))
+        .filter(end_year=year)
+        .annotate(
+            studying=Count(
+                "enrolments",
+                filter=Q(enrolments__ends_on__isnull=True, enrolments__state="studying"),
+            )
+        )
+        .select_related("major")
+        .order_by("track", "name")
+    )

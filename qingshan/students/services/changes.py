@@ -299,3 +299,50 @@ def record_decided_change(
     change.save()
     carry_out(change, student)
     return change
+
+
+def _certificate_numbers(first: str, count: int) -> list[str]:
+    """``count`` numbers from ``first`` on, its trailing digits counted up with their width."""
+    first = (first or "").strip()
+    digits = len(first) - len(first.rstrip("0123456789"))
+    if not digits:
+        raise field_error(
+            "first_certificate",
+            _("The first certificate number ends in digits, which are counted up."),
+            code="certificate",
+        )
+    stem, start = first[:-digits], int(first[-digits:])
+    return [f"{stem}{number:0{digits}d}" for number in range(start, start + count)]
+
+
+@transaction.atomic
+def graduate_class(
+    *, school_class: Any, on: dt.date, first_certificate: str, user: Any
+) -> list[RollChange]:
+    """Graduate every student studying in ``school_class`` on ``on``, certificates numbered from
+    ``first_certificate``: each a graduation requested and approved, all or none."""
+    students = list(
+        Student.objects.filter(
+            enrolments__school_class=school_class,
+            enrolments__ends_on__isnull=True,
+            enrolments__state="studying",
+        ).order_by("student_no")
+    )
+    if not students:
+        raise DomainError(_("No student of this class is studying."), code="empty")
+    numbers = _certificate_numbers(first_certificate, len(students))
+    done = []
+    for student, number in zip(students, numbers, strict=True):
+        change = request_change(
+            student=student,
+            values={
+                "kind": ChangeKind.GRADUATE,
+                "effective_on": on,
+                "reason": _("Completed the courses required and passed: graduates."),
+                "certificate_no": number,
+            },
+            user=user,
+            today=on,
+        )
+        done.append(approve_change(change=change, user=user, today=on))
+    return done

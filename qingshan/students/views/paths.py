@@ -21,9 +21,14 @@ from qingshan.core.masking import mask_identifier
 from qingshan.core.models import School
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.models import Student
-from qingshan.students.enums import ChangeKind, ChangeStatus
+from qingshan.students.enums import OPEN_STATUSES, ChangeKind, ChangeStatus
 from qingshan.students.exporters import register_rows
-from qingshan.students.forms.changes import BureauReplyForm, ChangeRequestForm, RefusalForm
+from qingshan.students.forms.changes import (
+    BureauReplyForm,
+    ChangeRequestForm,
+    CreditForm,
+    RefusalForm,
+)
 from qingshan.students.models import RollChange
 from qingshan.students.selectors import paths as selectors
 from qingshan.students.selectors.policy import rules_of
@@ -152,6 +157,9 @@ def change_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "may_decide": may_write(request, "students.manage", school),
         "refusal_form": RefusalForm(),
         "bureau_form": BureauReplyForm(),
+        "credit_form": CreditForm()
+        if change.kind in (ChangeKind.TRACK, ChangeKind.MAJOR) and change.status in OPEN_STATUSES
+        else None,
         "approver": rules_of(school)[change.kind].approver,
     }
     return render(request, "students/change_detail.html", context)
@@ -240,3 +248,25 @@ def paths_open(request: HttpRequest) -> HttpResponse:
     count = open_missing_paths(school=school)
     messages.success(request, _("Paths opened for %(count)s students.") % {"count": count})
     return redirect("students:change_list")
+
+
+@login_required
+@require_POST
+def change_credit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A course carried over on a change of track or major, while it waits for a decision."""
+    school = school_for(request, "students.manage", write=True)
+    change = get_object_or_404(RollChange.objects.for_school(school), pk=pk)
+    form = CreditForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        return redirect("students:change_detail", pk=change.pk)
+    if change.status not in OPEN_STATUSES:
+        messages.error(request, _("Credits are recorded while the change waits for a decision."))
+        return redirect("students:change_detail", pk=change.pk)
+    try:
+        services.add_credit(change=change, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The course was recorded."))
+    return redirect("students:change_detail", pk=change.pk)
