@@ -10,10 +10,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.actions import act_and_return
 from qingshan.core.records import may_write, school_for
 from qingshan.students.forms.choices import ChoiceForm
 from qingshan.students.models import ChoiceRequest
@@ -65,13 +67,13 @@ def choice_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     choice = get_object_or_404(
         ChoiceRequest.objects.for_school(school), pk=pk, student__user=request.user
     )
-    try:
-        services.withdraw_choice(request=choice)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Your request was withdrawn."))
-    return redirect("students:choices_mine")
+    return act_and_return(
+        request,
+        choice,
+        lambda record: services.withdraw_choice(request=record),
+        done=_("Your request was withdrawn."),
+        back_to=reverse("students:choices_mine"),
+    )
 
 
 @login_required
@@ -92,13 +94,8 @@ def _decide(
 ) -> HttpResponse:
     school = school_for(request, "students.manage", write=True)
     choice = get_object_or_404(ChoiceRequest.objects.for_school(school), pk=pk)
-    try:
-        act(choice)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect("students:window_demand", pk=choice.window_id)
+    back = reverse("students:window_demand", args=[choice.window_id])
+    return act_and_return(request, choice, act, done=done, back_to=back)
 
 
 @login_required

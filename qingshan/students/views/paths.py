@@ -12,10 +12,12 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.actions import act_and_return
 from qingshan.core.downloads import sheet_download, stored_file
 from qingshan.core.masking import mask_identifier
 from qingshan.core.models import School
@@ -170,13 +172,8 @@ def _decide(
 ) -> HttpResponse:
     school = school_for(request, "students.manage", write=True)
     change = get_object_or_404(RollChange.objects.for_school(school), pk=pk)
-    try:
-        act(change)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect("students:change_detail", pk=change.pk)
+    back = reverse("students:change_detail", args=[change.pk])
+    return act_and_return(request, change, act, done=done, back_to=back)
 
 
 @login_required

@@ -11,9 +11,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core.actions import act_and_return
 from qingshan.core.downloads import stored_file
 from qingshan.core.records import school_for
 from qingshan.teaching.forms.team import CompletionForm, RefusalForm, TrainingRequestForm
@@ -47,13 +49,8 @@ def _decide(
 ) -> HttpResponse:
     school = school_for(request, "teaching.manage", write=True)
     record = get_object_or_404(training_records(school), pk=pk)
-    try:
-        change(record)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, done)
-    return redirect("teaching:training_detail", pk=record.pk)
+    back = reverse("teaching:training_detail", args=[record.pk])
+    return act_and_return(request, record, change, done=done, back_to=back)
 
 
 @login_required
