@@ -99,3 +99,43 @@ def test_the_figure_counts_follow_ups_closed_with_observations(school, follow_up
     assert shadowing_closed(Scope.of_school(school), year).value == 0
     close_with_observations(follow_up=follow_up, outcome="改进", closed_on=timezone.localdate())
     assert shadowing_closed(Scope.of_school(school), year).value == 1
+
+
+def test_the_follow_ups_list_reads_one_or_three_alike(school, follow_up, user_with_role):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from qingshan.accounts.enums import Role
+
+    head = Client()
+    head.force_login(user_with_role(Role.DEPARTMENT_HEAD, school))
+    url = reverse("teaching:followup_list")
+
+    def count() -> int:
+        head.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert head.get(url).status_code == 200
+        return len(captured)
+
+    observation(
+        school, observer=follow_up.target.staff, kind=ObservationKind.SHADOWING, follow_up=follow_up
+    )
+    one = count()
+    for _ in range(2):
+        target = Target.objects.create(
+            school=school,
+            campaign=follow_up.target.campaign,
+            kind="teacher",
+            staff=StaffFactory(school=school),
+        )
+        more = FollowUp.objects.create(
+            school=school,
+            target=target,
+            kind=FollowUpKind.SHADOWING,
+            deadline=dt.date(2014, 1, 15),
+            created_at=aware(2013, 10, 1),
+        )
+        observation(school, observer=target.staff, kind=ObservationKind.SHADOWING, follow_up=more)
+    assert count() == one
