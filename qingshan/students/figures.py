@@ -63,6 +63,54 @@ def enrolled(scope: Scope, period: Period) -> FigureResult:
     return _by_track(open_on(scope, period.end), "track")
 
 
+def _by_name(records: QuerySet[Any], field: str, label: Any) -> FigureResult:
+    """The records' count per value of ``field``, keyed by ``label(value)`` (a key that does not
+    depend on the reader's language)."""
+    found = records.values_list(field).annotate(n=Count("pk")).order_by(field)
+    breakdown: dict[str, int] = {}
+    for value, count in found:
+        name = str(label(value))
+        breakdown[name] = breakdown.get(name, 0) + count
+    return FigureResult(value=sum(breakdown.values()), records=records, breakdown=breakdown)
+
+
+def _major_name(name: str | None) -> str:
+    # the general track has no major: its key is the track's code, named by ``parts``
+    return name or Track.GENERAL.value
+
+
+GENERAL_PART = {Track.GENERAL.value: Track.GENERAL.label}
+
+
+@figure(
+    "students.enrolled_by_major",
+    label=_("students on the rolls by major"),
+    unit=Unit.COUNT,
+    definition=_(
+        "Students whose enrolment holds on the last day of the period, by major (the general "
+        "track under its own name)."
+    ),
+    measure=Measure.PEOPLE,
+    parts=GENERAL_PART,
+)
+def enrolled_by_major(scope: Scope, period: Period) -> FigureResult:
+    return _by_name(open_on(scope, period.end), "major__name", _major_name)
+
+
+@figure(
+    "students.enrolled_by_grade",
+    label=_("students on the rolls by grade"),
+    unit=Unit.COUNT,
+    definition=_(
+        "Students whose enrolment holds on the last day of the period, by the year their class "
+        "entered (年级), the year as its key."
+    ),
+    measure=Measure.PEOPLE,
+)
+def enrolled_by_grade(scope: Scope, period: Period) -> FigureResult:
+    return _by_name(open_on(scope, period.end), "school_class__entry_year", str)
+
+
 def _transfers_to(scope: Scope, period: Period, track: str) -> FigureResult:
     records = _done(scope, period, ChangeKind.TRACK).filter(to_class__track=track)
     return FigureResult(value=records.count(), records=records)
@@ -173,6 +221,24 @@ def graduates(scope: Scope, period: Period) -> FigureResult:
         closed_by__in=_done(scope, period, ChangeKind.GRADUATE)
     )
     return _by_track(closed, "track")
+
+
+@figure(
+    "students.graduates_by_major",
+    label=_("graduates by major"),
+    unit=Unit.COUNT,
+    definition=_(
+        "Students who graduated within the period, by the major they graduated in (the general "
+        "track under its own name)."
+    ),
+    measure=Measure.PEOPLE,
+    parts=GENERAL_PART,
+)
+def graduates_by_major(scope: Scope, period: Period) -> FigureResult:
+    closed = Enrolment.objects.for_schools(scope.school_ids).filter(
+        closed_by__in=_done(scope, period, ChangeKind.GRADUATE)
+    )
+    return _by_name(closed, "major__name", _major_name)
 
 
 @figure(

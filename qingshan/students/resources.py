@@ -77,6 +77,7 @@ TEXTBOOK_RESOURCES: tuple[Resource, ...] = (
         create=services.create_textbook,
         update=services.update_textbook,
         export=_textbook_export,
+        detail_template="students/textbook_detail.html",
         related=(
             Related(
                 _("Uses in classes"),

@@ -4,7 +4,7 @@ from qingshan.core.import_views import import_urls
 from qingshan.core.records import resource_urls
 from qingshan.students.importers import IMPORTERS
 from qingshan.students.resources import CHOICE_RESOURCES, RULE_RESOURCES, TEXTBOOK_RESOURCES
-from qingshan.students.views import choices, graduation, paths
+from qingshan.students.views import choices, graduation, paths, textbooks
 
 app_name = "students"
 
@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("changes/<int:pk>/refuse/", paths.change_refuse, name="change_refuse"),
     path("changes/<int:pk>/withdraw/", paths.change_withdraw, name="change_withdraw"),
     path("changes/<int:pk>/evidence/", paths.change_evidence, name="change_evidence"),
+    path("textbook/<int:pk>/file/", textbooks.textbook_file, name="textbook_file"),
     path("graduation/", graduation.graduation, name="graduation"),
     path("graduation/<int:pk>/", graduation.graduate, name="graduate"),
     path("changes/<int:pk>/credits/", paths.change_credit, name="change_credit"),

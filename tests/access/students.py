@@ -51,6 +51,8 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "students:window_demand": READ_ALL,
     "students:import_start": MANAGE,
     "students:graduation": READ_ALL,
+    # the textbook named has no file: those who may read it get 404
+    "students:textbook_file": {**dict.fromkeys(ORG_VIEW, 404), ANON: 302, STUDENT: 403},
     "students:graduate": MANAGE,
     "students:change_credit": POST_ONLY,
     "students:import_template": MANAGE,
@@ -103,6 +105,7 @@ EXTRA_ARGS: dict[str, Any] = {
     "students:window_demand": _pk_of("choicewindow"),
     "students:graduate": lambda records: [records["students_student"].school_class_id],
     "students:change_credit": _pk_of("roll_change"),
+    "students:textbook_file": _pk_of("textbook"),
     "students:import_template": lambda records: ["paths"],
     "api-v1:student_path": lambda records: {"pk": records["students_student"].pk},
     **{

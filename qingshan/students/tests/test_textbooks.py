@@ -436,3 +436,18 @@ def test_the_edit_form_clears_the_file_and_keeps_an_editor_who_has_left(
 
 def in_use(school: School, year: int) -> int:
     return textbooks_in_use([school.pk], dt.date(year, 1, 1), dt.date(year, 12, 31)).count()
+
+
+def test_the_textbooks_file_is_served_to_staff_after_the_permission_check(
+    school: School, other_school: School, client_for: Any
+) -> None:
+    textbook = _approved(school)
+    textbook.file = SimpleUploadedFile(
+        "果树.pdf", b"%PDF-1.4 textbook", content_type="application/pdf"
+    )
+    textbook.save()
+    url = reverse("students:textbook_file", args=[textbook.pk])
+    teacher = client_for(Role.TEACHER, school)
+    assert b"".join(teacher.get(url).streaming_content) == b"%PDF-1.4 textbook"
+    assert client_for(Role.STUDENT, school).get(url).status_code == 403
+    assert client_for(Role.SCHOOL_ADMIN, other_school).get(url).status_code == 404
