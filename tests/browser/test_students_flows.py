@@ -135,3 +135,6 @@ def test_a_student_chooses_the_vocational_track_on_a_phone_and_the_roll_follows(
     figure = to_vocational(Scope.of_school(window["school"]), Period.year(effective.year))
     assert figure.value == 1
     assert errors == []
+    # closed before the live server stops, so that no request of theirs is still being served
+    student.context.close()
+    head.context.close()
