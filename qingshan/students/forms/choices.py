@@ -28,10 +28,22 @@ class ChoiceOfferForm(SchoolModelForm):
         fields = ["window", "school_class", "programme", "places"]
 
 
+class OfferChoiceField(forms.ModelChoiceField[ChoiceOffer]):
+    """An offer named with the places still open (its ``assigned`` counted by the selector)."""
+
+    def label_from_instance(self, obj: ChoiceOffer) -> str:
+        left = max(obj.places - getattr(obj, "assigned", 0), 0)
+        return _("%(offer)s (%(left)s of %(places)s places open)") % {
+            "offer": obj,
+            "left": left,
+            "places": obj.places,
+        }
+
+
 class ChoiceForm(forms.Form):
     """A student's choice among a window's offers (large radio buttons on a phone)."""
 
-    offer = forms.ModelChoiceField(
+    offer = OfferChoiceField(
         label=_("your choice"), queryset=ChoiceOffer.objects.none(), widget=forms.RadioSelect
     )
     reason = forms.CharField(

@@ -135,6 +135,7 @@ def test_the_student_page_shows_open_windows_and_the_requests_state(
     client = _student_client(place, user_with_role, student)
     page = client.get(reverse("students:choices_mine")).content.decode()
     assert window.title in page
+    assert "(1 of 1 places open)" in page
     response = client.post(
         reverse("students:choices_mine"),
         {"window": window.pk, f"w{window.pk}-offer": offer.pk, f"w{window.pk}-reason": "想学果树"},

@@ -95,7 +95,9 @@ def test_a_student_reads_their_own_path_and_no_other(place: World, user_with_rol
     user = user_with_role(Role.STUDENT, place.school)
     Student.objects.filter(pk=own.pk).update(user=user)
     client.force_login(user)
-    assert own.name in client.get(reverse("students:path_mine")).content.decode()
+    page = client.get(reverse("students:path_mine")).content.decode()
+    assert own.name in page
+    assert f"G{own.id_number}" in page  # their own roll number, in full
     assert client.get(reverse("students:path", args=[own.pk])).status_code == 200
     assert client.get(reverse("students:path", args=[other.pk])).status_code == 404
     assert client.get(reverse("students:change_list")).status_code == 403

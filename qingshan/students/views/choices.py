@@ -35,7 +35,7 @@ def choices_mine(request: HttpRequest) -> HttpResponse:
         bound = request.method == "POST" and request.POST.get("window") == str(window.pk)
         form = ChoiceForm(
             request.POST if bound else None,
-            offers=selectors.offers(school).filter(window=window),
+            offers=selectors.demand(window),
             prefix=f"w{window.pk}",
         )
         if bound and form.is_valid():

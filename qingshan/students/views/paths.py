@@ -52,7 +52,8 @@ def _reader(request: HttpRequest) -> tuple[School, Viewer]:
 def _path_page(request: HttpRequest, school: School, student: Student) -> HttpResponse:
     number = selectors.roll_number_of(student)
     shown = number.number if number else ""
-    if shown and not request.user.has_perm("students.view_personal", school):
+    own = student.user_id is not None and student.user_id == request.user.pk
+    if shown and not own and not request.user.has_perm("students.view_personal", school):
         shown = mask_identifier(shown)
     context = {
         "student": student,
