@@ -166,8 +166,6 @@ class StudentsDemo:
             effective_on=day,
             reason=self.rng.choice(REASONS[ChangeKind(kind)]),
             to_class=to_class if kind in CLASS_MOVING_KINDS else None,
-            to_track=to_class.track if to_class is not None and kind == ChangeKind.TRACK else "",
-            to_major=to_class.major if to_class is not None and kind == ChangeKind.MAJOR else None,
             to_length_years=to_class.length_years + 1
             if to_class is not None and kind == ChangeKind.LENGTH
             else None,

@@ -1,6 +1,9 @@
 """Roll changes (学籍异动): a request with its reason and evidence, its approval by the school
 (and for some kinds the bureau's reply), and the enrolments it closed and opened.
 
+A move names its target class only: the track and major it moves to are the class's, never
+stored apart from it.
+
 Invariants: a change moves requested → done, or requested → awaiting the bureau → done, or to
 refused or withdrawn from either open state; the target fields that its kind needs are set (checked
 in ``services.changes``); status, decisions and the bureau's reply are written by the services
@@ -17,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
-from qingshan.organization.enums import Track
 from qingshan.students.enums import ChangeKind, ChangeStatus, Programme
 from qingshan.students.models.enrolments import MAX_LENGTH, MIN_LENGTH
 
@@ -40,17 +42,8 @@ class RollChange(SchoolOwned):
     effective_on = models.DateField(_("takes effect on"))
     reason = models.CharField(_("reason"), max_length=300)
     evidence = models.FileField(_("evidence"), upload_to="students/changes/%Y/", blank=True)
-    to_track = models.CharField(_("to the track"), max_length=16, choices=Track.choices, blank=True)
     to_programme = models.CharField(
         _("to the programme"), max_length=16, choices=Programme.choices, blank=True
-    )
-    to_major = models.ForeignKey(
-        "organization.Major",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("to the major"),
     )
     to_class = models.ForeignKey(
         "organization.SchoolClass",

@@ -40,9 +40,7 @@ REQUEST_FIELDS = (
     "effective_on",
     "reason",
     "evidence",
-    "to_track",
     "to_programme",
-    "to_major",
     "to_class",
     "to_length_years",
     "other_school",
@@ -163,7 +161,7 @@ def request_change(
             if value not in (None, "")
         },
     )
-    change.full_clean(exclude=["student", "to_class", "to_major"])
+    change.full_clean(exclude=["student", "to_class"])
     if current is not None:
         next_enrolment(current, change)  # the path allows it now (checked again when carried out)
     change.save()
@@ -295,7 +293,7 @@ def record_decided_change(
     change.decided_on = decided_on
     change.bureau_reference = bureau_reference.strip()[:60]
     change.bureau_approved_on = bureau_approved_on
-    change.full_clean(exclude=["student", "to_class", "to_major"])
+    change.full_clean(exclude=["student", "to_class"])
     change.save()
     carry_out(change, student)
     return change
