@@ -58,9 +58,7 @@ class RollChangeOut(Schema):
     status: str
     effective_on: dt.date
     reason: str
-    to_track: str
     to_programme: str
-    to_major_id: int | None
     to_class_id: int | None
     to_length_years: int | None
     other_school: str
@@ -141,14 +139,9 @@ def list_changes(
 ) -> Any:
     """The roll changes of the students the caller may read, newest first."""
     target, viewer = _viewer(request, school)
-    rows = selectors.roll_changes(target, viewer)
-    if kind is not None:
-        rows = rows.filter(kind=kind)
-    if status is not None:
-        rows = rows.filter(status=status)
-    if year is not None and 1900 <= year <= 2200:
-        rows = rows.filter(effective_on__year=year)
-    return rows
+    return selectors.narrowed(
+        selectors.roll_changes(target, viewer), kind=kind or "", status=status or "", year=year
+    )
 
 
 @router.get("/changes/{int:pk}/", response=RollChangeOut, url_name="roll_change_detail")

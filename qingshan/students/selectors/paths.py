@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, QuerySet
 from qingshan.core.models import School
 from qingshan.organization.enums import StudentStatus
 from qingshan.organization.models import SchoolClass, Student
-from qingshan.students.enums import ChangeStatus
+from qingshan.students.enums import ChangeKind, ChangeStatus
 from qingshan.students.models import Enrolment, RollChange, RollNumber
 from qingshan.students.selectors.visibility import Viewer
 
@@ -35,7 +35,7 @@ def path_of(student: Student) -> QuerySet[Enrolment]:
 def changes_of(student: Student) -> QuerySet[RollChange]:
     return (
         RollChange.objects.filter(student=student)
-        .select_related("to_class", "to_major")
+        .select_related("to_class")
         .order_by("-requested_on", "-pk")
     )
 
@@ -62,11 +62,31 @@ def students_without_path(school: School) -> QuerySet[Student]:
     )
 
 
-def done_between(school: School, start: dt.date, end: dt.date) -> QuerySet[RollChange]:
-    """The changes carried out with effect between ``start`` and ``end`` (both included)."""
-    return RollChange.objects.for_school(school).filter(
-        status=ChangeStatus.DONE, effective_on__gte=start, effective_on__lte=end
-    )
+def narrowed(
+    changes: QuerySet[RollChange],
+    *,
+    kind: str = "",
+    status: str = "",
+    query: str = "",
+    year: int | None = None,
+) -> QuerySet[RollChange]:
+    """``changes`` narrowed as a list page or the API asks: by kind, status, the student's name
+    or number, and the year they take effect; an unknown kind or status narrows nothing."""
+    if kind in ChangeKind.values:
+        changes = changes.filter(kind=kind)
+    if status in ChangeStatus.values:
+        changes = changes.filter(status=status)
+    if query:
+        changes = changes.filter(Q(student__name__icontains=query) | Q(student__student_no=query))
+    if year is not None and 1900 <= year <= 2200:
+        changes = changes.filter(effective_on__year=year)
+    return changes
+
+
+def carried_out(school: School, year: int | None = None) -> QuerySet[RollChange]:
+    """The changes carried out (the change register), of one year when ``year`` is given."""
+    done = RollChange.objects.for_school(school).filter(status=ChangeStatus.DONE)
+    return narrowed(done, year=year)
 
 
 def student_of_user(*, school: School, user: Any) -> Student | None:

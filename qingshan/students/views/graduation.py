@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from qingshan.core.errors import show_on_form
+from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.models import SchoolClass
 from qingshan.students.forms.changes import GraduationForm
@@ -20,17 +21,10 @@ from qingshan.students.selectors.paths import graduating_classes
 from qingshan.students.services.changes import graduate_class
 
 
-def _year(request: HttpRequest) -> int:
-    raw = request.GET.get("year", "")
-    if raw.isdigit() and 1990 <= int(raw) <= 2100:
-        return int(raw)
-    return timezone.localdate().year
-
-
 @login_required
 def graduation(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "students.read_all")
-    year = _year(request)
+    year = year_param(request, timezone.localdate().year)
     context = {
         "year": year,
         "classes": graduating_classes(school, year),

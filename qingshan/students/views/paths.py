@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +20,7 @@ from qingshan.core.actions import act_and_return
 from qingshan.core.downloads import sheet_download, stored_file
 from qingshan.core.masking import mask_identifier
 from qingshan.core.models import School
+from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.models import Student
 from qingshan.students.enums import OPEN_STATUSES, ChangeKind, ChangeStatus
@@ -85,15 +85,11 @@ def path_mine(request: HttpRequest) -> HttpResponse:
 def change_list(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "students.view")
     viewer = Viewer.of(request.user, school)
-    changes = selectors.roll_changes(school, viewer)
     kind, status = request.GET.get("kind", ""), request.GET.get("status", "")
-    if kind in ChangeKind.values:
-        changes = changes.filter(kind=kind)
-    if status in ChangeStatus.values:
-        changes = changes.filter(status=status)
     query = request.GET.get("q", "").strip()[:40]
-    if query:
-        changes = changes.filter(Q(student__name__icontains=query) | Q(student__student_no=query))
+    changes = selectors.narrowed(
+        selectors.roll_changes(school, viewer), kind=kind, status=status, query=query
+    )
     page = Paginator(changes, 50).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -113,12 +109,7 @@ def change_list(request: HttpRequest) -> HttpResponse:
 def register_export(request: HttpRequest) -> HttpResponse:
     """The change register (学籍变动名册) of the changes carried out, as the school sends it up."""
     school = school_for(request, "students.read_all")
-    changes = selectors.roll_changes(school, Viewer(True, frozenset(), None)).filter(
-        status=ChangeStatus.DONE
-    )
-    year = request.GET.get("year", "")
-    if year.isdigit() and len(year) == 4:
-        changes = changes.filter(effective_on__year=int(year))
+    changes = selectors.carried_out(school, year_param(request))
     sheet, rows = register_rows(
         changes, masked=not request.user.has_perm("students.view_personal", school)
     )
