@@ -65,11 +65,16 @@ def secretary(school: Any, client_for: Any) -> Client:
 
 
 def _pages(pdf: bytes) -> int:
-    """The pages of a PDF, its object streams inflated."""
+    """The pages of a PDF, its object streams inflated.
+
+    A stream is inflated as far as it goes: its compressed bytes may end in a carriage
+    return that the pattern takes as part of the line end, and a strict inflate would
+    then drop the whole stream (one run in about 256).
+    """
     text = pdf
     for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", pdf, flags=re.DOTALL):
         try:
-            text += zlib.decompress(stream)
+            text += zlib.decompressobj().decompress(stream)
         except zlib.error:
             continue
     return len(re.findall(rb"/Type\s*/Page\b", text))
