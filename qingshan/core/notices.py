@@ -33,6 +33,7 @@ class NoticeKind(models.TextChoices):
     OBSERVATION = "observation", _("observation of a lesson")
     DRAFT = "draft", _("draft to finish")
     REQUEST = "request", _("request to decide")
+    RENEWAL = "renewal", _("agreement to renew")
 
 
 @dataclass(frozen=True)

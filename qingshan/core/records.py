@@ -125,6 +125,11 @@ def _mask(request: HttpRequest, resource: Resource, school: School) -> bool:
     )
 
 
+def _masked_fields(request: HttpRequest, resource: Resource, school: School) -> frozenset[str]:
+    """The fields a page shows only the ends of, for this reader (none with the right)."""
+    return resource.masked_fields if _mask(request, resource, school) else frozenset()
+
+
 def _in_list_order(resource: Resource, rows: QuerySet[Any]) -> QuerySet[Any]:
     if rows.ordered:
         return rows
@@ -144,7 +149,7 @@ def record_list(request: HttpRequest, resource: Resource) -> HttpResponse:
         "filter": filterset,
         "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
         "can_manage": _can_manage(request, resource, school),
-        "mask_personal": _mask(request, resource, school),
+        "mask_personal": _masked_fields(request, resource, school),
     }
     return render_page(request, "records/list.html", context, partial="results")
 
@@ -175,7 +180,7 @@ def record_detail(request: HttpRequest, resource: Resource, pk: int) -> HttpResp
         "related": related_tables(resource, record),
         "can_manage": _can_manage(request, resource, school),
         "editable": resource.editable is None or resource.editable(record),
-        "mask_personal": _mask(request, resource, school),
+        "mask_personal": _masked_fields(request, resource, school),
         **(resource.detail_extra(record) if resource.detail_extra else {}),
     }
     return render(request, resource.detail_template, context)

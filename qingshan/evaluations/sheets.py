@@ -5,16 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import segno
 from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.document import Document
 
+from qingshan.core.qr import qr_svg
 from qingshan.evaluations.models import Campaign, RaterToken
-
-
-def qr_svg(url: str) -> str:
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=1)
 
 
 def _slips_html(

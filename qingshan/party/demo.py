@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from qingshan.core.dates import add_months
 from qingshan.core.demo_vocabulary import demo_school
 from qingshan.core.models import School
 from qingshan.organization.enums import PoliticalStatus, StudentStatus
@@ -49,7 +50,7 @@ from qingshan.party.models import (
     PartyGroup,
     Recruit,
 )
-from qingshan.party.rulesets import add_months, age_on
+from qingshan.party.rulesets import age_on
 from qingshan.party.selectors.organisation import full_members_on
 from qingshan.party.services import recruitment
 

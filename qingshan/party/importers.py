@@ -13,6 +13,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext
 
+from qingshan.core.dates import add_months
 from qingshan.core.importing import Importer, Planned
 from qingshan.core.models import School
 from qingshan.core.tabular.errors import ErrorCategory, RowError
@@ -31,7 +32,7 @@ from qingshan.party.enums import (
     Step,
 )
 from qingshan.party.models import Member, MembershipEvent, PartyGroup, Recruit, RecruitmentStep
-from qingshan.party.rulesets import add_months, age_on, ruleset_for
+from qingshan.party.rulesets import age_on, ruleset_for
 from qingshan.party.services.organisation import register_breaches
 
 PERSON = (

@@ -7,7 +7,6 @@ Before 2014-06-10 the 1990 trial rules (中国共产党发展党员工作细则�
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
@@ -71,13 +70,6 @@ RULES_2014 = RuleSet(
 
 def ruleset_for(day: dt.date) -> RuleSet:
     return RULES_2014 if day >= RULES_2014_EFFECTIVE else RULES_1990
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; a day past the end of the target month falls on its last day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:

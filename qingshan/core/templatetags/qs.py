@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import Any
 
 from django import template
@@ -28,11 +29,13 @@ def field_label(model: Any, name: str) -> Any:
 
 
 @register.simple_tag
-def field_value(record: Any, name: str, mask: bool = False) -> Any:
+def field_value(record: Any, name: str, mask: bool | Collection[str] = False) -> Any:
     """A record's field as a person reads it: choice labels, 是/否, local dates, "—" when empty.
 
-    With ``mask``, identifiers such as resident ID numbers show only their ends.
+    ``mask`` names the fields that show only their ends (a record type's personal fields for a
+    reader without the right to them); ``True`` stands for the identifiers every type masks.
     """
+    masked = MASKED_FIELDS if mask is True else (mask or ())
     try:
         field = record._meta.get_field(name)
     except FieldDoesNotExist:
@@ -43,7 +46,7 @@ def field_value(record: Any, name: str, mask: bool = False) -> Any:
         value = getattr(record, name, None)
     if value is None or value == "":
         return "—"
-    if mask and name in MASKED_FIELDS:
+    if name in masked:
         return mask_identifier(str(value))
     if isinstance(value, bool):
         return _("yes") if value else _("no")

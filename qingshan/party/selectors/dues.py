@@ -13,9 +13,9 @@ from typing import Any
 
 from django.db.models import Sum
 
+from qingshan.core.dates import add_months
 from qingshan.core.models import School
 from qingshan.party.models import DuesBase, DuesPayment, Member
-from qingshan.party.rulesets import add_months
 
 ZERO = Decimal("0.00")
 

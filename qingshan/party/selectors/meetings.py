@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import Count, Max, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.dates import add_months
 from qingshan.core.models import School
 from qingshan.party.enums import (
     ACTIVE_MEMBER_STATUSES,
@@ -24,7 +25,6 @@ from qingshan.party.enums import (
     MeetingKind,
 )
 from qingshan.party.models import Attendance, Branch, Meeting, Member, PartyGroup
-from qingshan.party.rulesets import add_months
 
 STUDY_KINDS = (MeetingKind.POLITICAL_STUDY, MeetingKind.PARTY_LESSON)
 ONE_DAY = dt.timedelta(days=1)

@@ -13,10 +13,11 @@ from typing import Any, Literal, NamedTuple
 
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet, Subquery
 
+from qingshan.core.dates import add_months
 from qingshan.core.models import School
 from qingshan.party.enums import RecruitStatus, Step
 from qingshan.party.models import Branch, Recruit, RecruitmentStep
-from qingshan.party.rulesets import add_months, ruleset_for
+from qingshan.party.rulesets import ruleset_for
 from qingshan.party.services.recruitment_rules import (
     branch_of,
     expected_steps,

@@ -14,11 +14,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from qingshan.core import services as core_services
+from qingshan.core.dates import add_months
 from qingshan.core.errors import DomainError
 from qingshan.core.models import School
 from qingshan.party.enums import ACTIVE_MEMBER_STATUSES, MembershipEventKind, MemberStatus
 from qingshan.party.models import Branch, CommitteeSeat, Member, MembershipEvent, PartyGroup
-from qingshan.party.rulesets import add_months, age_on, ruleset_for
+from qingshan.party.rulesets import age_on, ruleset_for
 
 
 def register_breaches(member: Member) -> dict[str, str]:

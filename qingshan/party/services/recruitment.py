@@ -28,6 +28,7 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from qingshan.core.dates import add_months
 from qingshan.core.errors import DomainError
 from qingshan.core.models import School
 from qingshan.core.services import validate_record
@@ -51,7 +52,7 @@ from qingshan.party.models import (
     RecruitmentStep,
     StepDocument,
 )
-from qingshan.party.rulesets import RuleSet, add_months, ruleset_for
+from qingshan.party.rulesets import RuleSet, ruleset_for
 from qingshan.party.services import recruitment_rules as rules
 
 __all__ = [

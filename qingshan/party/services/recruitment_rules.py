@@ -22,12 +22,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from qingshan.core.dates import add_months
 from qingshan.core.errors import DomainError
 from qingshan.core.models import School
 from qingshan.organization.models import Staff, Student
 from qingshan.party.enums import CultivationKind, MemberStatus, RecruitStatus, Step
 from qingshan.party.models import Branch, CultivationRecord, Member, Recruit, RecruitmentStep
-from qingshan.party.rulesets import RuleSet, add_months, age_on
+from qingshan.party.rulesets import RuleSet, age_on
 from qingshan.party.selectors.organisation import full_members_on
 
 if TYPE_CHECKING:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from qingshan.core.dates import add_months
 from qingshan.core.errors import DomainError
 from qingshan.core.models import School
 from qingshan.party import enums
@@ -21,7 +22,6 @@ from qingshan.party.models import (
     RecruitEvent,
     RecruitmentStep,
 )
-from qingshan.party.rulesets import add_months
 from qingshan.party.selectors import recruitment as selectors
 from qingshan.party.services import recruitment as services
 from tests.factories import StaffFactory

@@ -1,12 +1,10 @@
-"""Template helpers of the training pages: shares as percentages, masked contacts."""
+"""Template helpers of the training pages: shares as percentages."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import template
-
-from qingshan.core.masking import mask_identifier
 
 register = template.Library()
 
@@ -17,9 +15,3 @@ def percent(value: Any) -> str:
     if value is None or value == "":
         return "—"
     return f"{float(value) * 100:.1f}%"
-
-
-@register.filter
-def masked(value: Any) -> str:
-    """A resident ID number or a phone number showing only its ends."""
-    return mask_identifier(str(value)) if value else "—"
