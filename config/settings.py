@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "qingshan.honours",
     "qingshan.teaching",
     "qingshan.students",
+    "qingshan.careers",
     "qingshan.reports",
 ]
 

@@ -27,6 +27,7 @@ urlpatterns = [
     path("honours/", include("qingshan.honours.urls")),
     path("teaching/", include("qingshan.teaching.urls")),
     path("students/", include("qingshan.students.urls")),
+    path("careers/", include("qingshan.careers.urls")),
     path("", include("qingshan.evaluations.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),

@@ -109,6 +109,24 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "",
     ),
     (C, "", "", "organization.students"),
+    (
+        N,
+        "坚持“订单式”培养，与经济发达地区企业联姻，本年度在办订单班{{ careers.order_classes }}个，累计定向"
+        "培养技术人才{{ careers.order_trained|more_than:100 }}名，其中{{ careers.order_hired|more_than:10 }}"
+        "名毕业后进入培养企业工作。毕业生就业率连续五年保持高位，五年中最低为"
+        "{{ careers.employment_rate_lowest_of_five_years|percent:1 }}；本年度毕业生就业率"
+        "{{ careers.employment_rate|percent:1 }}，对口就业率{{ careers.matching_rate|percent:1 }}。",
+        "Through order-based education the school is joined with enterprises of the developed regions: "
+        "{{ careers.order_classes }} order classes ran this year, and "
+        "{{ careers.order_trained|more_than:100 }} technical workers have been trained for the "
+        "companies, {{ careers.order_hired|more_than:10 }} of whom went on to work for the company "
+        "that trained them. The graduates' employment rate has stayed high for five years, never "
+        "below {{ careers.employment_rate_lowest_of_five_years|percent:1 }}; this year it was "
+        "{{ careers.employment_rate|percent:1 }}, with {{ careers.matching_rate|percent:1 }} of "
+        "those at work in jobs that match their major.",
+        "",
+    ),
+    (C, "", "", "careers.employment_rate_lowest_of_five_years"),
     (H, "四、服务县域经济", "4. Serving the county", ""),
     (
         N,
@@ -120,6 +138,26 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "{{ trainings.certified_share }} obtained a vocational qualification and "
         "{{ trainings.employed_share }} found work, earning {{ trainings.mean_income|about:100 }} "
         "yuan a month on average.",
+        "",
+    ),
+    (
+        N,
+        "以“党建带团建、团建促党建”，在就业学生集中的地区组建毕业生团支部{{ careers.league_branches }}个，"
+        "团员{{ careers.branch_members }}名。根据团支部的反馈，学校调整安置策略，本年度据反馈修订合作协议"
+        "{{ careers.feedback_changes }}次，与{{ careers.partners|more_than:10 }}家企业签订长期合作协议。近两年"
+        "学校安置毕业生{{ careers.placed_two_years|more_than:100 }}名，起薪月平均"
+        "{{ careers.starting_salary_mean|about:100 }}元，形成覆盖沿海和经济发达地区的就业安置网络；本年度"
+        "毕业生中{{ careers.abroad }}人赴境外就业。",
+        "With the party building the League and the League the party, the school has set up "
+        "{{ careers.league_branches }} League branches of its graduates where they work, with "
+        "{{ careers.branch_members }} members. On the branches' feedback the school adjusted its "
+        "placement strategy and this year changed {{ careers.feedback_changes }} agreements with "
+        "its partners; it has long-term agreements with {{ careers.partners|more_than:10 }} "
+        "companies. In the last two years the school placed "
+        "{{ careers.placed_two_years|more_than:100 }} graduates, starting on "
+        "{{ careers.starting_salary_mean|about:100 }} yuan a month on average, in a network across "
+        "the coast and the developed regions; {{ careers.abroad }} of this year's graduates work "
+        "abroad.",
         "",
     ),
     (

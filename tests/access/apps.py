@@ -2,6 +2,7 @@
 the fuzz suites build their records from the same list, so a new app is fuzzed once it has rows."""
 
 from tests.access import (
+    careers,
     documents,
     honours,
     observations,
@@ -22,5 +23,6 @@ APP_ROWS = (
     observations,
     teaching,
     students,
+    careers,
     reports,
 )

@@ -4,6 +4,7 @@ own figures, each computed from records."""
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pytest
@@ -85,6 +86,15 @@ def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school:
     assert "技术指导40多次，发放技术资料30000多份，解决技术难题120多个，为群众办实事100多件" in text
     assert "下设6个党小组" in text
     assert "普高转入职高" in text and "在用校本教材7种" in text
+    # careers: the seed's order classes, employment, partners, placement, pay and abroad
+    assert values["careers.employment_rate_lowest_of_five_years"] >= 0.98
+    assert values["careers.order_trained"] > 3400 and values["careers.partners"] > 20
+    assert values["careers.placed_two_years"] > 500 and values["careers.abroad"] == 13
+    assert round(values["careers.starting_salary_mean"], -2) == 2500
+    assert "累计定向培养技术人才3500多名" in text
+    assert "与20多家企业签订长期合作协议" in text and "近两年学校安置毕业生500多名" in text
+    assert "起薪月平均约2500元" in text and not re.search(r"(?<![0-9])0多", text)
+    assert "本年度毕业生中13人赴境外就业" in text
     # students' paths agree with the rolls: every student on them has one open enrolment in
     # the class the roll names, and the figures count the same students
     assert values["students.enrolled"] == values["organization.students"]

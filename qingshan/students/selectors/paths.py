@@ -111,6 +111,17 @@ def graduations(schools: list[int], start: dt.date, end: dt.date) -> QuerySet[Ro
     )
 
 
+def graduation_of(student: Student) -> RollChange | None:
+    """The student's graduation, once carried out (the careers app records what came after)."""
+    return (
+        RollChange.objects.filter(
+            school=student.school_id, student=student, kind="graduate", status=ChangeStatus.DONE
+        )
+        .order_by("-effective_on")
+        .first()
+    )
+
+
 def graduating_classes(school: School, year: int) -> QuerySet[SchoolClass]:
     """The classes whose course of study ends in ``year``, each with ``studying``: its students
     whose open enrolment is in it."""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from qingshan.core.models import School
 from qingshan.organization.enums import Semester, Track
-from qingshan.organization.models import GradeTeam, SchoolClass, Student, Term
+from qingshan.organization.models import GradeTeam, Major, SchoolClass, Student, Term
 from qingshan.students.services.paths import open_missing_paths
 from tests.factories import (
     GradeTeamFactory,
@@ -61,23 +61,27 @@ def world(school: School | None = None) -> World:
     later = GradeTeam.objects.filter(school=school, entry_year=2014).first() or GradeTeamFactory(
         school=school, entry_year=2014
     )
-    fruit_major = MajorFactory(school=school, name="果树栽培")
+    fruit_major = _major(school, "果树栽培")
     return World(
         school=school,
-        general=SchoolClassFactory(
-            school=school, grade_team=grade, track=Track.GENERAL, major=None, name="2013级普高1班"
+        general=_class(school, "2013级普高1班", grade_team=grade, track=Track.GENERAL, major=None),
+        fruit=_class(school, "2013级果树1班", grade_team=grade, major=fruit_major),
+        electronics=_class(
+            school, "2013级电子1班", grade_team=grade, major=_major(school, "电子技术应用")
         ),
-        fruit=SchoolClassFactory(
-            school=school, grade_team=grade, major=fruit_major, name="2013级果树1班"
-        ),
-        electronics=SchoolClassFactory(
-            school=school,
-            grade_team=grade,
-            major=MajorFactory(school=school, name="电子技术应用"),
-            name="2013级电子1班",
-        ),
-        fruit_later=SchoolClassFactory(
-            school=school, grade_team=later, major=fruit_major, name="2014级果树1班"
-        ),
+        fruit_later=_class(school, "2014级果树1班", grade_team=later, major=fruit_major),
         fruit_term=autumn,
+    )
+
+
+# One world per school: a second call (another app's records in the same school) finds the first's.
+def _major(school: School, name: str) -> Major:
+    return Major.objects.filter(school=school, name=name).first() or MajorFactory(
+        school=school, name=name
+    )
+
+
+def _class(school: School, name: str, **fields: object) -> SchoolClass:
+    return SchoolClass.objects.filter(school=school, name=name).first() or SchoolClassFactory(
+        school=school, name=name, **fields
     )

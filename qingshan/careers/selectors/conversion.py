@@ -1,0 +1,71 @@
+"""Conversion per company: students its order classes trained → hired by it → still with it a
+year on. (Internships are the next step between training and hiring; they are counted here once
+the internships app records placements.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from qingshan.careers.models import Destination, Enterprise, FollowUp
+from qingshan.core.models import School
+
+YEAR_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Conversion:
+    enterprise: Enterprise
+    trained: int
+    hired: int
+    stayed: int  # still with the company at the follow-up a year or more on
+
+    @property
+    def hire_rate(self) -> float | None:
+        return self.hired / self.trained if self.trained else None
+
+    @property
+    def stay_rate(self) -> float | None:
+        return self.stayed / self.hired if self.hired else None
+
+
+def conversion(school: School) -> list[Conversion]:
+    """Each company with an order class, in four queries whatever their number."""
+    trained: dict[int, set[int]] = {}
+    pairs = (
+        Enterprise.objects.for_school(school)
+        .filter(order_classes__archived_at__isnull=True)
+        .values_list("pk", "order_classes__students")
+    )
+    for enterprise_id, student_id in pairs:
+        students = trained.setdefault(enterprise_id, set())
+        if student_id is not None:
+            students.add(student_id)
+    hired: set[tuple[int, int]] = set()
+    for placed_by, employer, student_id in (
+        Destination.objects.for_school(school)
+        .active()
+        .filter(Q(order_class__enterprise__in=list(trained)) | Q(enterprise__in=list(trained)))
+        .values_list("order_class__enterprise", "enterprise", "student")
+    ):
+        for enterprise_id in {placed_by, employer} - {None}:
+            if student_id in trained.get(enterprise_id, ()):
+                hired.add((enterprise_id, student_id))
+    still = FollowUp.objects.for_school(school).filter(
+        months__gte=YEAR_MONTHS, still_with_employer=True
+    )
+    stayed_students = set(still.values_list("destination__student", flat=True))
+    stayed = {pair for pair in hired if pair[1] in stayed_students}
+    enterprises = (
+        Enterprise.objects.for_school(school).filter(pk__in=list(trained)).order_by("name")
+    )
+    return [
+        Conversion(
+            enterprise=enterprise,
+            trained=len(trained[enterprise.pk]),
+            hired=sum(1 for pair in hired if pair[0] == enterprise.pk),
+            stayed=sum(1 for pair in stayed if pair[0] == enterprise.pk),
+        )
+        for enterprise in enterprises
+    ]
