@@ -24,7 +24,7 @@ class Sector(models.TextChoices):
     RESEARCH = "M", _("scientific research and technical services")
     ENVIRONMENT = "N", _("water, environment and public facilities")
     RESIDENT_SERVICES = "O", _("resident, repair and other services")
-    EDUCATION = "P", _("education")
+    EDUCATION = "P", pgettext_lazy("sector", "education")
     HEALTH = "Q", _("health and social work")
     CULTURE = "R", _("culture, sports and entertainment")
     PUBLIC = "S", _("public administration and social organisations")

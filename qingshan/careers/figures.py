@@ -74,7 +74,7 @@ def matching_rate(scope: Scope, period: Period) -> FigureResult:
     found = rates_by_major(scope.school_ids, period.start, period.end)
     total = found.get("")
     matching = _of_graduates(scope, period.start, period.end).filter(
-        kind__in=WORKING_KINDS, matches_major=True
+        kind__in=WORKING_KINDS, matches_major=True, student__school_class__major__isnull=False
     )
     return FigureResult(
         value=total.matching_rate if total else None,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.careers import filters
 from qingshan.careers.forms import alumni as alumni_forms
@@ -132,7 +133,7 @@ DESTINATION_RESOURCES: tuple[Resource, ...] = (
         detail_template="careers/destination_detail.html",
         related=(
             Related(
-                _("Follow-ups"),
+                pgettext_lazy("graduate", "Follow-ups"),
                 lambda record: record.follow_ups.all(),
                 ("months", "due_on", "method", "answered_on", "kind", "employer"),
             ),
@@ -171,7 +172,7 @@ ALUMNI_RESOURCES: tuple[Resource, ...] = (
         update=alumni_services.update_branch,
         related=(
             Related(
-                _("Members"),
+                pgettext_lazy("league branch", "Members"),
                 lambda record: record.members.select_related("student"),
                 ("student", "joined_on", "left_on"),
             ),

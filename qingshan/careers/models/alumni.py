@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.careers.enums import FeedbackTopic
 from qingshan.careers.models.enterprises import Agreement
@@ -102,7 +103,10 @@ class LeagueBranch(SchoolOwned):
 
 class BranchMember(SchoolOwned):
     branch = models.ForeignKey(
-        LeagueBranch, on_delete=models.CASCADE, related_name="members", verbose_name=_("branch")
+        LeagueBranch,
+        on_delete=models.CASCADE,
+        related_name="members",
+        verbose_name=pgettext_lazy("league", "branch"),
     )
     student = models.ForeignKey(
         "organization.Student",
@@ -111,7 +115,7 @@ class BranchMember(SchoolOwned):
         verbose_name=_("graduate"),
     )
     joined_on = models.DateField(_("joined on"))
-    left_on = models.DateField(_("left on"), null=True, blank=True)
+    left_on = models.DateField(pgettext_lazy("branch member", "left on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("branch member")
@@ -139,12 +143,12 @@ class BranchActivity(SchoolOwned):
         LeagueBranch,
         on_delete=models.CASCADE,
         related_name="activities",
-        verbose_name=_("branch"),
+        verbose_name=pgettext_lazy("league", "branch"),
     )
     held_on = models.DateField(_("held on"))
     title = models.CharField(_("activity"), max_length=120)
     attendance = models.PositiveSmallIntegerField(
-        _("attendance"), default=0, validators=[MaxValueValidator(5000)]
+        pgettext_lazy("activity", "attendance"), default=0, validators=[MaxValueValidator(5000)]
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
 
@@ -161,7 +165,10 @@ class BranchFeedback(SchoolOwned):
     """What a branch reports back to the school: wages, conditions, problems."""
 
     branch = models.ForeignKey(
-        LeagueBranch, on_delete=models.CASCADE, related_name="feedback", verbose_name=_("branch")
+        LeagueBranch,
+        on_delete=models.CASCADE,
+        related_name="feedback",
+        verbose_name=pgettext_lazy("league", "branch"),
     )
     received_on = models.DateField(_("received on"))
     topic = models.CharField(_("topic"), max_length=12, choices=FeedbackTopic.choices)

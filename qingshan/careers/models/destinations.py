@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.careers.enums import Channel, DestinationKind, FollowUpMethod, Region, Sector
 from qingshan.careers.models.enterprises import Enterprise, OrderClass
@@ -163,8 +164,8 @@ class FollowUp(DestinationFields):
     note = models.CharField(_("note"), max_length=200, blank=True)
 
     class Meta:
-        verbose_name = _("follow-up")
-        verbose_name_plural = _("follow-ups")
+        verbose_name = pgettext_lazy("graduate", "follow-up")
+        verbose_name_plural = pgettext_lazy("graduate", "follow-ups")
         ordering = ["school", "due_on", "destination"]
         constraints = [
             models.UniqueConstraint(

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.careers.enums import EnterpriseSize, Sector
 from qingshan.core.models import SchoolOwned
@@ -31,8 +32,8 @@ class Enterprise(SchoolOwned):
         validators=[validate_credit_code],
         help_text=_("18 characters, on the business licence (统一社会信用代码)."),
     )
-    province = models.CharField(_("province"), max_length=20, blank=True)
-    city = models.CharField(_("city"), max_length=30, blank=True)
+    province = models.CharField(pgettext_lazy("place", "province"), max_length=20, blank=True)
+    city = models.CharField(pgettext_lazy("place", "city"), max_length=30, blank=True)
     sector = models.CharField(_("sector"), max_length=1, choices=Sector.choices)
     size = models.CharField(_("size"), max_length=8, choices=EnterpriseSize.choices, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
@@ -77,9 +78,9 @@ class Agreement(SchoolOwned):
         related_name="agreements",
         verbose_name=_("enterprise"),
     )
-    title = models.CharField(_("title"), max_length=120)
+    title = models.CharField(pgettext_lazy("agreement", "title"), max_length=120)
     signed_on = models.DateField(_("signed on"))
-    starts_on = models.DateField(_("in force from"))
+    starts_on = models.DateField(pgettext_lazy("agreement", "in force from"))
     ends_on = models.DateField(_("in force until"))
     majors = models.ManyToManyField(
         "organization.Major", blank=True, related_name="+", verbose_name=_("majors covered")

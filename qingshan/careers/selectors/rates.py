@@ -5,9 +5,10 @@ graduates define them, by graduation year and major.
   of any kind, the army, abroad, and further study (升学), which the statistics count as
   employed — divided by every graduate of the year. A graduate whose destination is not recorded
   counts in the denominator and not the numerator;
-- matching rate (对口就业率): graduates in direct employment (every employed kind but further
-  study) whose job matches their major, divided by the graduates in direct employment. A job
-  whose match is not recorded counts as not matching.
+- matching rate (对口就业率): graduates of a major in direct employment (every employed kind but
+  further study) whose job matches their major, divided by the graduates of a major in direct
+  employment; the general track's graduates have no major and are left out. A job whose match
+  is not recorded counts as not matching.
 """
 
 from __future__ import annotations
@@ -30,8 +31,9 @@ EMPLOYMENT_DEFINITION = _(
     "counts as not employed."
 )
 MATCHING_DEFINITION = _(
-    "Graduates in direct employment (every destination but further study and not yet employed) "
-    "whose job matches their major, divided by the graduates in direct employment."
+    "Graduates of a major in direct employment (every destination but further study and not yet "
+    "employed) whose job matches their major, divided by the graduates of a major in direct "
+    "employment; the general track has no major and is not counted."
 )
 
 
@@ -88,11 +90,14 @@ def rates_by_major(schools: list[int], start: dt.date, end: dt.date) -> dict[str
     seen = set()
     for student, kind, matches in recorded:
         seen.add(student)
-        for key in (majors[student], ""):
+        major = majors[student]
+        # the general track has no major to match: its graduates stay out of the matching rate
+        working = kind in WORKING_KINDS and major != Track.GENERAL.value
+        for key in (major, ""):
             rates = found[key]
             rates.employed += kind in EMPLOYED_KINDS
-            rates.working += kind in WORKING_KINDS
-            rates.matching += kind in WORKING_KINDS and bool(matches)
+            rates.working += working
+            rates.matching += working and bool(matches)
     for student, major in majors.items():
         if student not in seen:
             found[major].unknown += 1

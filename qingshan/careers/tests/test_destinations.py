@@ -14,6 +14,7 @@ from qingshan.careers.selectors.rates import year_by_major, year_rates
 from qingshan.careers.services.destinations import update_destination
 from qingshan.careers.services.enterprises import create_order_class
 from qingshan.careers.tests.factories import GRADUATION, Careers, careers
+from qingshan.students.services.changes import graduate_class
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +140,16 @@ def test_rates_are_given_per_major(place: Careers) -> None:
     assert found["电子技术应用"].employment_rate == 0.0
     assert found[""].graduates == 2
     assert electronics.pk not in Destination.objects.values_list("student", flat=True)
+
+
+def test_the_general_track_has_no_major_to_match(place: Careers) -> None:
+    general = place.place.admit(place.place.general)
+    graduate_class(
+        school_class=place.place.general, on=GRADUATION, first_certificate="PG-0001", user=None
+    )
+    (vocational,) = place.graduate(1)
+    place.employ(general, matches_major=False)
+    place.employ(vocational, matches_major=True)
+    rates = year_rates([place.school.pk], GRADUATION.year)
+    assert (rates.employed, rates.working, rates.matching) == (2, 1, 1)
+    assert year_by_major([place.school.pk], GRADUATION.year)["general"].matching_rate is None

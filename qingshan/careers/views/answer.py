@@ -14,6 +14,7 @@ from django.shortcuts import render
 
 from qingshan.careers.forms.destinations import GraduateAnswerForm
 from qingshan.careers.services import followups
+from qingshan.core.errors import show_on_form
 
 
 def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -42,7 +43,7 @@ def answer(request: HttpRequest, key: str) -> HttpResponse:
                 key=key, values=form.answer(), consents=form.cleaned_data["consents"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            show_on_form(form, error)
         else:
             return render(request, "careers/answer_thanks.html", {"follow_up": follow_up})
     context = {"follow_up": follow_up, "form": form, "school": follow_up.school}
