@@ -19,5 +19,10 @@ section(
         NavItem(_("Alumni"), "careers:alumnus_list", "careers.view"),
         NavItem(_("League branches of graduates"), "careers:leaguebranch_list", "careers.view"),
         NavItem(_("Follow-up points"), "careers:followuppoint_list", "careers.view"),
+        NavItem(
+            _("Import destinations, follow-ups and agreements"),
+            "careers:import_start",
+            "careers.manage",
+        ),
     ),
 )

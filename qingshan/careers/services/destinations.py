@@ -68,7 +68,8 @@ def check_fields(record: DestinationFields) -> None:
         )
 
 
-def _check_destination(destination: Destination) -> None:
+def check_destination(destination: Destination) -> None:
+    """The destination agrees with its kind and its order class (shared with the import)."""
     check_fields(destination)
     if (
         destination.pk is None
@@ -132,7 +133,7 @@ def record_destination(
     if graduated_on is not None:
         values["graduated_on"] = graduated_on
     return core_services.create_record(
-        school=school, model=Destination, values=values, checks=[_check_destination]
+        school=school, model=Destination, values=values, checks=[check_destination]
     )
 
 
@@ -146,7 +147,7 @@ def update_destination(*, record: Destination, values: dict[str, Any]) -> Destin
             _("A destination stays with its graduate; record the other graduate's own."),
             code="graduate_fixed",
         )
-    return core_services.update_record(record=record, values=values, checks=[_check_destination])
+    return core_services.update_record(record=record, values=values, checks=[check_destination])
 
 
 ANSWER_FIELDS = (

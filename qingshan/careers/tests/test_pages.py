@@ -5,8 +5,10 @@ without the right; the employment page gives the rates with their definitions.""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
 
+import openpyxl
 import pytest
 from django.db import connection
 from django.test import Client
@@ -217,3 +219,34 @@ def test_a_phone_answer_is_recorded_on_the_follow_up_page(place: Careers, client
     follow_up.refresh_from_db()
     assert (follow_up.answered_on, follow_up.still_with_employer) == (dt.date(2017, 1, 3), True)
     assert client_for(Role.TEACHER, place.school).post(url, {}).status_code == 405
+
+
+def test_the_employment_report_gives_each_major_in_the_national_fields(
+    place: Careers, client_for: Any
+) -> None:
+    working, studying, _not_recorded = place.graduate(3)
+    place.employ(working, labour_contract=True, starting_salary=2600)
+    place.employ(
+        studying,
+        kind="further_study",
+        employer="某职业技术学院",
+        starting_salary=None,
+        channel="",
+    )
+    response = client_for(Role.TEACHER, place.school).get(
+        reverse("careers:employment_report"), {"year": GRADUATION.year}
+    )
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(row for row in rows if row and "Graduates" in [str(cell) for cell in row])
+    body = {
+        row[0]: dict(zip(header, row, strict=False))
+        for row in rows[rows.index(header) + 1 :]
+        if row[0]
+    }
+    fruit = body["果树栽培"]
+    assert (fruit["Graduates"], fruit["Employed"], fruit["Further study"]) == (3, 2, 1)
+    assert (fruit["Destination not recorded"], fruit["Labour contract"]) == (1, 1)
+    assert fruit["Mean starting salary (yuan a month)"] == 2600
+    assert body["Total"]["Employment rate (%)"] == pytest.approx(66.67)
