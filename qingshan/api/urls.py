@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from qingshan.accounts.api import TokenAuth
+from qingshan.careers.api import router as careers_router
 from qingshan.core.api import JSONObjectParser, install_error_handlers
 from qingshan.documents.api import router as documents_router
 from qingshan.evaluations.api import router as evaluations_router
@@ -36,4 +37,5 @@ api.add_router("/outreach/", outreach_router)
 api.add_router("/honours/", honours_router)
 api.add_router("/teaching/", teaching_router)
 api.add_router("/students/", students_router)
+api.add_router("/careers/", careers_router)
 api.add_router("/reports/", reports_router)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from qingshan.accounts.enums import Role
-from tests.access.roles import ADMIN, ANON, HEAD, ORG_VIEW, POST_ONLY, ROLES
+from tests.access.roles import ADMIN, ANON, API_VIEW, HEAD, ORG_VIEW, POST_ONLY, ROLES
 
 MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, HEAD: 200}
 RESOURCE_KEYS = (
@@ -27,6 +27,9 @@ RESOURCE_KEYS = (
 
 EXPECTED: dict[str, dict[Any, int]] = {
     "careers:employment": ORG_VIEW,
+    "careers:employment_report": ORG_VIEW,
+    "careers:import_start": MANAGE,
+    "careers:import_template": MANAGE,
     "careers:conversion": ORG_VIEW,
     "careers:followup_list": ORG_VIEW,
     "careers:followup_schedule": POST_ONLY,
@@ -55,6 +58,7 @@ EXTRA_ARGS: dict[str, Any] = {
     "careers:followup_link": _pk_of("careers_followup"),
     "careers:answer": lambda records: ["no-such-key"],
     "careers:alumnus_withdraw": _pk_of("alumnus"),
+    "careers:import_template": lambda records: ["destinations"],
 }
 QUERY: dict[str, dict[str, Any]] = {}
 
@@ -126,3 +130,32 @@ def records(school: Any) -> dict[str, Any]:
             },
         ),
     }
+
+
+# /api/v1/careers/: every read is careers.view's; create and update share their paths with the
+# list and the detail, so a GET there reads.
+EXPECTED |= {
+    f"api-v1:{_name}": API_VIEW
+    for _name in (
+        *(
+            f"{_key}_{_end}"
+            for _key in ("enterprise", "agreement", "destination")
+            for _end in ("list", "detail", "create", "update")
+        ),
+        "orderclass_list",
+        "orderclass_detail",
+        "careers_rates",
+        "alumnus_list",
+        "leaguebranch_list",
+    )
+}
+EXTRA_ARGS |= {
+    f"api-v1:{_key}_{_end}": (lambda key: lambda records: {"pk": records[key].pk})(_key)
+    for _key, _ends in (
+        ("enterprise", ("detail", "update")),
+        ("agreement", ("detail", "update")),
+        ("destination", ("detail", "update")),
+        ("orderclass", ("detail",)),
+    )
+    for _end in _ends
+}

@@ -14,7 +14,7 @@ from qingshan.students.selectors.paths import graduations
 
 def destinations(school: School) -> QuerySet[Destination]:
     return Destination.objects.for_school(school).select_related(
-        "student", "enterprise", "order_class"
+        "student", "enterprise", "order_class__enterprise"
     )
 
 

@@ -21,7 +21,7 @@ def agreements(school: School) -> QuerySet[Agreement]:
 def order_classes(school: School) -> QuerySet[OrderClass]:
     return (
         OrderClass.objects.for_school(school)
-        .select_related("enterprise", "school_class")
+        .select_related("enterprise", "school_class", "agreement__enterprise")
         .annotate(trained=Count("students", distinct=True))
     )
 

@@ -100,6 +100,12 @@ LISTS = (
     "careers:branchmember_list",
     "careers:conversion",
     "careers:employment",
+    "careers:employment_report",
+    *(
+        f"careers:{key}_export"
+        for key in ("enterprise", "agreement", "orderclass", "destination", "alumnus")
+    ),
+    *(f"careers:{key}_export" for key in ("leaguebranch", "branchmember", "branchfeedback")),
 )
 
 
