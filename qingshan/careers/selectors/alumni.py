@@ -45,7 +45,9 @@ def branches(school: School) -> QuerySet[LeagueBranch]:
 
 
 def feedback(school: School) -> QuerySet[BranchFeedback]:
-    return BranchFeedback.objects.for_school(school).select_related("branch", "agreement__enterprise")
+    return BranchFeedback.objects.for_school(school).select_related(
+        "branch", "agreement__enterprise"
+    )
 
 
 def members(school: School) -> QuerySet[BranchMember]:
