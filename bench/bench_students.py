@@ -13,35 +13,11 @@ about a minute) or with DATABASE_URL=… for another database.
 
 from __future__ import annotations
 
-import statistics
 import time
-from collections.abc import Callable
 
-from common import setup_django
+from common import setup_django, time_page
 
 PAGE_TARGET, FILE_TARGET = 0.3, 3.0
-
-
-def _time(run: Callable[[], object], target: float, name: str) -> None:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    start = time.perf_counter()
-    run()
-    cold = time.perf_counter() - start
-    samples = []
-    for _ in range(3):
-        with CaptureQueriesContext(connection) as queries:
-            start = time.perf_counter()
-            run()
-            samples.append(time.perf_counter() - start)
-    low, median, high = min(samples), statistics.median(samples), max(samples)
-    verdict = "ok" if median <= target else f"MISSED (> {target * 1000:.0f} ms)"
-    print(
-        f"{name:<22} cold {cold * 1000:.0f} ms; "
-        f"{low * 1000:.0f}/{median * 1000:.0f}/{high * 1000:.0f} ms (min/median/max), "
-        f"{len(queries)} queries; median ÷ target {median / target:.2f}: {verdict}"
-    )
 
 
 def main() -> None:
@@ -93,10 +69,10 @@ def main() -> None:
         "change register": ("/students/changes/register/", FILE_TARGET),
     }
     for name, (path, target) in pages.items():
-        _time(lambda path=path: client.get(path), target, name)
+        time_page(lambda path=path: client.get(path), target, name)
     figures = [figure for figure in registry if figure.key.startswith("students.")]
     scope, period = Scope.of_school(school), Period.year(2013)
-    _time(
+    time_page(
         lambda: [figure.compute(scope, period).value for figure in figures],
         FILE_TARGET,
         f"{len(figures)} figures of 2013",

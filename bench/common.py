@@ -213,3 +213,27 @@ def write_results(name: str, backend: str, payload: dict[str, Any]) -> Path:
     body = {"database": backend, "commit": git_commit(), "cores": os.cpu_count(), **payload}
     path.write_text(json.dumps(body, indent=2, ensure_ascii=False))
     return path
+
+
+def time_page(run: Callable[[], object], target: float, name: str) -> None:
+    """Run ``run`` once cold, then three times: min/median/max against ``target`` (seconds),
+    with the number of queries of the last run."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    start = time.perf_counter()
+    run()
+    cold = time.perf_counter() - start
+    samples = []
+    for _ in range(3):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            run()
+            samples.append(time.perf_counter() - start)
+    low, median, high = min(samples), statistics.median(samples), max(samples)
+    verdict = "ok" if median <= target else f"MISSED (> {target * 1000:.0f} ms)"
+    print(
+        f"{name:<22} cold {cold * 1000:.0f} ms; "
+        f"{low * 1000:.0f}/{median * 1000:.0f}/{high * 1000:.0f} ms (min/median/max), "
+        f"{len(queries)} queries; median ÷ target {median / target:.2f}: {verdict}"
+    )

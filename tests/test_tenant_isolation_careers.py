@@ -4,10 +4,8 @@ search, figure or link."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import openpyxl
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -18,6 +16,7 @@ from qingshan.careers.services.followups import issue_link
 from qingshan.core.figures import Period, Scope, registry
 from qingshan.organization.models import Student
 from tests.access.careers import RESOURCE_KEYS, records
+from tests.isolation import assert_record_pages_hide
 
 MARK = "泄漏LEAK"
 
@@ -43,23 +42,7 @@ def test_record_pages_and_exports_show_nothing_of_another_school(
     records(school)
     client = Client()
     client.force_login(admin)
-    listing = client.get(reverse(f"careers:{key}_list"), {"archive": "all"})
-    detail = client.get(reverse(f"careers:{key}_detail", args=[foreign.pk]))
-    edit = client.get(reverse(f"careers:{key}_edit", args=[foreign.pk]))
-    archive = client.post(reverse(f"careers:{key}_archive", args=[foreign.pk]))
-    export = client.get(reverse(f"careers:{key}_export"), {"format": "xlsx"})
-    assert (listing.status_code, detail.status_code, edit.status_code, archive.status_code) == (
-        200,
-        404,
-        404,
-        404,
-    )
-    assert MARK not in listing.content.decode()
-    book = openpyxl.load_workbook(
-        io.BytesIO(b"".join(export.streaming_content) if export.streaming else export.content)
-    )
-    cells = [str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row]
-    assert len(cells) > 1 and not [cell for cell in cells if MARK in cell]
+    assert_record_pages_hide(client, "careers", key, foreign, MARK)
 
 
 def test_follow_ups_alumni_and_figures_touch_nothing_of_another_school(

@@ -17,6 +17,7 @@ from qingshan.organization.models import Student
 from qingshan.students.enums import ChangeStatus, ChoiceStatus
 from qingshan.students.models import ChoiceRequest, RollChange, Textbook
 from tests.access.students import records
+from tests.isolation import assert_record_pages_hide
 
 MARK = "泄漏LEAK"
 KEYS = ("textbook", "textbookuse", "choicewindow", "choiceoffer", "changerule")
@@ -44,21 +45,7 @@ def test_record_pages_and_exports_show_nothing_of_another_school(
     records(school)
     client = Client()
     client.force_login(admin)
-    listing = client.get(reverse(f"students:{key}_list"), {"archive": "all"})
-    detail = client.get(reverse(f"students:{key}_detail", args=[foreign.pk]))
-    edit = client.get(reverse(f"students:{key}_edit", args=[foreign.pk]))
-    archive = client.post(reverse(f"students:{key}_archive", args=[foreign.pk]))
-    export = client.get(reverse(f"students:{key}_export"), {"format": "xlsx"})
-    assert (listing.status_code, detail.status_code, edit.status_code, archive.status_code) == (
-        200,
-        404,
-        404,
-        404,
-    )
-    assert MARK not in listing.content.decode()
-    book = openpyxl.load_workbook(io.BytesIO(export.content))
-    cells = [str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row]
-    assert len(cells) > 1 and not [cell for cell in cells if MARK in cell]
+    assert_record_pages_hide(client, "students", key, foreign, MARK)
 
 
 def test_paths_changes_choices_and_the_register_touch_nothing_of_another_school(

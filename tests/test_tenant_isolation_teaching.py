@@ -3,10 +3,8 @@ other, by page, by API, by export, by action or by file."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
-import openpyxl
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -16,6 +14,7 @@ from qingshan.accounts.services import create_api_token
 from qingshan.teaching.models import LessonEvent, TrainingRecord
 from qingshan.teaching.tests import factories as f
 from qingshan.teaching.tests.factories import team_records
+from tests.isolation import assert_record_pages_hide
 
 MARK = "泄漏LEAK"
 KEYS = ("group", "profile", "lesson", "training", "mentorship", "meeting")
@@ -42,27 +41,7 @@ def test_pages_and_exports_show_nothing_of_another_school(
     client = Client()
     client.force_login(admin)
 
-    listing = client.get(reverse(f"teaching:{key}_list"), {"archive": "all"})
-    detail = client.get(reverse(f"teaching:{key}_detail", args=[foreign.pk]))
-    edit = client.get(reverse(f"teaching:{key}_edit", args=[foreign.pk]))
-    archive = client.post(reverse(f"teaching:{key}_archive", args=[foreign.pk]))
-    export = client.get(reverse(f"teaching:{key}_export"), {"format": "xlsx"})
-    csv_export = client.get(reverse(f"teaching:{key}_export"), {"format": "csv"})
-
-    assert (listing.status_code, detail.status_code, edit.status_code, archive.status_code) == (
-        200,
-        404,
-        404,
-        404,
-    )
-    assert MARK not in listing.content.decode()
-    book = openpyxl.load_workbook(io.BytesIO(export.content))
-    cells = [str(cell.value) for sheet in book for row in sheet.iter_rows() for cell in row]
-    assert len(cells) > 1
-    assert not [cell for cell in cells if MARK in cell]
-    assert MARK not in csv_export.content.decode("utf-8-sig")
-    foreign.refresh_from_db()
-    assert foreign.archived_at is None
+    assert_record_pages_hide(client, "teaching", key, foreign, MARK)
 
 
 @pytest.mark.parametrize("api_key", API_KEYS)
