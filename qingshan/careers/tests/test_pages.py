@@ -256,3 +256,14 @@ def test_the_employment_report_gives_each_major_in_the_national_fields(
     assert (fruit["Destination not recorded"], fruit["Labour contract"]) == (1, 1)
     assert fruit["Mean starting salary (yuan a month)"] == 2600
     assert body["Total"]["Employment rate (%)"] == pytest.approx(66.67)
+
+
+def test_an_alumnus_page_links_their_path_for_those_who_read_paths(
+    place: Careers, client_for: Any
+) -> None:
+    (graduate,) = place.graduate(1)
+    entry = alumni.give_consent(student=graduate, on=GRADUATION)
+    url = reverse("careers:alumnus_detail", args=[entry.pk])
+    path = reverse("students:path", args=[graduate.pk])
+    assert path in client_for(Role.DEPARTMENT_HEAD, place.school).get(url).content.decode()
+    assert path not in client_for(Role.TEACHER, place.school).get(url).content.decode()

@@ -138,6 +138,13 @@ def _may_read(context: Any, permission: str) -> bool:
     return request is not None and school is not None and request.user.has_perm(permission, school)
 
 
+@register.simple_tag(name="may_read", takes_context=True)
+def may_read_tag(context: Any, permission: str) -> bool:
+    """Whether the reader holds ``permission`` at the request's school (a link to a page that
+    needs it, say)."""
+    return _may_read(context, permission)
+
+
 @register.simple_tag(name="may_write", takes_context=True)
 def may_write_tag(context: Any, permission: str) -> bool:
     """``core.records.may_write`` at the request's school, for a page offering what needs
