@@ -99,6 +99,11 @@ REGISTER_RESOURCES: tuple[Resource, ...] = (
                 lambda record: record.students.select_related("school_class"),
                 ("student_no", "name", "school_class", "status"),
             ),
+            Related(
+                _("Graduates placed through the order class"),
+                lambda record: record.destinations.select_related("student", "enterprise"),
+                ("student", "graduated_on", "kind", "employer", "starting_salary"),
+            ),
         ),
     ),
 )

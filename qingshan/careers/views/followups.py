@@ -14,11 +14,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from qingshan.careers.forms.destinations import PhoneAnswerForm
+from qingshan.careers.forms.destinations import ANSWER_FIELDS, PhoneAnswerForm
 from qingshan.careers.selectors import destinations
 from qingshan.careers.services import followups
 from qingshan.core.qr import qr_svg
 from qingshan.core.records import PAGE_SIZE, may_write, school_for
+
+CURRENT_FIELDS = (*ANSWER_FIELDS, "enterprise")
 
 
 @login_required
@@ -56,11 +58,13 @@ def follow_up_detail(request: HttpRequest, pk: int) -> HttpResponse:
     may_manage = may_write(request, "careers.manage", school)
     form = None
     if may_manage and not follow_up.is_answered:
+        # What the school knows now, for the caller to confirm or correct.
+        known = {name: getattr(follow_up.destination, name) for name in CURRENT_FIELDS}
         form = PhoneAnswerForm(
             request.POST or None,
             instance=follow_up,
             school=school,
-            initial={"answered_on": timezone.localdate()},
+            initial={**known, "answered_on": timezone.localdate()},
         )
         if request.method == "POST" and form.is_valid():
             try:
