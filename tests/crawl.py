@@ -35,7 +35,7 @@ PER_URL_NAME = 3
 RAW_FLOAT = re.compile(r"\d\.\d{4,}")
 FIGURE_CODE = re.compile(
     r"\b(?:party|organization|evaluations|workplans|documents|trainings|outreach|honours|teaching"
-    r"|reports|accounts)\.[a-z_]{3,}\b|\b(?:numerator|denominator|total):"
+    r"|students|careers|reports|accounts)\.[a-z_]{3,}\b|\b(?:numerator|denominator|total):"
 )
 ENGLISH_WORD = re.compile(r"(?<![\w@./:-])[A-Za-z][A-Za-z'-]{2,}(?![\w@/.:-])")
 # Names a Chinese page may carry as they are: the product, file formats, standards, the language

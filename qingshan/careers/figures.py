@@ -149,6 +149,7 @@ def _salaries(scope: Scope, period: Period) -> tuple[list[int], QuerySet[Destina
     "careers.starting_salary_mean",
     label=_("mean starting salary of graduates placed by the school"),
     unit=Unit.YUAN,
+    parts={"salaries": _("starting salaries recorded")},
     definition=_(
         "The mean starting monthly salary of the graduates placed by the school in the last two "
         "years whose starting salary is recorded, in yuan, rounded to the yuan."
@@ -157,13 +158,14 @@ def _salaries(scope: Scope, period: Period) -> tuple[list[int], QuerySet[Destina
 def starting_salary_mean(scope: Scope, period: Period) -> FigureResult:
     salaries, records = _salaries(scope, period)
     value = round(statistics.fmean(salaries)) if salaries else None
-    return FigureResult(value=value, records=records, breakdown={"total": len(salaries)})
+    return FigureResult(value=value, records=records, breakdown={"salaries": len(salaries)})
 
 
 @figure(
     "careers.starting_salary_median",
     label=_("median starting salary of graduates placed by the school"),
     unit=Unit.YUAN,
+    parts={"salaries": _("starting salaries recorded")},
     definition=_(
         "The median starting monthly salary of the graduates placed by the school in the last "
         "two years whose starting salary is recorded, in yuan."
@@ -172,7 +174,7 @@ def starting_salary_mean(scope: Scope, period: Period) -> FigureResult:
 def starting_salary_median(scope: Scope, period: Period) -> FigureResult:
     salaries, records = _salaries(scope, period)
     value = round(statistics.median(salaries)) if salaries else None
-    return FigureResult(value=value, records=records, breakdown={"total": len(salaries)})
+    return FigureResult(value=value, records=records, breakdown={"salaries": len(salaries)})
 
 
 @figure(

@@ -79,6 +79,7 @@ REGISTER_RESOURCES: tuple[Resource, ...] = (
         form_class=register_forms.OrderClassForm,
         filterset_class=filters.OrderClassFilter,
         columns=("name", "enterprise", "school_class", "starts_on", "ends_on", "trained"),
+        column_labels={"trained": _("students trained")},
         detail_fields=(
             "name",
             "enterprise",
@@ -172,6 +173,7 @@ ALUMNI_RESOURCES: tuple[Resource, ...] = (
         form_class=alumni_forms.LeagueBranchForm,
         filterset_class=filters.LeagueBranchFilter,
         columns=("name", "region", "founded_on", "secretary", "member_count"),
+        column_labels={"member_count": pgettext_lazy("league branch", "members")},
         detail_fields=("name", "region", "founded_on", "secretary", "note"),
         create=alumni_services.create_branch,
         update=alumni_services.update_branch,

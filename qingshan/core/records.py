@@ -7,13 +7,13 @@ workflows get their own views beside these.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -65,8 +65,19 @@ class Resource:
     detail_extra: Callable[[Any], dict[str, Any]] | None = None
     # Whether a record may still be edited (a decided request may not); None: always.
     editable: Callable[[Any], bool] | None = None
+    # Labels of list columns that are not fields of the model (a count annotated by the selector).
+    column_labels: Mapping[str, Any] = field(default_factory=dict)
     # The export's sheet and rows, where it differs from the detail fields (an import layout).
     export: Callable[[QuerySet[Any]], tuple[SheetSpec, Iterator[dict[str, Any]]]] | None = None
+
+    def column_label(self, name: str) -> Any:
+        """A list column's heading: its label here, else the model field's name."""
+        if name in self.column_labels:
+            return self.column_labels[name]
+        try:
+            return self.model._meta.get_field(name).verbose_name
+        except FieldDoesNotExist:
+            return name
 
     @property
     def model(self) -> Any:

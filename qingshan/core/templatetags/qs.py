@@ -29,6 +29,12 @@ def field_label(model: Any, name: str) -> Any:
 
 
 @register.simple_tag
+def column_label(resource: Any, name: str) -> Any:
+    """A record list's column heading (``core.records.Resource.column_label``)."""
+    return resource.column_label(name)
+
+
+@register.simple_tag
 def field_value(record: Any, name: str, mask: bool | Collection[str] = False) -> Any:
     """A record's field as a person reads it: choice labels, 是/否, local dates, "—" when empty.
 
