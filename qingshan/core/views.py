@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
 from django.db import InterfaceError, OperationalError
 from django.http import (
@@ -37,3 +40,18 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(loader.get_template("500.html").render({}))
+
+
+def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A page opened by a one-time key (a rater's, a graduate's): never cached, and no referrer
+    leaves the site. Our own posts keep theirs: a browser sending none posts "Origin: null",
+    which the CSRF check refuses."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Cache-Control"] = "no-store"
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return wrapped

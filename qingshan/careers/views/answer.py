@@ -4,10 +4,6 @@ their name, so a forwarded link tells a stranger nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -15,18 +11,7 @@ from django.shortcuts import render
 from qingshan.careers.forms.destinations import GraduateAnswerForm
 from qingshan.careers.services import followups
 from qingshan.core.errors import show_on_form
-
-
-def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        # The key is in the address: no referrer may carry it to another site.
-        response["Referrer-Policy"] = "same-origin"
-        return response
-
-    return wrapped
+from qingshan.core.views import private_page
 
 
 @private_page

@@ -11,8 +11,6 @@ What these pages leave behind names no rater (docs/anonymity.md):
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -22,6 +20,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from qingshan.core.views import private_page
 from qingshan.evaluations.forms import rating_form_for
 from qingshan.evaluations.models import RatingDue
 from qingshan.evaluations.selectors import rating as selectors
@@ -31,19 +30,6 @@ RATER_COOKIE = "qs_rater"
 RATER_COOKIE_SALT = "qingshan.evaluations.rater"
 RATER_COOKIE_AGE = 14 * 24 * 60 * 60  # a campaign's usual length; the campaign's end bounds it
 MAX_TOKENS = 40  # a phone shared in a family holds a few; more is not a rater
-
-
-def private_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["Cache-Control"] = "no-store"
-        # No referrer leaves the site; our own posts keep theirs (a browser sending none posts
-        # "Origin: null", which the CSRF check refuses). No address here carries an id anyway.
-        response["Referrer-Policy"] = "same-origin"
-        return response
-
-    return wrapped
 
 
 def _held(request: HttpRequest) -> list[int]:
