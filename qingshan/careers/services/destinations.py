@@ -33,7 +33,8 @@ NOT_WORKING_EMPTY = ("employer", "enterprise", "salary", "labour_contract", "soc
 
 
 def check_fields(record: DestinationFields) -> None:
-    """The destination's fields agree with its kind (shared with follow-up answers)."""
+    """The destination's fields agree with its kind (shared with follow-up answers). An employer
+    or sector left empty is first taken from the enterprise named in the register."""
     enterprise = record.enterprise
     if enterprise is not None:
         record.employer = record.employer or enterprise.name
