@@ -12,6 +12,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
+from qingshan.core.dates import age_on
+
+__all__ = ["RULES_1990", "RULES_2014", "RuleSet", "age_on", "ruleset_for"]
+
 RULES_2014_EFFECTIVE = dt.date(2014, 6, 10)
 
 
@@ -70,7 +74,3 @@ RULES_2014 = RuleSet(
 
 def ruleset_for(day: dt.date) -> RuleSet:
     return RULES_2014 if day >= RULES_2014_EFFECTIVE else RULES_1990
-
-
-def age_on(birth: dt.date, day: dt.date) -> int:
-    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
