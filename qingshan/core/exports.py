@@ -14,7 +14,7 @@ from django.db.models.fields.files import FieldFile
 from django.utils import translation
 from django.utils.functional import Promise
 
-from qingshan.core.masking import mask_identifier
+from qingshan.core.masking import mask_value
 from qingshan.core.tabular.spec import Column, SheetSpec
 
 
@@ -69,6 +69,6 @@ def masked_rows(rows: Iterable[dict[str, Any]], fields: frozenset[str]) -> Itera
     """The rows with the values of ``fields`` reduced to their ends."""
     for row in rows:
         yield {
-            key: mask_identifier(str(value)) if key in fields and value else value
+            key: mask_value(value) if key in fields and value else value
             for key, value in row.items()
         }

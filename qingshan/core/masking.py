@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 # Fields masked on pages and in exports for roles without personal-data rights.
 MASKED_FIELDS = frozenset({"id_number"})
 # Contacts too, where a record type's resource says so (trainees of the Sunshine Project).
@@ -15,3 +17,11 @@ def mask_identifier(value: str) -> str:
         if len(value) > 6
         else "*" * len(value)
     )
+
+
+def mask_value(value: object) -> str:
+    """A field's value as shown masked: an identifier keeps its ends (``mask_identifier``); an
+    amount keeps nothing, since its first and last digits would tell most of it."""
+    if isinstance(value, int | float | Decimal):
+        return "****"
+    return mask_identifier(str(value))

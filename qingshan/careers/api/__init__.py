@@ -4,7 +4,7 @@ employment and matching rates of a graduation year, the alumni list and the Leag
 
 Every read goes through the app's selectors, every write through its services. A graduate's pay
 and the phones are personal (``resources.PERSONAL``): a reader without ``careers.view_personal``
-gets them masked as the pages and exports show them (``core.masking.mask_identifier``), a string
+gets them masked as the pages and exports show them (``core.masking.mask_value``), a string
 that keeps only their ends; nothing recorded stays null or empty. The alumni are read only through
 ``selectors.alumni.listed_at``, so a graduate who withdrew consent is never listed.
 """

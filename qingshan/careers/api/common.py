@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Schema
 
 from qingshan.careers.resources import PERSONAL
-from qingshan.core.masking import mask_identifier
+from qingshan.core.masking import mask_value
 from qingshan.core.models import School
 from qingshan.organization import selectors as organization
 
@@ -36,7 +36,7 @@ def shown(schema: type[Schema], record: Any, personal: bool, **given: Any) -> di
     if not personal:
         for name in PERSONAL & data.keys():
             if data[name] not in (None, ""):
-                data[name] = mask_identifier(str(data[name]))
+                data[name] = mask_value(data[name])
     return data
 
 

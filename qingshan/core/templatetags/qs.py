@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from qingshan.core.masking import MASKED_FIELDS, mask_identifier
+from qingshan.core.masking import MASKED_FIELDS, mask_value
 from qingshan.core.numbers import figure_text, part_text
 from qingshan.core.records import may_write
 
@@ -53,7 +53,7 @@ def field_value(record: Any, name: str, mask: bool | Collection[str] = False) ->
     if value is None or value == "":
         return "—"
     if name in masked:
-        return mask_identifier(str(value))
+        return mask_value(value)
     if isinstance(value, bool):
         return _("yes") if value else _("no")
     if isinstance(value, dt.date):
