@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "qingshan.teaching",
     "qingshan.students",
     "qingshan.careers",
+    "qingshan.internships",
     "qingshan.reports",
 ]
 

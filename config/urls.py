@@ -28,6 +28,7 @@ urlpatterns = [
     path("teaching/", include("qingshan.teaching.urls")),
     path("students/", include("qingshan.students.urls")),
     path("careers/", include("qingshan.careers.urls")),
+    path("internships/", include("qingshan.internships.urls")),
     path("", include("qingshan.evaluations.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),

@@ -8,6 +8,7 @@ from qingshan.core.api import JSONObjectParser, install_error_handlers
 from qingshan.documents.api import router as documents_router
 from qingshan.evaluations.api import router as evaluations_router
 from qingshan.honours.api import router as honours_router
+from qingshan.internships.api import router as internships_router
 from qingshan.organization.api import router as organization_router
 from qingshan.outreach.api import router as outreach_router
 from qingshan.party.api import router as party_router
@@ -38,4 +39,5 @@ api.add_router("/honours/", honours_router)
 api.add_router("/teaching/", teaching_router)
 api.add_router("/students/", students_router)
 api.add_router("/careers/", careers_router)
+api.add_router("/internships/", internships_router)
 api.add_router("/reports/", reports_router)

@@ -5,6 +5,7 @@ from tests.access import (
     careers,
     documents,
     honours,
+    internships,
     observations,
     outreach,
     reports,
@@ -24,5 +25,6 @@ APP_ROWS = (
     teaching,
     students,
     careers,
+    internships,
     reports,
 )
