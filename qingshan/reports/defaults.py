@@ -111,6 +111,36 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
     (C, "", "", "organization.students"),
     (
         N,
+        "变革实习方式，实习即生产：建筑专业学生承担学校道路、沟渠和运动场的修建，本年度建成"
+        "{{ internships.works_built }}项工程；养殖、种植专业学生负责管理果园和苗圃，既解决了投入不足造成的"
+        "实习不足，又让学生得到实际锻炼。学校自办工厂、农场、商店等经济实体"
+        "{{ internships.own_units|more_than:10 }}个，其中农场{{ internships.farm_mu }}亩、苗圃"
+        "{{ internships.nursery_mu }}亩，本年度实现收入{{ internships.revenue|about:1000 }}元，其中"
+        "{{ internships.teaching_use|about:1000 }}元反哺教学，增强了学校自身的造血功能。教师经常把课堂搬到"
+        "实习现场，本年度{{ internships.students_placed }}名学生参加实习，记录实习"
+        "{{ internships.hours|about:100 }}小时；对照《职业学校学生实习管理规定》逐项检查，"
+        "{{ internships.compliant_share|percent:1 }}的实习完全合规，发现的{{ internships.breaches }}项问题"
+        "均已整改或说明。教学、生产、科研、经营、服务“五位一体”的办学格局，取得了育人效益、社会效益和"
+        "经济效益的统一。",
+        "The internship is a production internship: construction students build the school's "
+        "roads, ditches and sports fields ({{ internships.works_built }} works finished this year), "
+        "and the farming students manage the orchards and nurseries, which makes up for internship "
+        "places the school could not otherwise afford and gives the students real practice. The "
+        "school runs {{ internships.own_units|more_than:10 }} factories, farms and shops of its own, "
+        "among them a {{ internships.farm_mu }}-mu farm and a {{ internships.nursery_mu }}-mu nursery; "
+        "this year they took in {{ internships.revenue|about:1000 }} yuan, of which "
+        "{{ internships.teaching_use|about:1000 }} yuan went back into teaching. Teachers often move "
+        "the classroom to the internship site: {{ internships.students_placed }} students were on "
+        "internships this year and logged {{ internships.hours|about:100 }} hours. Checked rule by "
+        "rule against the national internship rules, {{ internships.compliant_share|percent:1 }} of "
+        "the placements were fully compliant, and the {{ internships.breaches }} breaches found were "
+        "mended or explained. Teaching, production, research, management and service in one has "
+        "brought together the benefits to the students, to society and to the school.",
+        "",
+    ),
+    (C, "", "", "internships.own_units"),
+    (
+        N,
         "坚持“订单式”培养，与经济发达地区企业联姻，本年度在办订单班{{ careers.order_classes }}个，累计定向"
         "培养技术人才{{ careers.order_trained|more_than:100 }}名，其中{{ careers.order_hired|more_than:10 }}"
         "名毕业后进入培养企业工作。毕业生就业率连续五年保持高位，五年中最低为"

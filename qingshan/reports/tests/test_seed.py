@@ -95,6 +95,14 @@ def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school:
     assert "与20多家企业签订长期合作协议" in text and "近两年学校安置毕业生500多名" in text
     assert "起薪月平均约2500元" in text and not re.search(r"(?<![0-9])0多", text)
     assert "本年度毕业生中13人赴境外就业" in text
+    # internships: the seed's bases, the works built by the construction classes, and the
+    # placements checked against the national rules (breaches found and mended)
+    assert values["internships.own_units"] > 20
+    assert values["internships.farm_mu"] == 300 and values["internships.nursery_mu"] == 150
+    assert values["internships.works_built"] >= 3 and values["internships.breaches"] > 0
+    assert 0.95 < values["internships.compliant_share"] < 1
+    assert "自办工厂、农场、商店等经济实体20多个，其中农场300亩、苗圃150亩" in text
+    assert "“五位一体”的办学格局" in text
     # students' paths agree with the rolls: every student on them has one open enrolment in
     # the class the roll names, and the figures count the same students
     assert values["students.enrolled"] == values["organization.students"]
