@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+
+# An amount as an export writes it: digits with a decimal part.
+_AMOUNT = re.compile(r"-?[0-9]+\.[0-9]+")
 
 # Fields masked on pages and in exports for roles without personal-data rights.
 MASKED_FIELDS = frozenset({"id_number"})
@@ -22,6 +26,6 @@ def mask_identifier(value: str) -> str:
 def mask_value(value: object) -> str:
     """A field's value as shown masked: an identifier keeps its ends (``mask_identifier``); an
     amount keeps nothing, since its first and last digits would tell most of it."""
-    if isinstance(value, int | float | Decimal):
+    if isinstance(value, int | float | Decimal) or _AMOUNT.fullmatch(str(value)):
         return "****"
     return mask_identifier(str(value))

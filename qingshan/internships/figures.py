@@ -311,3 +311,22 @@ def works_built(scope: Scope, period: Period) -> FigureResult:
     for kind in found.values_list("kind", flat=True):
         counts[kind] = counts.get(kind, 0) + 1
     return FigureResult(value=found.count(), records=found, breakdown=counts)
+
+
+@figure(
+    "internships.breaches_mended",
+    label=_("breaches of the internship rules mended"),
+    unit=Unit.COUNT,
+    measure=Measure.CASES,
+    definition=_(
+        "Of the findings of the internship rules found in the period, those mended by the "
+        "period's last day."
+    ),
+)
+def breaches_mended(scope: Scope, period: Period) -> FigureResult:
+    found = Finding.objects.for_schools(scope.school_ids).filter(
+        found_on__range=(period.start, period.end),
+        mended_on__lte=period.end,
+        placement__archived_at__isnull=True,
+    )
+    return FigureResult(value=found.count(), records=found)

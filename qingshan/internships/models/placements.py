@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.internships.enums import PayBasis, PlacementKind, PremiumPayer
@@ -103,7 +104,9 @@ class Placement(SchoolOwned):
         _("staff at work in the same post"), default=0, validators=[MaxValueValidator(1_000_000)]
     )
     ruleset_key = models.CharField(_("checked against"), max_length=20, editable=False)
-    ended_on = models.DateField(_("ended on"), null=True, blank=True, editable=False)
+    ended_on = models.DateField(
+        pgettext_lazy("placement", "ended on"), null=True, blank=True, editable=False
+    )
     ended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -63,7 +63,9 @@ def exceptions(school: School) -> QuerySet[RuleException]:
 
 
 def visits(school: School) -> QuerySet[Visit]:
-    return Visit.objects.for_school(school).select_related("placement__student", "visitor")
+    return Visit.objects.for_school(school).select_related(
+        "placement__student", "placement__unit", "visitor"
+    )
 
 
 def weeks(school: School) -> QuerySet[Week]:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,7 +73,9 @@ def log_day(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def my_week(request: HttpRequest, pk: int) -> HttpResponse:
     placements, _student = _mine(request)
-    week = get_object_or_404(Week.objects.filter(placement__in=[p.pk for p in placements]), pk=pk)
+    week = Week.objects.filter(placement__in=[p.pk for p in placements], pk=pk).first()
+    if week is None:
+        raise PermissionDenied
     form = JournalForm(request.POST or None, initial={"journal": week.journal})
     if request.method == "POST" and form.is_valid():
         try:
