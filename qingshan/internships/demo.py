@@ -415,8 +415,6 @@ class InternshipsDemo:
                         minutes=done.minutes,
                     )
                 )
-            if not week.confirmed_at:
-                week.reviewed_on = None
         Day.objects.bulk_create(days, batch_size=2000)
         visits = [
             Visit(
@@ -447,6 +445,10 @@ class InternshipsDemo:
             and student.school_class.major.name
             in ("现代农艺技术", "果树栽培", "园林苗圃", "畜禽生产与疾病防治")
         ]
+        # The demo student's class (general track) joined the farm week: the login has a placement.
+        login = Student.objects.for_school(self.school).filter(user__username="student").first()
+        if login is not None and login not in students:
+            students.append(login)
         teacher = (
             Staff.objects.for_school(self.school).filter(user__username="teacher").first()
             or self.teachers[0]

@@ -227,3 +227,15 @@ def ruleset_of(placement: Any) -> RuleSet:
     if placement.ruleset_key:
         return ruleset_by_key(placement.ruleset_key)
     return ruleset_for(placement.starts_on, province_of(placement.school))
+
+
+def rule_choices() -> list[tuple[str, object]]:
+    """Every rule code of the rule sets kept, with its requirement (newest text first)."""
+    found: dict[str, object] = {}
+    for ruleset in (
+        *reversed(NATIONAL),
+        *(item for group in PROVINCIAL.values() for item in group),
+    ):
+        for code, rule in ruleset.rules.items():
+            found.setdefault(code, rule.requirement)
+    return list(found.items())

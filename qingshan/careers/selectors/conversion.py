@@ -1,6 +1,5 @@
-"""Conversion per company: students its order classes trained → hired by it → still with it a
-year on. (Internships are the next step between training and hiring; they are counted here once
-the internships app records placements.)"""
+"""Conversion per company: students its order classes trained → on a post internship with it
+(recorded by the internships app) → hired by it → still with it a year on."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from django.db.models import Q
 
 from qingshan.careers.models import Destination, Enterprise, FollowUp
 from qingshan.core.models import School
+from qingshan.internships.selectors.placements import interned_at_companies
 
 YEAR_MONTHS = 12
 
@@ -18,6 +18,7 @@ YEAR_MONTHS = 12
 class Conversion:
     enterprise: Enterprise
     trained: int
+    interned: int  # of those trained, on a post internship at the company
     hired: int
     stayed: int  # still with the company at the follow-up a year or more on
 
@@ -31,11 +32,12 @@ class Conversion:
 
 
 def conversion(school: School) -> list[Conversion]:
-    """Each company with an order class, in four queries whatever their number."""
+    """Each company with an order class, in five queries whatever their number."""
     trained: dict[int, set[int]] = {}
     pairs = (
         Enterprise.objects.for_school(school)
-        .filter(order_classes__archived_at__isnull=True)
+        # isnull=False: the join's empty row of a company without order classes is not one.
+        .filter(order_classes__isnull=False, order_classes__archived_at__isnull=True)
         .values_list("pk", "order_classes__students")
     )
     for enterprise_id, student_id in pairs:
@@ -52,6 +54,9 @@ def conversion(school: School) -> list[Conversion]:
         for enterprise_id in {placed_by, employer} - {None}:
             if student_id in trained.get(enterprise_id, ()):
                 hired.add((enterprise_id, student_id))
+    interned = {
+        pair for pair in interned_at_companies(school) if pair[1] in trained.get(pair[0], ())
+    }
     still = FollowUp.objects.for_school(school).filter(
         months__gte=YEAR_MONTHS, still_with_employer=True
     )
@@ -64,6 +69,7 @@ def conversion(school: School) -> list[Conversion]:
         Conversion(
             enterprise=enterprise,
             trained=len(trained[enterprise.pk]),
+            interned=sum(1 for pair in interned if pair[0] == enterprise.pk),
             hired=sum(1 for pair in hired if pair[0] == enterprise.pk),
             stayed=sum(1 for pair in stayed if pair[0] == enterprise.pk),
         )

@@ -180,3 +180,44 @@ def test_conversion_per_company_counts_trained_hired_and_stayed(place: Careers) 
     (row,) = conversion(place.school)
     assert (row.enterprise, row.trained, row.hired, row.stayed) == (company, 3, 2, 1)
     assert row.hire_rate == pytest.approx(2 / 3) and row.stay_rate == 0.5
+
+
+def test_conversion_counts_those_trained_who_interned_with_the_company(place: Careers) -> None:
+    from qingshan.internships.models import Placement
+    from qingshan.internships.services.units import create_unit
+    from tests.factories import StaffFactory
+
+    company, other = place.enterprise(), place.enterprise("苏州华硕", serial=2)
+    interned, not_trained, elsewhere = place.graduate(3)
+    enterprises.create_order_class(
+        school=place.school,
+        values={
+            "enterprise": company,
+            "name": "富士康订单班",
+            "starts_on": dt.date(2014, 9, 1),
+            "ends_on": GRADUATION,
+            "students": [interned, elsewhere],
+        },
+    )
+    supervisor = StaffFactory(school=place.school)
+    units = {
+        enterprise: create_unit(
+            school=place.school, values={"enterprise": enterprise, "staff_count": 900}
+        )
+        for enterprise in (company, other)
+    }
+    for student, enterprise in ((interned, company), (not_trained, company), (elsewhere, other)):
+        Placement.objects.create(
+            school=place.school,
+            student=student,
+            unit=units[enterprise],
+            kind="post",
+            starts_on=dt.date(2015, 3, 1),
+            ends_on=dt.date(2015, 8, 31),
+            post="装配",
+            school_supervisor=supervisor,
+            unit_supervisor="王师傅",
+            ruleset_key="2021",
+        )
+    (row,) = conversion(place.school)
+    assert (row.enterprise, row.trained, row.interned) == (company, 2, 1)

@@ -27,6 +27,7 @@ from qingshan.core.models import SchoolOwned
 from qingshan.internships.enums import PayBasis, PlacementKind, PremiumPayer
 from qingshan.internships.models.ratings import Ratings
 from qingshan.internships.models.units import Unit, money
+from qingshan.internships.rulesets import rule_choices
 
 
 class Placement(SchoolOwned):
@@ -156,7 +157,7 @@ class RuleException(SchoolOwned):
     placement = models.ForeignKey(
         Placement, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("placement")
     )
-    rule = models.CharField(_("rule"), max_length=24)
+    rule = models.CharField(_("rule"), max_length=24, choices=rule_choices)
     reason = models.TextField(_("reason"))
     filed_with = models.CharField(
         _("filed with"),
@@ -196,7 +197,7 @@ class Finding(SchoolOwned):
     placement = models.ForeignKey(
         Placement, on_delete=models.CASCADE, related_name="findings", verbose_name=_("placement")
     )
-    rule = models.CharField(_("rule"), max_length=24)
+    rule = models.CharField(_("rule"), max_length=24, choices=rule_choices)
     ruleset_key = models.CharField(_("rule set"), max_length=20)
     detail = models.CharField(_("what was found"), max_length=300)
     found_on = models.DateField(_("found on"))

@@ -173,3 +173,13 @@ def compliance_of(placement: Placement) -> dict[str, Any]:
         "weeks": list(placement.weeks.order_by("week_start")),
         "visits": list(placement.visits.active().select_related("visitor")),
     }
+
+
+def interned_at_companies(school: School) -> set[tuple[int, int]]:
+    """(company, student) of every post internship at an outside company of the register."""
+    return set(
+        Placement.objects.for_school(school)
+        .active()
+        .filter(kind="post", unit__enterprise__isnull=False)
+        .values_list("unit__enterprise", "student")
+    )

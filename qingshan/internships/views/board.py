@@ -37,6 +37,9 @@ def compliance(request: HttpRequest) -> HttpResponse:
     ]
     context = {
         "board": board,
+        "share": round(board.compliant_share * 100, 1)
+        if board.compliant_share is not None
+        else None,
         "unit": unit,
         "by_rule": [(rules.get(code), code, count) for code, count in board.by_rule.most_common()],
         "expiring": selectors.insurance_expiring(school, today)[:100],
