@@ -57,7 +57,7 @@ from qingshan.internships.models import (
     Week,
 )
 from qingshan.internships.rulesets import province_of, ruleset_for
-from qingshan.internships.services import checks, placements, units
+from qingshan.internships.services import checks, placements, timesheets, units
 from qingshan.internships.services.timesheets import monday, worked
 from qingshan.organization.enums import StudentStatus, Track
 from qingshan.organization.models import SchoolClass, Staff, Student
@@ -387,6 +387,27 @@ class InternshipsDemo:
             for index, student in enumerate(students, start=1)
         ]
         Placement.objects.bulk_create(rows)
+        if login is not None:
+            self.log_farm_week(Placement.objects.get(student=login, kind=PlacementKind.COGNITIVE))
+
+    def log_farm_week(self, placement: Placement) -> None:
+        """The demo student's week on the farm, logged on a phone and handed in."""
+        day = VISIT_START
+        while day <= VISIT_END:
+            timesheets.log_day(
+                placement=placement,
+                values={
+                    "day": day,
+                    "starts_at": dt.time(8, 30),
+                    "ends_at": dt.time(16, 30),
+                    "break_minutes": 90,
+                },
+            )
+            day += dt.timedelta(days=1)
+        week = placement.weeks.get()
+        timesheets.hand_in_week(
+            week=week, journal="这一周在学校农场认识了玉米和小麦的田间管理，跟着师傅学会了看墒情。"
+        )
 
 
 def _at(day: dt.date) -> dt.datetime:
