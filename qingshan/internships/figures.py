@@ -5,6 +5,7 @@ weeks confirmed and reviewed, and what the school's enterprises produced and bui
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from decimal import Decimal
 from typing import Any
 
@@ -45,10 +46,11 @@ def _own_units(scope: Scope, day: dt.date) -> QuerySet[InternshipUnit]:
 )
 def own_units(scope: Scope, period: Period) -> FigureResult:
     found = _own_units(scope, period.end)
-    counts: dict[str, int | float] = {}
-    for kind in found.values_list("kind", flat=True):
-        counts[kind] = counts.get(kind, 0) + 1
-    return FigureResult(value=found.count(), records=found, breakdown=counts)
+    return FigureResult(value=found.count(), records=found, breakdown=_by_kind(found))
+
+
+def _by_kind(found: QuerySet[Any]) -> dict[str, int | float]:
+    return dict(Counter(found.values_list("kind", flat=True)))
 
 
 def _area(scope: Scope, period: Period, kind: UnitKind) -> FigureResult:
@@ -307,10 +309,7 @@ def works_built(scope: Scope, period: Period) -> FigureResult:
         .active()
         .filter(finished_on__range=(period.start, period.end))
     )
-    counts: dict[str, int | float] = {}
-    for kind in found.values_list("kind", flat=True):
-        counts[kind] = counts.get(kind, 0) + 1
-    return FigureResult(value=found.count(), records=found, breakdown=counts)
+    return FigureResult(value=found.count(), records=found, breakdown=_by_kind(found))
 
 
 @figure(
