@@ -254,6 +254,17 @@ def test_the_sheet_shows_the_link_once_and_the_school_keeps_only_its_hash(
     assert key not in _text(supervisor.get(week.get_absolute_url()))
 
 
+def test_another_teacher_cannot_make_a_link_that_would_confirm_the_week(
+    place: Site, user_with_role: Any
+) -> None:
+    week = _handed_in(place.place())
+    other = _linked(user_with_role, Role.TEACHER, StaffFactory(school=place.school))
+    assert "Print the sheet" not in _text(other.get(week.get_absolute_url()))
+    assert other.post(reverse("internships:week_sheet", args=[week.pk])).status_code == 403
+    week.refresh_from_db()
+    assert week.key_hash == "" and week.link_expires_at is None
+
+
 def _confirmation(week: Week, name: str = "王师傅") -> dict[str, Any]:
     return {
         "week": week.pk,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +18,7 @@ from qingshan.core.errors import show_on_form
 from qingshan.core.qr import qr_svg
 from qingshan.core.records import PAGE_SIZE, may_write, school_for
 from qingshan.internships.forms.timesheets import ReviewForm
+from qingshan.internships.models import Week
 from qingshan.internships.selectors import placements as selectors
 from qingshan.internships.selectors.people import staff_of
 from qingshan.internships.services import timesheets
@@ -37,12 +38,12 @@ def week_list(request: HttpRequest) -> HttpResponse:
     return render(request, "internships/week_list.html", context)
 
 
-@login_required
-def week_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    school = school_for(request, "internships.view")
-    week = get_object_or_404(selectors.weeks(school), pk=pk)
+def _supervises(request: HttpRequest, week: Week) -> bool:
+    """Whether the user reviews the week and issues its links: the placement's school
+    supervisor, or a keeper (with a role of their own at the school)."""
+    school = week.school
     staff = staff_of(school, request.user)
-    may_review = bool(
+    return bool(
         staff
         and may_write(request, "internships.supervise", school)
         and (
@@ -50,6 +51,14 @@ def week_detail(request: HttpRequest, pk: int) -> HttpResponse:
             or may_write(request, "internships.manage", school)
         )
     )
+
+
+@login_required
+def week_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    school = school_for(request, "internships.view")
+    week = get_object_or_404(selectors.weeks(school), pk=pk)
+    staff = staff_of(school, request.user)
+    may_review = _supervises(request, week)
     form = (
         ReviewForm(request.POST or None, initial={"comment": week.review_comment})
         if may_review
@@ -85,6 +94,9 @@ def week_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     on this response only; the school keeps only its keyed hash)."""
     school = school_for(request, "internships.supervise", write=True)
     week = get_object_or_404(selectors.weeks(school), pk=pk)
+    # A link confirms the week: only its school supervisor or a keeper may make one.
+    if not _supervises(request, week):
+        raise PermissionDenied
     try:
         key = timesheets.issue_link(week=week)
     except ValidationError as error:
