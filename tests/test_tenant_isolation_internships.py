@@ -20,7 +20,7 @@ from qingshan.internships.services import placements, timesheets
 from qingshan.internships.tests.access_records import START, access_records
 from qingshan.internships.views.confirm import COOKIE, COOKIE_SALT
 from qingshan.organization.models import Staff
-from tests.access.internships import RESOURCE_KEYS
+from tests.access.internships import RECORD_KEYS, RESOURCE_KEYS
 from tests.isolation import assert_record_pages_hide
 
 MARK = "泄漏LEAK"
@@ -79,7 +79,7 @@ KEYS = list(RESOURCE_KEYS)
 def test_record_pages_and_exports_show_nothing_of_another_school(
     key: str, foreign: dict[str, Any], own: dict[str, Any], reader: Client
 ) -> None:
-    assert_record_pages_hide(reader, "internships", key, foreign[key], MARK)
+    assert_record_pages_hide(reader, "internships", key, foreign[RECORD_KEYS.get(key, key)], MARK)
 
 
 def test_another_schools_placement_is_not_listed_found_edited_or_archived(

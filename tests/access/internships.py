@@ -30,6 +30,8 @@ MANAGE = {ANON: 302, **dict.fromkeys(Role.values, 403), ADMIN: 200, HEAD: 200}
 STUDENT_ONLY = {ANON: 302, **dict.fromkeys(Role.values, 403), STUDENT: 200}
 NOBODY = {ANON: 302, **dict.fromkeys(Role.values, 403)}
 RESOURCE_KEYS = ("unit", "production", "works", "placement", "visit")
+# The records' keys where they differ from the resource's (outreach's visits hold "visit").
+RECORD_KEYS = {"visit": "internships_visit"}
 
 EXPECTED: dict[str, dict[Any, int]] = {
     "internships:compliance": ORG_VIEW,
@@ -73,6 +75,10 @@ EXTRA_ARGS: dict[str, Any] = {
     "internships:my_day": _pk_of("placement"),
     "internships:my_week": _pk_of("internships_week"),
     "internships:import_template": lambda records: ["placements"],
+    **{
+        f"internships:visit_{action}": _pk_of("internships_visit")
+        for action in ("detail", "edit", "archive")
+    },
 }
 QUERY: dict[str, dict[str, Any]] = {}
 

@@ -110,6 +110,7 @@ def access_records(school: Any, mark: str = "") -> dict[str, Any]:
         "production": production,
         "works": works,
         "placement": placement,
-        "visit": visit,
+        # Not "visit": outreach's visits hold that key in the matrix's records.
+        "internships_visit": visit,
         "internships_week": placement.weeks.get(),
     }
