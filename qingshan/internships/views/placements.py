@@ -21,13 +21,24 @@ from qingshan.internships.selectors.people import staff_of
 from qingshan.internships.services import placements as services
 
 
+def supervises(request: HttpRequest, placement: Placement) -> bool:
+    """Whether the user acts as the placement's school supervisor: a keeper, or the supervisor
+    named, each with a role of their own at the school. The same rule for a placement's visits
+    and end, its weeks' reviews and their links."""
+    school = placement.school
+    if not may_write(request, "internships.supervise", school):
+        return False
+    if may_write(request, "internships.manage", school):
+        return True
+    staff = staff_of(school, request.user)
+    return staff is not None and placement.school_supervisor_id == staff.pk
+
+
 def _supervised(request: HttpRequest, pk: int) -> Placement:
     """The placement, if the user keeps internships or is its school supervisor."""
     school = school_for(request, "internships.supervise", write=True)
     placement = get_object_or_404(selectors.placements(school), pk=pk)
-    staff = staff_of(school, request.user)
-    is_keeper = may_write(request, "internships.manage", school)
-    if not is_keeper and (staff is None or placement.school_supervisor_id != staff.pk):
+    if not supervises(request, placement):
         raise PermissionDenied
     return placement
 

@@ -18,22 +18,27 @@ from qingshan.internships.models import Placement, Week
 from qingshan.internships.selectors import placements as selectors
 from qingshan.internships.selectors.people import student_of
 from qingshan.internships.services import timesheets
+from qingshan.organization.models import Student
 
 
-def _mine(request: HttpRequest) -> tuple[list[Placement], object]:
-    school = school_for(request, "internships.log", write=True)
-    student = student_of(school, request.user)
+def _student(request: HttpRequest) -> Student | None:
+    """The signed-in student's record (None: the account is linked to none)."""
+    return student_of(school_for(request, "internships.log", write=True), request.user)
+
+
+def _mine(request: HttpRequest) -> list[Placement]:
+    student = _student(request)
     if student is None:
         raise PermissionDenied
-    return list(selectors.placements_of_student(student)), student
+    return list(selectors.placements_of_student(student))
 
 
 @login_required
 def my_internship(request: HttpRequest) -> HttpResponse:
-    school = school_for(request, "internships.log", write=True)
-    if student_of(school, request.user) is None:
+    student = _student(request)
+    if student is None:
         return render(request, "internships/my.html", {"unlinked": True})
-    placements, _student = _mine(request)
+    placements = list(selectors.placements_of_student(student))
     today = timezone.localdate()
     current = next((p for p in placements if p.starts_on <= today and not p.is_ended), None)
     placement = current or (placements[0] if placements else None)
@@ -51,7 +56,7 @@ def my_internship(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def log_day(request: HttpRequest, pk: int) -> HttpResponse:
-    placements, _student = _mine(request)
+    placements = _mine(request)
     placement = next((p for p in placements if p.pk == pk), None)
     if placement is None:
         raise PermissionDenied
@@ -72,7 +77,7 @@ def log_day(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def my_week(request: HttpRequest, pk: int) -> HttpResponse:
-    placements, _student = _mine(request)
+    placements = _mine(request)
     week = Week.objects.filter(placement__in=[p.pk for p in placements], pk=pk).first()
     if week is None:
         raise PermissionDenied

@@ -16,12 +16,12 @@ from django.views.decorators.http import require_POST
 
 from qingshan.core.errors import show_on_form
 from qingshan.core.qr import qr_svg
-from qingshan.core.records import PAGE_SIZE, may_write, school_for
+from qingshan.core.records import PAGE_SIZE, school_for
 from qingshan.internships.forms.timesheets import ReviewForm
-from qingshan.internships.models import Week
 from qingshan.internships.selectors import placements as selectors
 from qingshan.internships.selectors.people import staff_of
 from qingshan.internships.services import timesheets
+from qingshan.internships.views.placements import supervises
 
 
 @login_required
@@ -38,27 +38,12 @@ def week_list(request: HttpRequest) -> HttpResponse:
     return render(request, "internships/week_list.html", context)
 
 
-def _supervises(request: HttpRequest, week: Week) -> bool:
-    """Whether the user reviews the week and issues its links: the placement's school
-    supervisor, or a keeper (with a role of their own at the school)."""
-    school = week.school
-    staff = staff_of(school, request.user)
-    return bool(
-        staff
-        and may_write(request, "internships.supervise", school)
-        and (
-            week.placement.school_supervisor_id == staff.pk
-            or may_write(request, "internships.manage", school)
-        )
-    )
-
-
 @login_required
 def week_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "internships.view")
     week = get_object_or_404(selectors.weeks(school), pk=pk)
     staff = staff_of(school, request.user)
-    may_review = _supervises(request, week)
+    may_review = supervises(request, week.placement)
     form = (
         ReviewForm(request.POST or None, initial={"comment": week.review_comment})
         if may_review
@@ -95,7 +80,7 @@ def week_sheet(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "internships.supervise", write=True)
     week = get_object_or_404(selectors.weeks(school), pk=pk)
     # A link confirms the week: only its school supervisor or a keeper may make one.
-    if not _supervises(request, week):
+    if not supervises(request, week.placement):
         raise PermissionDenied
     try:
         key = timesheets.issue_link(week=week)
