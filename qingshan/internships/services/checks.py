@@ -19,7 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -148,9 +148,12 @@ def working_time_detail(placement: Placement) -> str:
     if placement.pk is None:
         return ""
     days = Day.objects.filter(week__placement=placement).active()
-    night = days.filter(night=True).count()
-    overtime = days.filter(overtime=True).count()
-    rest = days.filter(rest_day=True).count()
+    flagged = days.aggregate(
+        night=Count("pk", filter=Q(night=True)),
+        overtime=Count("pk", filter=Q(overtime=True)),
+        rest=Count("pk", filter=Q(rest_day=True)),
+    )
+    night, overtime, rest = flagged["night"], flagged["overtime"], flagged["rest"]
     long_weeks = (
         days.values("week")
         .annotate(total=Sum("minutes"))
