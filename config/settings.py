@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "qingshan.students",
     "qingshan.careers",
     "qingshan.internships",
+    "qingshan.counseling",
     "qingshan.reports",
 ]
 
@@ -247,6 +248,10 @@ QS_AUDIT_RETENTION_DAYS = max(env_int("QS_AUDIT_RETENTION_DAYS", 365), 180)
 # --- Application ----------------------------------------------------------------------------
 # Rating results of a person are shown only from this many raters (DESIGN §4).
 QS_RATING_MIN_RATERS = env_int("QS_RATING_MIN_RATERS", 5)
+# Counseling: closed cases are kept this many years, then purged; figures of alerts show no
+# count below this many students (as rating results do).
+QS_COUNSELING_RETENTION_YEARS = max(env_int("QS_COUNSELING_RETENTION_YEARS", 3), 1)
+QS_COUNSELING_MIN_CELL = max(env_int("QS_COUNSELING_MIN_CELL", 5), 1)
 QS_API_PAGE_SIZE = env_int("QS_API_PAGE_SIZE", 50)
 QS_LIST_PAGE_SIZE = env_int("QS_LIST_PAGE_SIZE", 50)
 QS_SITE_NAME = _("Qingshan")
