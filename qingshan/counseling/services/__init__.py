@@ -1,0 +1,2 @@
+"""Every write of counseling (keyword-only arguments, one transaction, nothing changed on bad
+input); see each module's invariants."""
