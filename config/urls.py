@@ -29,6 +29,7 @@ urlpatterns = [
     path("students/", include("qingshan.students.urls")),
     path("careers/", include("qingshan.careers.urls")),
     path("internships/", include("qingshan.internships.urls")),
+    path("counseling/", include("qingshan.counseling.urls")),
     path("", include("qingshan.evaluations.urls")),
     path("django-admin/", admin.site.urls),
     path("", include("qingshan.reports.urls")),

@@ -1,0 +1,1 @@
+"""Forms of counseling; they validate input and hand values to the services."""
