@@ -5,6 +5,7 @@ from ninja import NinjaAPI
 from qingshan.accounts.api import TokenAuth
 from qingshan.careers.api import router as careers_router
 from qingshan.core.api import JSONObjectParser, install_error_handlers
+from qingshan.counseling.api import router as counseling_router
 from qingshan.documents.api import router as documents_router
 from qingshan.evaluations.api import router as evaluations_router
 from qingshan.honours.api import router as honours_router
@@ -40,4 +41,5 @@ api.add_router("/teaching/", teaching_router)
 api.add_router("/students/", students_router)
 api.add_router("/careers/", careers_router)
 api.add_router("/internships/", internships_router)
+api.add_router("/counseling/", counseling_router)
 api.add_router("/reports/", reports_router)
