@@ -157,6 +157,26 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "",
     ),
     (C, "", "", "careers.employment_rate_lowest_of_five_years"),
+    (
+        N,
+        "加强心理健康教育。针对生源结构“良莠混杂”的特点，着力心理诊断与矫治，帮助学生摆脱心理困扰，"
+        "塑造健康向上的心态。学校较早开设“心理咨询门诊”和心理健康教育课程，建立了“一个不漏”研究学生的"
+        "心理健康教育模式：本年度心理普查{{ counseling.screened }}名学生，覆盖率"
+        "{{ counseling.coverage|percent:1 }}；普查预警的学生按时约谈率{{ counseling.interviews_on_time|percent:1 }}；"
+        "心理咨询室新建个案{{ counseling.cases_opened }}个、结案{{ counseling.cases_closed }}个，开展个别咨询"
+        "{{ counseling.sessions }}次，转介专业医院{{ counseling.hospital_referrals }}人次。",
+        "Mental health education is strengthened. As the students come from every background, the "
+        "school focuses on psychological diagnosis and correction, helping students out of "
+        "psychological distress towards a healthy and positive outlook. It opened a psychological "
+        "counseling clinic and a mental health curriculum early, and built the \"one without "
+        "leaking\" model of knowing every student: this year's screening reached "
+        "{{ counseling.screened }} students, a coverage of {{ counseling.coverage|percent:1 }}; "
+        "{{ counseling.interviews_on_time|percent:1 }} of the students the screening flagged were "
+        "interviewed on time. The counseling room opened {{ counseling.cases_opened }} cases and "
+        "closed {{ counseling.cases_closed }}, held {{ counseling.sessions }} counseling sessions and "
+        "referred students to a hospital {{ counseling.hospital_referrals }} times.",
+        "",
+    ),
     (H, "四、服务县域经济", "4. Serving the county", ""),
     (
         N,
