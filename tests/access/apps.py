@@ -3,6 +3,7 @@ the fuzz suites build their records from the same list, so a new app is fuzzed o
 
 from tests.access import (
     careers,
+    counseling,
     documents,
     honours,
     internships,
@@ -26,5 +27,6 @@ APP_ROWS = (
     students,
     careers,
     internships,
+    counseling,
     reports,
 )
