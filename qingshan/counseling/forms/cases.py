@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.forms import DATE_WIDGET
 from qingshan.counseling.enums import COUNSELOR_REASONS, CrisisStep, SessionKind, Source
@@ -31,7 +32,7 @@ class OpenCaseForm(forms.Form):
 class SessionForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=SessionKind.choices)
     starts_at = forms.DateTimeField(label=_("starts at"), widget=DATETIME)
-    minutes = forms.IntegerField(label=_("minutes"), min_value=5, max_value=240, initial=50)
+    minutes = forms.IntegerField(label=pgettext_lazy("counseling", "minutes"), min_value=5, max_value=240, initial=50)
     notes = forms.CharField(label=_("notes"), widget=NOTES, required=False, max_length=10000)
 
 
