@@ -168,7 +168,7 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "Mental health education is strengthened. As the students come from every background, the "
         "school focuses on psychological diagnosis and correction, helping students out of "
         "psychological distress towards a healthy and positive outlook. It opened a psychological "
-        "counseling clinic and a mental health curriculum early, and built the \"one without "
+        'counseling clinic and a mental health curriculum early, and built the "one without '
         "leaking\" model of knowing every student: this year's screening reached "
         "{{ counseling.screened }} students, a coverage of {{ counseling.coverage|percent:1 }}; "
         "{{ counseling.interviews_on_time|percent:1 }} of the students the screening flagged were "

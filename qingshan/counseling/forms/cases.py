@@ -32,7 +32,9 @@ class OpenCaseForm(forms.Form):
 class SessionForm(forms.Form):
     kind = forms.ChoiceField(label=_("kind"), choices=SessionKind.choices)
     starts_at = forms.DateTimeField(label=_("starts at"), widget=DATETIME)
-    minutes = forms.IntegerField(label=pgettext_lazy("counseling", "minutes"), min_value=5, max_value=240, initial=50)
+    minutes = forms.IntegerField(
+        label=pgettext_lazy("counseling", "minutes"), min_value=5, max_value=240, initial=50
+    )
     notes = forms.CharField(label=_("notes"), widget=NOTES, required=False, max_length=10000)
 
 
