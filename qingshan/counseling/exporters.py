@@ -373,11 +373,14 @@ class Table:
     rows: list[list[Any]]
 
 
-def tables_about(student: Student) -> list[Table]:
+def tables_about(student: Student, *, counseling: bool) -> list[Table]:
     """For every record type of the inventory, the rows about ``student`` (types without any
-    are left out)."""
+    are left out). Counseling's own record types only when ``counseling``: an export made by
+    someone who may not read the counseling room must not tell even that a student has a case."""
     tables = []
     for holding in holdings():
+        if not counseling and holding.model._meta.app_label == CONFIDENTIAL_APP:
+            continue
         records = list(holding.rows_about(student))
         if not records:
             continue
@@ -400,11 +403,12 @@ def _titles(tables: list[Table]) -> list[str]:
     return [sheet_title(f"{n}. {table.holding.name}") for n, table in enumerate(tables, 2)]
 
 
-def guardian_xlsx(student: Student, *, language: str) -> bytes:
+def guardian_xlsx(student: Student, *, language: str, counseling: bool) -> bytes:
     """What the school holds about ``student``: a first sheet naming the student, every record
-    type with its number of rows and the notes; then a sheet per record type."""
+    type with its number of rows and the notes; then a sheet per record type. The counseling
+    room's records are in it only when a counselor makes it (``counseling``)."""
     with translation.override(language):
-        tables = tables_about(student)
+        tables = tables_about(student, counseling=counseling)
         rows: list[Sequence[Any]] = [
             (_("Student"), student.name),
             (_("Student number"), student.student_no),
@@ -416,6 +420,16 @@ def guardian_xlsx(student: Student, *, language: str) -> bytes:
             for table in tables
         ]
         rows += [(_("Note"), note) for note in notes()]
+        if not counseling:
+            rows.append(
+                (
+                    _("Note"),
+                    _(
+                        "The counseling room's records are not in this export: the school's "
+                        "counselor answers for them, with an export made from their login."
+                    ),
+                )
+            )
         workbook = Workbook(write_only=True)
         _sheet(workbook, _("About this export"), [_("Item"), _("Value")], rows, language=language)
         for title, table in zip(_titles(tables), tables, strict=True):

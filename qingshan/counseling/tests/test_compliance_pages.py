@@ -207,3 +207,21 @@ def test_the_incident_list_is_the_schools(
     sheet = load_workbook(io.BytesIO(export), read_only=True).worksheets[0]
     texts = " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
     assert "OURS-INCIDENT" in texts and "THEIRS-INCIDENT" not in texts
+
+
+@pytest.mark.parametrize(
+    ("role", "holds_cases"), ((Role.SCHOOL_ADMIN, False), (Role.COUNSELOR, True))
+)
+def test_only_a_counselors_export_holds_the_counseling_room(
+    role: str, holds_cases: bool, school: School, client_for: ClientFor
+) -> None:
+    from qingshan.counseling.tests.factories import clinic
+
+    site = clinic(school)
+    student = site.student(student_no="G-7002")
+    site.case(student)
+    response = client_for(role, school).post(
+        reverse("counseling:guardian_export"), {"student_no": "G-7002"}
+    )
+    names = " ".join(load_workbook(io.BytesIO(response.content), read_only=True).sheetnames)
+    assert ("counseling cases" in names) is holds_cases

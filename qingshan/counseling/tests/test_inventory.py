@@ -211,7 +211,7 @@ def _two_students(school: School) -> tuple[Clinic, Student, Student]:
 
 def test_the_guardian_export_holds_the_student_and_no_other(school: School) -> None:
     _place, a, _b = _two_students(school)
-    content = guardian_xlsx(a, language="en")
+    content = guardian_xlsx(a, language="en", counseling=True)
     text = all_text(content)
     assert NAME_A in text and "家长甲QX" in text and "A-0001" in text
     for leak in (NAME_B, "家长乙QZ", "B-0002", "LEAK-ADDRESS-B", CONCERN_A, CONCERN_B, NOTE_MARK):
@@ -226,10 +226,22 @@ def test_the_guardian_export_holds_the_student_and_no_other(school: School) -> N
     assert "alerts" not in titles  # b's red sheet raised one; a's calm sheet none
 
 
+def test_an_export_made_without_the_counseling_room_tells_nothing_of_it(school: School) -> None:
+    """The administrator makes the export: it must not tell that the student has a case or a
+    screening sheet."""
+    _place, _a, b = _two_students(school)
+    content = guardian_xlsx(b, language="en", counseling=False)
+    titles = " ".join(cells(content))
+    assert NAME_B in all_text(content)
+    for word in ("counseling cases", "answer sheets", "alerts", "case reads"):
+        assert word not in titles
+    assert "counselor answers for them" in all_text(content)
+
+
 def test_the_other_students_export_is_theirs(school: School) -> None:
     _place, a, b = _two_students(school)
-    text = all_text(guardian_xlsx(b, language="en"))
+    text = all_text(guardian_xlsx(b, language="en", counseling=True))
     assert NAME_B in text and "LEAK-ADDRESS-B" in text and "家长乙QZ" in text
     assert NAME_A not in text and "家长甲QX" not in text and "A-0001" not in text
-    assert "alerts" in " ".join(cells(guardian_xlsx(b, language="en")))
+    assert "alerts" in " ".join(cells(guardian_xlsx(b, language="en", counseling=True)))
     assert a.pk != b.pk

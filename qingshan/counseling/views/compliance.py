@@ -133,7 +133,9 @@ def guardian_export(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return render(request, "counseling/guardian_export.html", {"form": form}, status=400)
     student: Student = form.cleaned_data["student"]
-    content = guardian_xlsx(student, language=_language())
+    content = guardian_xlsx(
+        student, language=_language(), counseling=request.user.has_perm("counseling.cases", school)
+    )
     log_event(
         obj=student,
         actor=request.user,
