@@ -20,5 +20,12 @@ section(
         NavItem(
             _("Break-glass read of a case"), "counseling:break_glass", "counseling.break_glass"
         ),
+        NavItem(_("Minors' data: yearly pack"), "counseling:compliance", "counseling.compliance"),
+        NavItem(
+            _("What we hold about a student"), "counseling:guardian_export", "counseling.compliance"
+        ),
+        NavItem(
+            _("Personal-information incidents"), "counseling:incident_list", "counseling.compliance"
+        ),
     ),
 )

@@ -142,12 +142,12 @@ class CounselingDemo:
         Alert.objects.bulk_create(alerts, batch_size=500)
 
     def _follow_ups(self) -> None:
-        """Red and orange alerts interviewed, nearly all on time; yellow ones mostly watched by
-        the head teachers; the last few still waiting."""
+        """Red and orange alerts interviewed, nearly all on time; yellow ones talked to within
+        the month but for a few; the last three still waiting."""
         alerts = list(Alert.objects.for_school(self.school).order_by("raised_on", "pk"))
         waiting = {alert.pk for alert in alerts[-3:]}
         for alert in alerts:
-            if alert.pk in waiting or (alert.grade == Grade.YELLOW and self.rng.random() < 0.4):
+            if alert.pk in waiting or (alert.grade == Grade.YELLOW and self.rng.random() < 0.08):
                 continue
             late = self.rng.random() < 0.06
             limit = (alert.due_on - alert.raised_on).days if alert.due_on else 20

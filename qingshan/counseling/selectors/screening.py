@@ -126,8 +126,9 @@ class Attention:
 
 
 def attention_for(school: School, staff: Staff) -> list[Attention]:
-    """Students of the classes ``staff`` heads with an alert not yet followed up, or an open
-    case; never the grade, the campaign or any answer."""
+    """Students of the classes ``staff`` heads with an alert not yet followed up; never the
+    grade, the campaign or any answer (once a counselor follows it up, the counselor talks to
+    the head teacher as the case needs)."""
     rows = (
         open_alerts(school)
         .filter(student__school_class__head_teacher=staff)
