@@ -7,7 +7,9 @@ from __future__ import annotations
 from qingshan.core.records import Resource
 from qingshan.counseling import filters
 from qingshan.counseling.forms.incidents import IncidentForm
-from qingshan.counseling.selectors.inventory import incidents
+from qingshan.counseling.selectors.pack import (
+    incidents,
+)
 from qingshan.counseling.services import compliance
 
 INCIDENT = Resource(

@@ -19,6 +19,8 @@ from qingshan.counseling.selectors.inventory import (
     Subject,
     holdings,
     inventory,
+)
+from qingshan.counseling.selectors.pack import (
     pack,
 )
 from qingshan.counseling.services import cases, retention
