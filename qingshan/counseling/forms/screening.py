@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.forms import DATE_WIDGET, SchoolModelForm
 from qingshan.counseling.enums import FollowUp, Grade
@@ -78,7 +79,9 @@ class ItemTextsForm(forms.Form):
 
 class ThresholdForm(forms.Form):
     factor = forms.ChoiceField(label=_("factor"))
-    grade = forms.TypedChoiceField(label=_("grade"), choices=Grade.choices, coerce=int)
+    grade = forms.TypedChoiceField(
+        label=pgettext_lazy("counseling", "grade"), choices=Grade.choices, coerce=int
+    )
     at_least = forms.DecimalField(
         label=_("score at least"), max_digits=7, decimal_places=2, min_value=0
     )

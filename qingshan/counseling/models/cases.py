@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.counseling.enums import CaseState, CrisisStep, ReadReason, SessionKind, Source
@@ -43,7 +44,10 @@ class Case(SchoolOwned):
     )
     opened_on = models.DateField(_("opened on"))
     state = models.CharField(
-        _("state"), max_length=10, choices=CaseState.choices, default=CaseState.OPEN
+        pgettext_lazy("counseling", "state"),
+        max_length=10,
+        choices=CaseState.choices,
+        default=CaseState.OPEN,
     )
     counselors = models.ManyToManyField(
         "organization.Staff", related_name="+", verbose_name=_("counselors")
@@ -80,7 +84,7 @@ class Session(SchoolOwned):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=SessionKind.choices)
     starts_at = models.DateTimeField(_("starts at"))
-    minutes = models.PositiveSmallIntegerField(_("minutes"), default=50)
+    minutes = models.PositiveSmallIntegerField(pgettext_lazy("counseling", "minutes"), default=50)
     attended = models.BooleanField(_("attended"), null=True)
     counselor = models.ForeignKey(
         "organization.Staff",
@@ -161,10 +165,10 @@ class CaseRead(SchoolOwned):
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("read by"),
+        verbose_name=pgettext_lazy("counseling", "read by"),
     )
     reader_name = models.CharField(_("reader"), max_length=60)
-    read_at = models.DateTimeField(_("read at"))
+    read_at = models.DateTimeField(pgettext_lazy("counseling", "read at"))
     reason = models.CharField(_("why"), max_length=12, choices=ReadReason.choices)
     note = models.CharField(_("note"), max_length=200, blank=True)
     break_glass = models.BooleanField(_("break-glass read"), default=False)

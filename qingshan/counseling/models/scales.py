@@ -15,13 +15,14 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.counseling.enums import Grade, Scoring
 
 
 class Scale(SchoolOwned):
-    code = models.CharField(_("code"), max_length=20)
+    code = models.CharField(pgettext_lazy("counseling", "code"), max_length=20)
     version = models.PositiveSmallIntegerField(_("version"), default=1)
     name = models.CharField(_("name"), max_length=80)
     description = models.TextField(_("description"), blank=True)
@@ -80,9 +81,9 @@ class Factor(SchoolOwned):
     scale = models.ForeignKey(
         Scale, on_delete=models.CASCADE, related_name="factors", verbose_name=_("scale")
     )
-    code = models.CharField(_("code"), max_length=20)
+    code = models.CharField(pgettext_lazy("counseling", "code"), max_length=20)
     name = models.CharField(_("name"), max_length=40)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    position = models.PositiveSmallIntegerField(pgettext_lazy("counseling", "position"), default=0)
 
     class Meta:
         verbose_name = _("factor")
@@ -104,7 +105,7 @@ class Item(SchoolOwned):
     scale = models.ForeignKey(
         Scale, on_delete=models.CASCADE, related_name="items", verbose_name=_("scale")
     )
-    number = models.PositiveSmallIntegerField(_("number"))
+    number = models.PositiveSmallIntegerField(pgettext_lazy("counseling", "number"))
     text = models.CharField(_("text"), max_length=200, blank=True)
     factor = models.ForeignKey(
         Factor,
@@ -123,8 +124,8 @@ class Item(SchoolOwned):
     )
 
     class Meta:
-        verbose_name = _("item")
-        verbose_name_plural = _("items")
+        verbose_name = pgettext_lazy("counseling", "item")
+        verbose_name_plural = pgettext_lazy("counseling", "items")
         ordering = ["scale", "number"]
         constraints = [
             models.UniqueConstraint(
@@ -166,7 +167,9 @@ class Threshold(SchoolOwned):
         verbose_name=_("factor"),
         help_text=_("Empty: the total score."),
     )
-    grade = models.PositiveSmallIntegerField(_("grade"), choices=Grade.choices)
+    grade = models.PositiveSmallIntegerField(
+        pgettext_lazy("counseling", "grade"), choices=Grade.choices
+    )
     at_least = models.DecimalField(_("score at least"), max_digits=7, decimal_places=2)
 
     class Meta:

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from qingshan.core.models import SchoolOwned
 from qingshan.counseling.enums import CampaignState, FollowUp, Grade
@@ -37,7 +38,10 @@ class Campaign(SchoolOwned):
         help_text=_("None: the whole school."),
     )
     state = models.CharField(
-        _("state"), max_length=8, choices=CampaignState.choices, default=CampaignState.DRAFT
+        pgettext_lazy("counseling", "state"),
+        max_length=8,
+        choices=CampaignState.choices,
+        default=CampaignState.DRAFT,
     )
     red_interview_days = models.PositiveSmallIntegerField(
         _("days to interview a red alert"), default=3
@@ -73,7 +77,10 @@ class Campaign(SchoolOwned):
 
 class Sheet(SchoolOwned):
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.PROTECT, related_name="sheets", verbose_name=_("campaign")
+        Campaign,
+        on_delete=models.PROTECT,
+        related_name="sheets",
+        verbose_name=pgettext_lazy("counseling", "campaign"),
     )
     student = models.ForeignKey(
         "organization.Student",
@@ -86,7 +93,7 @@ class Sheet(SchoolOwned):
     valid = models.BooleanField(_("valid"), null=True)
     scores = models.JSONField(_("scores"), default=dict, blank=True, editable=False)
     grade = models.PositiveSmallIntegerField(
-        _("grade"), choices=Grade.choices, null=True, blank=True
+        pgettext_lazy("counseling", "grade"), choices=Grade.choices, null=True, blank=True
     )
     entered = models.CharField(
         _("entered"),
@@ -130,8 +137,10 @@ class Alert(SchoolOwned):
         related_name="+",
         verbose_name=_("student"),
     )
-    grade = models.PositiveSmallIntegerField(_("grade"), choices=Grade.choices)
-    raised_on = models.DateField(_("raised on"))
+    grade = models.PositiveSmallIntegerField(
+        pgettext_lazy("counseling", "grade"), choices=Grade.choices
+    )
+    raised_on = models.DateField(pgettext_lazy("counseling", "raised on"))
     due_on = models.DateField(_("interview due by"), null=True, blank=True)
     counselor = models.ForeignKey(
         "organization.Staff",
