@@ -12,6 +12,7 @@ app_name = "counseling"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", screening.board, name="board"),
     path("scales/", scales.scale_list, name="scale_list"),
+    path("scales/new/", scales.scale_create, name="scale_create"),
     path("scales/<int:pk>/", scales.scale_detail, name="scale_detail"),
     path("scales/<int:pk>/edit/", scales.scale_edit, name="scale_edit"),
     path("scales/<int:pk>/version/", scales.scale_version, name="scale_version"),

@@ -32,6 +32,7 @@ STAFF = {ANON: 302, **dict.fromkeys(Role.values, 200), STUDENT: 403, VIEWER: 403
 EXPECTED: dict[str, dict[Any, int]] = {
     "counseling:board": COUNSELORS,
     "counseling:scale_list": COUNSELORS,
+    "counseling:scale_create": COUNSELORS,
     "counseling:scale_detail": COUNSELORS,
     "counseling:scale_edit": COUNSELORS,
     "counseling:scale_version": POST_ONLY,

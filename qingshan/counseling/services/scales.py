@@ -42,6 +42,46 @@ def install_scale(*, school: School, code: str) -> Scale:
     shape: ScaleShape | None = SHAPES.get(code)
     if shape is None:
         raise DomainError(_("No such scale structure is shipped."), code="no_shape")
+    return create_scale(school=school, shape=shape)
+
+
+def _check_shape(shape: ScaleShape) -> None:
+    codes = [code for code, _name in shape.factors]
+    if len(set(codes)) != len(codes):
+        raise DomainError(_("Two factors have the same code."), code="factor_twice")
+    numbers = [item.number for item in shape.items]
+    if sorted(numbers) != list(range(1, len(numbers) + 1)):
+        raise DomainError(
+            _("Items are numbered 1, 2, 3 … without gaps or repeats."), code="item_numbers"
+        )
+    answers = range(shape.option_min, shape.option_max + 1)
+    for item in shape.items:
+        if item.factor and item.factor not in codes:
+            raise DomainError(
+                _("Item %(number)s names the factor %(factor)s, which the scale has not.")
+                % {"number": item.number, "factor": item.factor},
+                code="unknown_factor",
+            )
+        if not item.factor and not item.valid_answers:
+            raise DomainError(
+                _("Item %(number)s is in no factor and is no validity item.")
+                % {"number": item.number},
+                code="no_factor",
+            )
+        if any(answer not in answers for answer in item.valid_answers):
+            raise DomainError(
+                _("The valid answers of item %(number)s are outside the answers.")
+                % {"number": item.number},
+                code="valid_outside",
+            )
+
+
+@transaction.atomic
+def create_scale(*, school: School, shape: ScaleShape) -> Scale:
+    """A scale entered by the school (or shipped), as the next version of its code: its factors,
+    items and thresholds in one transaction; a structure that does not hold together is refused
+    and nothing is written."""
+    _check_shape(shape)
     scale = core_services.create_record(
         model=Scale,
         school=school,

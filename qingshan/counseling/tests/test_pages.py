@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from qingshan.counseling.models import Alert, Case, CaseRead, Sheet
+from qingshan.counseling.models import Alert, Case, CaseRead, Scale, Sheet
 from qingshan.counseling.services import screening
 from qingshan.counseling.tests.factories import CALM, RED, clinic
 
@@ -141,3 +141,58 @@ def test_a_case_opened_from_an_alert_follows_it_up():
     assert response.status_code == 302 and case.alert == alert
     alert.refresh_from_db()
     assert alert.outcome == "case" and not alert.is_open
+
+
+NEW_SCALE = {
+    "code": "school-mood",
+    "name": "本校心情量表",
+    "option_min": "1",
+    "option_max": "3",
+    "option_labels": "不符合\n有点符合\n符合",
+    "scoring": "mean",
+    "age_min": "14",
+    "age_max": "19",
+    "factors": "mood | 情绪\nsleep | 睡眠",
+    "items": "1 | mood | 我心情低落\n2 | sleep | 我睡不好 | R\n3 | =1 | 这一题请选“不符合”",
+}
+
+
+def test_a_counselor_enters_a_scale_of_the_schools_own():
+    site = clinic()
+    client = _client(site.counselor_user)
+    response = client.post(reverse("counseling:scale_create"), NEW_SCALE)
+    assert response.status_code == 302
+    scale = Scale.objects.get(school=site.school, code="school-mood")
+    assert scale.version == 1
+    assert [
+        (i.number, i.factor and i.factor.code, i.reverse, i.valid_answers)
+        for i in scale.items.order_by("number")
+    ] == [
+        (1, "mood", False, ""),
+        (2, "sleep", True, ""),
+        (3, None, False, "1"),
+    ]
+    again = client.post(reverse("counseling:scale_create"), NEW_SCALE)
+    assert again.status_code == 302
+    assert Scale.objects.filter(code="school-mood").count() == 2
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("items", "1 | mood | 我心情低落\n3 | sleep | 跳号"),
+        ("items", "1 | nosuch | 我心情低落"),
+        ("items", "1 | =9 | 答案超出范围"),
+        ("items", "one | mood | 不是数字"),
+        ("factors", "mood 情绪"),
+        ("factors", "mood | 情绪\nmood | 重复"),
+    ],
+)
+def test_a_scale_that_does_not_hold_together_is_refused(field, value):
+    site = clinic()
+    before = Scale.objects.count()
+    response = _client(site.counselor_user).post(
+        reverse("counseling:scale_create"), NEW_SCALE | {field: value}
+    )
+    assert response.status_code == 422
+    assert Scale.objects.count() == before

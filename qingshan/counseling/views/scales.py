@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 from qingshan.core.actions import act_and_return
 from qingshan.core.errors import show_on_form
 from qingshan.core.records import school_for
-from qingshan.counseling.forms.screening import InstallForm, ItemTextsForm, ScaleForm, ThresholdForm
+from qingshan.counseling.forms.screening import (
+    InstallForm,
+    ItemTextsForm,
+    NewScaleForm,
+    ScaleForm,
+    ThresholdForm,
+)
 from qingshan.counseling.models import Threshold
 from qingshan.counseling.selectors.scales import is_used, scales
 from qingshan.counseling.services import scales as services
@@ -41,6 +47,23 @@ def scale_list(request: HttpRequest) -> HttpResponse:
     return render(
         request, "counseling/scale_list.html", {"rows": rows, "form": form}, status=status
     )
+
+
+@login_required
+def scale_create(request: HttpRequest) -> HttpResponse:
+    """A scale the school enters itself, as the next version of its code."""
+    school = school_for(request, SCREEN, write=True)
+    form = NewScaleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            scale = services.create_scale(school=school, shape=form.shape())
+        except ValidationError as error:
+            show_on_form(form, error)
+        else:
+            messages.success(request, _("The scale is saved; set its thresholds."))
+            return redirect(scale.get_absolute_url())
+    status = 422 if request.method == "POST" else 200
+    return render(request, "counseling/scale_new.html", {"form": form}, status=status)
 
 
 @login_required
