@@ -143,6 +143,13 @@ def _purges(scope: Scope) -> QuerySet[Purge]:
     return Purge.objects.for_schools(scope.school_ids)
 
 
+def _cases_on(scope: Scope, period: Period, day: str) -> int:
+    """Cases whose ``day`` (opened or closed) falls in the period, the purged ones included."""
+    window = Q(**{f"{day}__gte": period.start, f"{day}__lte": period.end})
+    live = Case.objects.for_schools(scope.school_ids).filter(window).count()
+    return live + _purges(scope).filter(window).count()
+
+
 @figure(
     "counseling.cases_opened",
     label=_("counseling cases opened"),
@@ -151,10 +158,7 @@ def _purges(scope: Scope) -> QuerySet[Purge]:
     definition=_("Cases opened in the period, purged ones included."),
 )
 def cases_opened(scope: Scope, period: Period) -> FigureResult:
-    window = Q(opened_on__gte=period.start, opened_on__lte=period.end)
-    live = Case.objects.for_schools(scope.school_ids).filter(window).count()
-    gone = _purges(scope).filter(window).count()
-    return FigureResult(value=live + gone, records=None)
+    return FigureResult(value=_cases_on(scope, period, "opened_on"), records=None)
 
 
 @figure(
@@ -165,10 +169,7 @@ def cases_opened(scope: Scope, period: Period) -> FigureResult:
     definition=_("Cases closed in the period, purged ones included."),
 )
 def cases_closed(scope: Scope, period: Period) -> FigureResult:
-    window = Q(closed_on__gte=period.start, closed_on__lte=period.end)
-    live = Case.objects.for_schools(scope.school_ids).filter(window).count()
-    gone = _purges(scope).filter(window).count()
-    return FigureResult(value=live + gone, records=None)
+    return FigureResult(value=_cases_on(scope, period, "closed_on"), records=None)
 
 
 @figure(

@@ -155,7 +155,7 @@ class LinksForm(forms.Form):
         ).order_by("-entry_year", "name")
 
 
-FACTORS_HELP = _("One per line: code | name, e.g. “mood | 情绪”.")
+FACTORS_HELP = _("One per line: code | name, e.g. “F1 | 情绪”.")
 ITEMS_HELP = _(
     "One per line: number | factor code | text, with “| R” at the end for an item scored in "
     "reverse; a validity item names the answers that keep the sheet valid instead of a factor: "

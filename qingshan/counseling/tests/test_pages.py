@@ -196,3 +196,13 @@ def test_a_scale_that_does_not_hold_together_is_refused(field, value):
     )
     assert response.status_code == 422
     assert Scale.objects.count() == before
+
+
+def test_reading_an_alert_is_logged():
+    from auditlog.models import LogEntry
+
+    site = clinic()
+    alert = Alert.objects.get(sheet=site.hand_in(site.student(), RED))
+    _client(site.counselor_user).get(alert.get_absolute_url())
+    entry = LogEntry.objects.get(action=LogEntry.Action.ACCESS, object_pk=str(alert.pk))
+    assert entry.actor == site.counselor_user

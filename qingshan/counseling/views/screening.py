@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from qingshan.core.actions import act_and_return
+from qingshan.core.audit import log_read
 from qingshan.core.errors import show_on_form
 from qingshan.core.qr import qr_svg
 from qingshan.core.records import PAGE_SIZE, school_for
@@ -200,6 +201,9 @@ def alert_list(request: HttpRequest) -> HttpResponse:
 def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, SCREEN)
     alert = get_object_or_404(selectors.alerts(school), pk=pk)
+    if request.method == "GET":
+        # An alert shows a student's scores: its reads are logged like a case's.
+        log_read(obj=alert, actor=request.user, remote_addr=request.META.get("REMOTE_ADDR"))
     staff = staff_of(school, request.user)
     form = FollowUpForm(request.POST or None, initial={"interviewed_on": timezone.localdate()})
     if request.method == "POST" and alert.is_open:
