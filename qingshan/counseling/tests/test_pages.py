@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from qingshan.counseling.models import Alert, Case, CaseRead, Scale, Sheet
 from qingshan.counseling.services import screening
-from qingshan.counseling.tests.factories import CALM, RED, clinic
+from qingshan.counseling.tests.factories import CALM, INVALID, RED, clinic
 
 pytestmark = pytest.mark.django_db
 
@@ -206,3 +206,19 @@ def test_reading_an_alert_is_logged():
     _client(site.counselor_user).get(alert.get_absolute_url())
     entry = LogEntry.objects.get(action=LogEntry.Action.ACCESS, object_pk=str(alert.pk))
     assert entry.actor == site.counselor_user
+
+
+def test_a_student_whose_sheet_was_invalid_answers_again_with_a_new_link():
+    site = clinic()
+    student = site.student()
+    first = screening.issue_links(campaign=site.campaign, students=[student])[student.pk]
+    client = Client()
+    client.post(reverse("counseling:answer_exchange"), {"key": first})
+    client.post(reverse("counseling:answer_home"), _answers(INVALID))
+    assert Sheet.objects.get(student=student).valid is False
+    assert Client().post(reverse("counseling:answer_exchange"), {"key": first}).status_code == 404
+    second = screening.issue_links(campaign=site.campaign, students=[student])[student.pk]
+    again = Client()
+    assert again.post(reverse("counseling:answer_exchange"), {"key": second}).status_code == 302
+    assert again.post(reverse("counseling:answer_home"), _answers(CALM)).status_code == 200
+    assert Sheet.objects.get(student=student).valid is True

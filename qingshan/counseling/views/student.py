@@ -83,7 +83,8 @@ def _held_sheet(request: HttpRequest) -> Sheet | None:
         return None
     sheet = (
         Sheet.objects.select_related("campaign__scale", "student")
-        .filter(pk=held[0], key_hash=held[1], answered_at__isnull=True)
+        .filter(pk=held[0], key_hash=held[1])
+        .exclude(valid=True)  # a valid sheet is answered; an invalid one is answered again
         .first()
     )
     return sheet
@@ -116,7 +117,7 @@ def answer_home(request: HttpRequest) -> HttpResponse:
 @require_POST
 def answer_exchange(request: HttpRequest) -> HttpResponse:
     sheet = screening.sheet_for_key(request.POST.get("key", "").strip())
-    if sheet is None or sheet.is_answered:
+    if sheet is None or sheet.valid:
         return render(request, "counseling/answer_closed.html", status=404)
     response = redirect("counseling:answer_home")
     response.set_cookie(
