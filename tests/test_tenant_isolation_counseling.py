@@ -201,3 +201,16 @@ def test_the_head_teacher_sees_the_student_but_no_grade(
     assert student.name in body and f"{OWN}心理老师" in body
     for word in ("grade-3", ">red<", "红色", "4.00", SECRET):
         assert word not in body
+
+
+def test_the_break_glass_read_finds_the_case_by_the_students_number(
+    school: Any, own: dict[str, Any], user_with_role: Any
+) -> None:
+    secretary = _client(user_with_role(Role.SECRETARY, school))
+    student = own["counseling_student"]
+    read = secretary.post(
+        reverse("counseling:break_glass"),
+        {"number": student.student_no, "note": "学生失联，需立即联系家长"},
+    )
+    assert f"{OWN}{SECRET}" in read.content.decode()
+    assert CaseRead.objects.get(break_glass=True).case == own["counseling_case"]

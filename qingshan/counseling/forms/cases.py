@@ -84,7 +84,11 @@ class ReasonForm(forms.Form):
 
 
 class BreakGlassForm(forms.Form):
-    number = forms.CharField(label=_("case number"), max_length=20)
+    number = forms.CharField(
+        label=_("case number or student number"),
+        max_length=20,
+        help_text=_("The student's latest case opens when a student number is given."),
+    )
     note = forms.CharField(
         label=_("why the glass is broken"),
         widget=forms.Textarea(attrs={"rows": 3}),

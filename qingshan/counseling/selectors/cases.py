@@ -32,12 +32,14 @@ def cases_of(school: School, staff: Staff | None) -> QuerySet[Case]:
 
 
 def case_by_number(school: School, number: str) -> Case | None:
-    """For a break-glass read only: any case of the school by its number."""
+    """For a break-glass read only: any case of the school by its case number, or else the
+    latest case of the student with that student number (in a crisis the reader knows the
+    student, not the case)."""
+    number = number.strip()
+    cases = Case.objects.for_school(school).select_related("student__school_class")
     return (
-        Case.objects.for_school(school)
-        .select_related("student__school_class")
-        .filter(number=number.strip())
-        .first()
+        cases.filter(number=number).first()
+        or cases.filter(student__student_no=number).order_by("-opened_on", "-pk").first()
     )
 
 

@@ -20,6 +20,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from qingshan.accounts.enums import Role
 from qingshan.core.errors import show_on_form
 from qingshan.core.records import PAGE_SIZE, school_for
 from qingshan.core.views import private_page
@@ -125,7 +126,7 @@ def _render_case(request: HttpRequest, case: Case, staff: Staff, **forms: Any) -
     others = (
         Staff.objects.for_school(school)
         .active()
-        .filter(user__memberships__school=school, user__memberships__role="counselor")
+        .filter(user__memberships__school=school, user__memberships__role=Role.COUNSELOR)
         .exclude(pk__in=case.counselors.values("pk"))
     )
     context = {
@@ -250,7 +251,7 @@ def case_add_counselor(request: HttpRequest, pk: int) -> HttpResponse:
     candidates = (
         Staff.objects.for_school(case.school)
         .active()
-        .filter(user__memberships__school=case.school, user__memberships__role="counselor")
+        .filter(user__memberships__school=case.school, user__memberships__role=Role.COUNSELOR)
     )
     form = AddCounselorForm(request.POST, prefix="a", staff=candidates.distinct())
     if form.is_valid():
@@ -276,7 +277,7 @@ def break_glass(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         case = selectors.case_by_number(school, form.cleaned_data["number"])
         if case is None:
-            form.add_error("number", _("No case has this number."))
+            form.add_error("number", _("No case has this number, nor a student with this number."))
         else:
             services.log_read(
                 case=case,
