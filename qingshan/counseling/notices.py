@@ -14,15 +14,15 @@ from django.utils.translation import gettext as _
 from qingshan.core.models import School
 from qingshan.core.notices import Notice, NoticeKind, source
 from qingshan.counseling.models import CaseRead
-from qingshan.counseling.selectors.people import staff_of
 from qingshan.counseling.selectors.screening import attention_for, open_alerts
+from qingshan.organization.selectors import staff_of_user
 
 
 @source
 def alerts_waiting(school: School, user: Any, today: dt.date) -> Iterator[Notice]:
     if not user.has_perm("counseling.screen", school):
         return
-    staff = staff_of(school, user)
+    staff = staff_of_user(school=school, user=user)
     if staff is None:
         return
     for alert in open_alerts(school).filter(counselor=staff, due_on__isnull=False)[:20]:
@@ -40,7 +40,7 @@ def alerts_waiting(school: School, user: Any, today: dt.date) -> Iterator[Notice
 def glass_broken(school: School, user: Any, today: dt.date) -> Iterator[Notice]:
     if not user.has_perm("counseling.cases", school):
         return
-    staff = staff_of(school, user)
+    staff = staff_of_user(school=school, user=user)
     if staff is None:
         return
     since = today - dt.timedelta(days=30)
@@ -62,7 +62,7 @@ def glass_broken(school: School, user: Any, today: dt.date) -> Iterator[Notice]:
 def students_needing_attention(school: School, user: Any, today: dt.date) -> Iterator[Notice]:
     if not user.has_perm("counseling.attention", school):
         return
-    staff = staff_of(school, user)
+    staff = staff_of_user(school=school, user=user)
     if staff is None:
         return
     count = len(attention_for(school, staff))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from qingshan.core.models import School
 from qingshan.core.notices import Notice, NoticeKind, source
 from qingshan.internships.selectors import placements as selectors
-from qingshan.internships.selectors.people import staff_of
+from qingshan.organization.selectors import staff_of_user
 
 
 @source
@@ -38,7 +38,7 @@ def weeks_unconfirmed(school: School, user: Any, today: dt.date) -> Iterator[Not
 def journals_waiting(school: School, user: Any, today: dt.date) -> Iterator[Notice]:
     if not user.has_perm("internships.supervise", school):
         return
-    staff = staff_of(school, user)
+    staff = staff_of_user(school=school, user=user)
     if staff is None:
         return
     count = selectors.journals_to_review(school, staff).count()

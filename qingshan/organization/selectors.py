@@ -110,6 +110,22 @@ def assignments_of_user(*, school: School, user: Any) -> list[TeachingAssignment
     )
 
 
+def staff_of_user(*, school: School, user: Any) -> Staff | None:
+    """The signed-in user's active staff record at the school (none for another login)."""
+    if not user.is_authenticated:
+        return None
+    return Staff.objects.for_school(school).active().filter(user=user).first()
+
+
+def student_of_user(*, school: School, user: Any) -> Student | None:
+    """The signed-in user's student record at the school, with its class."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Student.objects.for_school(school).filter(user=user).select_related("school_class").first()
+    )
+
+
 def class_of_user(*, school: School, user: Any) -> SchoolClass | None:
     student = (
         Student.objects.for_school(school)

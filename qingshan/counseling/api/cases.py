@@ -28,9 +28,9 @@ from qingshan.counseling.api.common import CASES, on_school_clock, school_of
 from qingshan.counseling.enums import CaseState, ReadReason, SessionKind
 from qingshan.counseling.models import Case, Session
 from qingshan.counseling.selectors import cases as case_selectors
-from qingshan.counseling.selectors.people import staff_of
 from qingshan.counseling.services import cases as case_services
 from qingshan.organization.models import Staff
+from qingshan.organization.selectors import staff_of_user
 
 router = Router()
 
@@ -115,7 +115,7 @@ class CounselingSessionIn(Schema):
 
 def _mine(request: HttpRequest, school: School) -> tuple[Staff | None, QuerySet[Case]]:
     """The caller's staff record and the cases that name it among their counselors."""
-    staff = staff_of(school, request.user)
+    staff = staff_of_user(school=school, user=request.user)
     return staff, case_selectors.cases_of(school, staff)
 
 

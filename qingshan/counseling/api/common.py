@@ -11,8 +11,8 @@ from django.utils import timezone
 from qingshan.core.access import access_of
 from qingshan.core.api import api_school
 from qingshan.core.models import School
-from qingshan.counseling.selectors.people import staff_of
 from qingshan.organization.models import Staff
+from qingshan.organization.selectors import staff_of_user
 
 SCREEN, CASES = "counseling.screen", "counseling.cases"
 
@@ -31,7 +31,7 @@ def school_of(
 def acting_staff(request: HttpRequest, school: School) -> Staff:
     """The caller's active staff record at ``school``: a counselor acts under it (403 for a
     caller who has none)."""
-    staff = staff_of(school, request.user)
+    staff = staff_of_user(school=school, user=request.user)
     if staff is None:
         raise PermissionDenied
     return staff

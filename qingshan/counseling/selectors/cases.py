@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from qingshan.accounts.enums import Role
 from qingshan.core.models import School
 from qingshan.counseling.models import Case, CaseRead, CrisisAction, HospitalReferral, Session
 from qingshan.counseling.services.sealed import open_text
@@ -27,6 +28,16 @@ def cases_of(school: School, staff: Staff | None) -> QuerySet[Case]:
         Case.objects.for_school(school)
         .filter(counselors=staff)
         .select_related("student__school_class")
+        .distinct()
+    )
+
+
+def counselors(school: School) -> QuerySet[Staff]:
+    """The school's active staff whose login holds the counselor's role there."""
+    return (
+        Staff.objects.for_school(school)
+        .active()
+        .filter(user__memberships__school=school, user__memberships__role=Role.COUNSELOR)
         .distinct()
     )
 

@@ -20,7 +20,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from qingshan.accounts.enums import Role
 from qingshan.core.errors import show_on_form
 from qingshan.core.records import PAGE_SIZE, school_for
 from qingshan.core.views import private_page
@@ -38,11 +37,11 @@ from qingshan.counseling.forms.cases import (
 )
 from qingshan.counseling.models import Case
 from qingshan.counseling.selectors import cases as selectors
-from qingshan.counseling.selectors.people import staff_of
 from qingshan.counseling.selectors.screening import alerts
 from qingshan.counseling.services import cases as services
 from qingshan.counseling.services import screening
 from qingshan.organization.models import Staff
+from qingshan.organization.selectors import staff_of_user
 
 CASES = "counseling.cases"
 
@@ -51,7 +50,7 @@ def _counselor(request: HttpRequest, *, write: bool = False) -> tuple[Any, Staff
     """The school and the reader's staff record (a counselor's login not linked to one holds no
     case)."""
     school = school_for(request, CASES, write=write)
-    return school, staff_of(school, request.user)
+    return school, staff_of_user(school=school, user=request.user)
 
 
 def _my_case(request: HttpRequest, pk: int, *, write: bool = False) -> tuple[Case, Staff]:
@@ -123,12 +122,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _render_case(request: HttpRequest, case: Case, staff: Staff, **forms: Any) -> HttpResponse:
     school = case.school
-    others = (
-        Staff.objects.for_school(school)
-        .active()
-        .filter(user__memberships__school=school, user__memberships__role=Role.COUNSELOR)
-        .exclude(pk__in=case.counselors.values("pk"))
-    )
+    others = selectors.counselors(school).exclude(pk__in=case.counselors.values("pk"))
     context = {
         "opened": selectors.opened(case),
         "missing_steps": services.missing_crisis_steps(case),
@@ -138,7 +132,7 @@ def _render_case(request: HttpRequest, case: Case, staff: Staff, **forms: Any) -
         "close_form": forms.get("close_form")
         or CloseForm(prefix="x", initial={"closed_on": timezone.localdate()}),
         "follow_form": forms.get("follow_form") or ReferralFollowUpForm(prefix="f"),
-        "counselor_form": AddCounselorForm(prefix="a", staff=others.distinct()),
+        "counselor_form": AddCounselorForm(prefix="a", staff=others),
         "reads": list(case.reads.order_by("-read_at")[:20]),
     }
     status = 422 if forms else 200
@@ -248,12 +242,7 @@ def case_add_counselor(request: HttpRequest, pk: int) -> HttpResponse:
     case, staff = _my_case(request, pk, write=True)
     if request.method != "POST":
         return redirect("counseling:case_list")
-    candidates = (
-        Staff.objects.for_school(case.school)
-        .active()
-        .filter(user__memberships__school=case.school, user__memberships__role=Role.COUNSELOR)
-    )
-    form = AddCounselorForm(request.POST, prefix="a", staff=candidates.distinct())
+    form = AddCounselorForm(request.POST, prefix="a", staff=selectors.counselors(case.school))
     if form.is_valid():
         try:
             services.add_counselor(case=case, staff=form.cleaned_data["staff"])

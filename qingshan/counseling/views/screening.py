@@ -25,8 +25,8 @@ from qingshan.core.views import private_page
 from qingshan.counseling.enums import CampaignState, Grade
 from qingshan.counseling.forms.screening import CampaignForm, FollowUpForm, LinksForm
 from qingshan.counseling.selectors import screening as selectors
-from qingshan.counseling.selectors.people import staff_of
 from qingshan.counseling.services import screening
+from qingshan.organization.selectors import staff_of_user
 
 SCREEN = "counseling.screen"
 
@@ -204,7 +204,7 @@ def alert_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         # An alert shows a student's scores: its reads are logged like a case's.
         log_read(obj=alert, actor=request.user, remote_addr=request.META.get("REMOTE_ADDR"))
-    staff = staff_of(school, request.user)
+    staff = staff_of_user(school=school, user=request.user)
     form = FollowUpForm(request.POST or None, initial={"interviewed_on": timezone.localdate()})
     if request.method == "POST" and alert.is_open:
         if staff is None:

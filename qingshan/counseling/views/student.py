@@ -25,8 +25,8 @@ from qingshan.core.views import private_page
 from qingshan.counseling.forms.screening import AnswerForm
 from qingshan.counseling.models import Campaign, Sheet
 from qingshan.counseling.selectors import screening as selectors
-from qingshan.counseling.selectors.people import student_of
 from qingshan.counseling.services import screening
+from qingshan.organization.selectors import student_of_user
 
 COOKIE = "qs_screening"
 COOKIE_SALT = "qingshan.counseling.sheet"
@@ -36,7 +36,7 @@ COOKIE_AGE = 6 * 60 * 60
 @login_required
 def my_screenings(request: HttpRequest) -> HttpResponse:
     school = school_for(request, "counseling.answer")
-    student = student_of(school, request.user)
+    student = student_of_user(school=school, user=request.user)
     campaigns = selectors.open_campaigns_for(student) if student else []
     return render(request, "counseling/my.html", {"student": student, "campaigns": campaigns})
 
@@ -59,7 +59,7 @@ def _hand_in(request: HttpRequest, campaign: Campaign, student: object, form: An
 @login_required
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "counseling.answer")
-    student = student_of(school, request.user)
+    student = student_of_user(school=school, user=request.user)
     if student is None:
         raise PermissionDenied
     campaign = get_object_or_404(selectors.campaigns(school), pk=pk)

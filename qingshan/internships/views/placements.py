@@ -17,8 +17,8 @@ from qingshan.core.records import may_write, school_for
 from qingshan.internships.forms.placements import EndForm, ExceptionForm, VisitForm
 from qingshan.internships.models import Placement
 from qingshan.internships.selectors import placements as selectors
-from qingshan.internships.selectors.people import staff_of
 from qingshan.internships.services import placements as services
+from qingshan.organization.selectors import staff_of_user
 
 
 def supervises(request: HttpRequest, placement: Placement) -> bool:
@@ -30,7 +30,7 @@ def supervises(request: HttpRequest, placement: Placement) -> bool:
         return False
     if may_write(request, "internships.manage", school):
         return True
-    staff = staff_of(school, request.user)
+    staff = staff_of_user(school=school, user=request.user)
     return staff is not None and placement.school_supervisor_id == staff.pk
 
 
@@ -88,7 +88,7 @@ def end_placement(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def add_visit(request: HttpRequest, pk: int) -> HttpResponse:
     placement = _supervised(request, pk)
-    staff = staff_of(placement.school, request.user)
+    staff = staff_of_user(school=placement.school, user=request.user)
     form = VisitForm(
         request.POST or None,
         school=placement.school,

@@ -16,14 +16,16 @@ from qingshan.core.records import school_for
 from qingshan.internships.forms.timesheets import DayForm, JournalForm
 from qingshan.internships.models import Placement, Week
 from qingshan.internships.selectors import placements as selectors
-from qingshan.internships.selectors.people import student_of
 from qingshan.internships.services import timesheets
 from qingshan.organization.models import Student
+from qingshan.organization.selectors import student_of_user
 
 
 def _student(request: HttpRequest) -> Student | None:
     """The signed-in student's record (None: the account is linked to none)."""
-    return student_of(school_for(request, "internships.log", write=True), request.user)
+    return student_of_user(
+        school=school_for(request, "internships.log", write=True), user=request.user
+    )
 
 
 def _mine(request: HttpRequest) -> list[Placement]:

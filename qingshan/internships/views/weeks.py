@@ -19,16 +19,16 @@ from qingshan.core.qr import qr_svg
 from qingshan.core.records import PAGE_SIZE, school_for
 from qingshan.internships.forms.timesheets import ReviewForm
 from qingshan.internships.selectors import placements as selectors
-from qingshan.internships.selectors.people import staff_of
 from qingshan.internships.services import timesheets
 from qingshan.internships.views.placements import supervises
+from qingshan.organization.selectors import staff_of_user
 
 
 @login_required
 def week_list(request: HttpRequest) -> HttpResponse:
     """Weeks waiting: journals to review (mine first), and weeks the units have not confirmed."""
     school = school_for(request, "internships.view")
-    staff = staff_of(school, request.user)
+    staff = staff_of_user(school=school, user=request.user)
     today = timezone.localdate()
     mine = selectors.journals_to_review(school, staff)[:200] if staff else []
     unconfirmed = Paginator(
@@ -42,7 +42,7 @@ def week_list(request: HttpRequest) -> HttpResponse:
 def week_detail(request: HttpRequest, pk: int) -> HttpResponse:
     school = school_for(request, "internships.view")
     week = get_object_or_404(selectors.weeks(school), pk=pk)
-    staff = staff_of(school, request.user)
+    staff = staff_of_user(school=school, user=request.user)
     may_review = supervises(request, week.placement)
     form = (
         ReviewForm(request.POST or None, initial={"comment": week.review_comment})
