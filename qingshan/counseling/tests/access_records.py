@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from qingshan.counseling.models import Alert
 from qingshan.counseling.services import cases, compliance, scales, screening
+from qingshan.organization.models import GradeTeam
 from tests.factories import SchoolClassFactory, StaffFactory, StudentFactory
 
 RED = dict.fromkeys(range(1, 15), 4) | {5: 1, 12: 4, 7: 1, 10: 1, 11: 1}
@@ -18,7 +19,13 @@ RED = dict.fromkeys(range(1, 15), 4) | {5: 1, 12: 4, 7: 1, 10: 1, 11: 1}
 
 def access_records(school: Any, mark: str = "") -> dict[str, Any]:
     counselor = StaffFactory(school=school, name=f"{mark}心理老师")
-    school_class = SchoolClassFactory(school=school, name=f"{mark}心理普查班")
+    # Another app's records may hold a grade team already: one per entry year and school.
+    grade_team, _made = GradeTeam.objects.get_or_create(
+        school=school, entry_year=2013, defaults={"name": "2013级"}
+    )
+    school_class = SchoolClassFactory(
+        school=school, grade_team=grade_team, entry_year=2013, name=f"{mark}心理普查班"
+    )
     student = StudentFactory(
         school=school,
         school_class=school_class,
