@@ -18,9 +18,16 @@ class CoreConfig(AppConfig):
         # too) and, on SQLite, fresh planner statistics.
         post_migrate.connect(after_migrate, sender=self)
         # The registries fill once every app is loaded.
-        from qingshan.core import figures, navigation, notices, search  # noqa: PLC0415
+        from qingshan.core import (  # noqa: PLC0415
+            figures,
+            navigation,
+            notices,
+            record_lists,
+            search,
+        )
 
         figures.autodiscover()
+        record_lists.autodiscover()
         navigation.autodiscover()
         notices.autodiscover()
         search.autodiscover()
