@@ -1,4 +1,5 @@
-"""The summary as a PDF with the same text, charts and appendix as the DOCX (WeasyPrint)."""
+"""The summary as a PDF with the same text, charts, signature and appendix as the DOCX, in the
+official-document format (WeasyPrint; see ``rendering.official`` for the rules)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from qingshan.reports.enums import BlockKind
 from qingshan.reports.rendering.content import Content
 
 
-def summary_pdf(content: Content, *, school_name: str) -> bytes:
+def summary_pdf(content: Content) -> bytes:
     from weasyprint import HTML  # noqa: PLC0415 (loads Pango and the fonts: only when a PDF is made)
 
     charts = {}
@@ -30,7 +31,6 @@ def summary_pdf(content: Content, *, school_name: str) -> bytes:
                     (block, charts.get(index)) for index, block in enumerate(content.blocks)
                 ],
                 "definitions": content.definitions(),
-                "school_name": school_name,
                 "lang": "zh-Hans" if content.language.startswith("zh") else "en",
             },
         )
