@@ -1,8 +1,11 @@
 """The checker a summary must pass before it is issued.
 
-Errors (issuing is refused): a token that is not a figure token, names no figure, or uses an unknown
-format; a placeholder left in (``XX``, ``**``, ``……`` where a number belongs).
-Warnings (issuing goes on): numbers typed into the narrative by hand, which no record backs.
+Errors (issuing is refused): a token that is not a figure token, names no figure or record list,
+or uses an unknown format or one that does not fit it (``first`` on a figure, ``change`` on a
+list); a placeholder left in (``XX``, ``**``, ``……`` where a number belongs).
+Warnings (issuing goes on): numbers typed into the narrative by hand, which no record backs; a
+section with nothing under its heading, or whose every figure is zero and every list empty
+(``empty_sections``), which would claim "0 honours".
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from qingshan.reports.tokens import TOKEN, parse
+from qingshan.reports.tokens import FIGURE_FORMATS, LIST_FORMATS, TOKEN, parse
 
 PLACEHOLDERS = (
     (re.compile(r"(?<![A-Za-z])X{2,}(?![A-Za-z])"), "XX"),
@@ -43,15 +46,39 @@ class CheckResult:
         return not self.errors
 
 
-def check_text(block: str, text: str, known_keys: Iterable[str], result: CheckResult) -> None:
-    known = set(known_keys)
+def check_text(
+    block: str,
+    text: str,
+    known_keys: Iterable[str],
+    result: CheckResult,
+    list_keys: Iterable[str] = (),
+) -> None:
+    figures, lists = set(known_keys), set(list_keys)
     tokens, token_errors = parse(text)
     for error in token_errors:
         result.errors.append(Finding(block, error.text, error.message))
     for token in tokens:
-        if token.key not in known:
+        if token.key not in figures and token.key not in lists:
             result.errors.append(
                 Finding(block, token.text, _("No figure is called “%(key)s”.") % {"key": token.key})
+            )
+        elif token.key in figures and token.format in LIST_FORMATS:
+            result.errors.append(
+                Finding(
+                    block,
+                    token.text,
+                    _("“%(format)s” is for a list of records; “%(key)s” is a figure.")
+                    % {"format": token.format, "key": token.key},
+                )
+            )
+        elif token.key in lists and token.format in FIGURE_FORMATS:
+            result.errors.append(
+                Finding(
+                    block,
+                    token.text,
+                    _("“%(format)s” is for a figure; “%(key)s” is a list of records.")
+                    % {"format": token.format, "key": token.key},
+                )
             )
     plain = TOKEN.sub(" ", text)
     for pattern, label in PLACEHOLDERS:
@@ -76,3 +103,19 @@ def check_text(block: str, text: str, known_keys: Iterable[str], result: CheckRe
                     ),
                 )
             )
+
+
+def empty_sections(headings: Iterable[str], result: CheckResult) -> None:
+    """Warn about each section whose every figure is zero and every list empty."""
+    for heading in headings:
+        result.warnings.append(
+            Finding(
+                heading,
+                heading,
+                _(
+                    "Nothing stands under this heading, or every figure under it is zero and every "
+                    "list empty: it would claim nothing (“0 honours”). Leave the section out, or "
+                    "record what it tells of."
+                ),
+            )
+        )

@@ -10,17 +10,19 @@ TITLE_EN = "Summary of the school's party work in {year}"
 NAME = "年度工作总结"
 
 H, N, C, T = BlockKind.HEADING, BlockKind.NARRATIVE, BlockKind.CHART, BlockKind.TABLE
+S = BlockKind.SIGNATURE
 
 BLOCKS: tuple[tuple[str, str, str, str], ...] = (
     (H, "一、创新党组织建设，发挥先锋模范作用", "1. Organisation and study", ""),
     (
         N,
-        "学校设党支部，下设{{ party.groups }}个党小组，现有党员{{ party.members }}名，其中正式党员"
+        "学校设党支部，下设{{ party.groups }}个党小组，现有党员{{ party.members }}名（{{ party.members|change }}），其中正式党员"
         "{{ party.full_members }}名、预备党员{{ party.probationary_members }}名。党支部规范工作程序，"
         "健全工作制度，本年度发文{{ documents.issued }}件，现行有效制度{{ documents.in_force }}件。"
         "坚持每周政治学习，全年学习{{ party.study_sessions }}次，出勤率{{ party.study_attendance }}。",
         "The school has a party branch with {{ party.groups }} party groups and {{ party.members }} "
-        "members: {{ party.full_members }} full and {{ party.probationary_members }} probationary. "
+        "members ({{ party.members|change }}): {{ party.full_members }} full and "
+        "{{ party.probationary_members }} probationary. "
         "The branch issued {{ documents.issued }} documents this year; {{ documents.in_force }} "
         "regulations are in force. The weekly political study met {{ party.study_sessions }} times, "
         "with an attendance of {{ party.study_attendance }}.",
@@ -81,9 +83,12 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
     (
         N,
         "学校开设{{ organization.majors }}个专业、{{ organization.classes }}个教学班，在校学生"
-        "{{ organization.students }}名，教职工{{ organization.staff }}名。",
+        "{{ organization.students }}名（{{ organization.students|change }}），教职工"
+        "{{ organization.staff }}名。近五年在校学生数{{ organization.students|series }}。",
         "The school teaches {{ organization.majors }} majors in {{ organization.classes }} classes, "
-        "with {{ organization.students|thousands }} students and {{ organization.staff }} staff.",
+        "with {{ organization.students|thousands }} students ({{ organization.students|change }}) "
+        "and {{ organization.staff }} staff. Students on the rolls numbered "
+        "{{ organization.students|series }}.",
         "",
     ),
     (
@@ -145,15 +150,19 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "培养技术人才{{ careers.order_trained|more_than:100 }}名，其中{{ careers.order_hired|more_than:10 }}"
         "名毕业后进入培养企业工作。毕业生就业率连续五年保持高位，五年中最低为"
         "{{ careers.employment_rate_lowest_of_five_years|percent:1 }}；本年度毕业生就业率"
-        "{{ careers.employment_rate|percent:1 }}，对口就业率{{ careers.matching_rate|percent:1 }}。",
+        "{{ careers.employment_rate|percent:1 }}（{{ careers.employment_rate|change }}），对口就业率"
+        "{{ careers.matching_rate|percent:1 }}。毕业生就业人数较多的合作企业有"
+        "{{ careers.top_partners|first:3 }}。",
         "Through order-based education the school is joined with enterprises of the developed regions: "
         "{{ careers.order_classes }} order classes ran this year, and "
         "{{ careers.order_trained|more_than:100 }} technical workers have been trained for the "
         "companies, {{ careers.order_hired|more_than:10 }} of whom went on to work for the company "
         "that trained them. The graduates' employment rate has stayed high for five years, never "
         "below {{ careers.employment_rate_lowest_of_five_years|percent:1 }}; this year it was "
-        "{{ careers.employment_rate|percent:1 }}, with {{ careers.matching_rate|percent:1 }} of "
-        "those at work in jobs that match their major.",
+        "{{ careers.employment_rate|percent:1 }} ({{ careers.employment_rate|change }}), with "
+        "{{ careers.matching_rate|percent:1 }} of those at work in jobs that match their major. "
+        "The partner companies that took most of the graduates were "
+        "{{ careers.top_partners|first:3 }}.",
         "",
     ),
     (C, "", "", "careers.employment_rate_lowest_of_five_years"),
@@ -234,14 +243,25 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
     (H, "五、取得的成绩与荣誉", "5. Results and honours", ""),
     (
         N,
-        "本年度学校和党支部获得各级荣誉{{ honours.honours }}项，党支部受表彰{{ honours.branch_commended }}"
-        "次，{{ honours.members_commended }}名党员受到表彰。",
-        "This year the school and the branch received {{ honours.honours }} honours; the branch was "
-        "commended {{ honours.branch_commended }} times and {{ honours.members_commended }} members "
-        "were commended.",
+        "本年度学校和党支部荣获{{ honours.titles|first:3 }}{{ honours.levels }}级荣誉{{ honours.honours }}项。"
+        "受到表彰的有{{ honours.commended|first:3 }}。",
+        "This year the school and the branch received {{ honours.honours }} {{ honours.levels }} "
+        "honours: {{ honours.titles|first:3 }}. Commended were {{ honours.commended|first:3 }}.",
+        "",
+    ),
+    (
+        N,
+        "学校涌现出一批先进典型：{{ honours.deeds }}",
+        "Among the school's people, these deeds stood out: {{ honours.deeds }}",
         "",
     ),
     (H, "六、今后打算", "6. Outlook", ""),
+    (
+        N,
+        "新的一年，学校将重点做好以下工作：{{ workplans.next_year }}。",
+        "In the coming year the school will concentrate on the following: {{ workplans.next_year }}.",
+        "",
+    ),
     (
         N,
         "今后，我们将以更加昂扬的精神、更加科学的态度、更加扎实的作风，发挥党组织的政治核心作用，"
@@ -250,4 +270,5 @@ BLOCKS: tuple[tuple[str, str, str, str], ...] = (
         "style, so that the party organisation's core role shows in every part of the school.",
         "",
     ),
+    (S, "", "", ""),
 )

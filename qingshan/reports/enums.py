@@ -9,6 +9,7 @@ class BlockKind(models.TextChoices):
     NARRATIVE = "narrative", _("narrative")
     CHART = "chart", _("chart of figures over five years")
     TABLE = "table", _("table of figures")
+    SIGNATURE = "signature", _("signature: the issuing organisation, dated")
 
 
 class ReportLanguage(models.TextChoices):

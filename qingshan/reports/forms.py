@@ -20,7 +20,7 @@ class BlockForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if self.instance.kind in (BlockKind.HEADING, BlockKind.NARRATIVE):
+        if self.instance.kind in (BlockKind.HEADING, BlockKind.NARRATIVE, BlockKind.SIGNATURE):
             del self.fields["figure_keys"]
         else:
             del self.fields["text_zh"]

@@ -1,7 +1,8 @@
 """Annual-summary templates (sections and narrative blocks in both languages) and issued reports.
 
 An issued report is frozen: its rendered files, every figure's value and the ids of the records
-behind each are stored when it is issued and never change afterwards.
+behind each, and every record list's items with the records they name, are stored when it is
+issued and never change afterwards.
 """
 
 from __future__ import annotations
@@ -92,6 +93,7 @@ class IssuedReport(SchoolOwned):
     )
     html = models.TextField(_("page"))
     figures = models.JSONField(_("figures and their records"), default=dict, blank=True)
+    lists = models.JSONField(_("records named and their lists"), default=dict, blank=True)
     warnings = models.JSONField(_("warnings at issue"), default=list, blank=True)
     docx = models.FileField(_("Word file"), upload_to=_report_path)
     pdf = models.FileField(_("PDF file"), upload_to=_report_path)

@@ -20,7 +20,7 @@ from qingshan.core.models import School
 from qingshan.core.services import create_record, update_record
 from qingshan.reports.enums import BlockKind, ReportLanguage
 from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
-from qingshan.reports.rendering.content import build_content
+from qingshan.reports.rendering.content import Content, build_content
 from qingshan.reports.rendering.docx import summary_docx
 from qingshan.reports.rendering.pdf import summary_pdf
 from qingshan.reports.selectors.summary import (
@@ -149,11 +149,13 @@ def issue_report(*, school: School, year: int, language: str, by: Any) -> Issued
         year=year,
         language=language,
     )
+    check = check_template(blocks, language, content)
     rendered = _Rendered(
         html=render_html(content, links=False),
         docx=summary_docx(content),
-        pdf=summary_pdf(content, school_name=school.name),
+        pdf=summary_pdf(content),
         figures=_frozen_figures(_results_with_records(school, year, content.used_keys)),
+        lists=_frozen_lists(content),
     )
     return _store_issued(
         school=school,
@@ -167,12 +169,35 @@ def issue_report(*, school: School, year: int, language: str, by: Any) -> Issued
     )
 
 
+def _frozen_lists(content: Content) -> dict[str, Any]:
+    """Each record list the text names: its items as printed, with the record each names, and
+    every record behind the list."""
+    frozen = {}
+    for key, result in content.lists.items():
+        records = result.records
+        frozen[key] = {
+            "value": len(result.items),
+            "items": [
+                {
+                    "text": item.text,
+                    "model": item.record._meta.label if item.record is not None else "",
+                    "pk": item.record.pk if item.record is not None else None,
+                }
+                for item in result.items
+            ],
+            "model": records.model._meta.label if records is not None else "",
+            "records": sorted(records.values_list("pk", flat=True)) if records is not None else [],
+        }
+    return frozen
+
+
 @dataclass(frozen=True)
 class _Rendered:
     html: str
     docx: bytes
     pdf: bytes
     figures: dict[str, Any]
+    lists: dict[str, Any]
 
 
 def _store_issued(
@@ -210,6 +235,7 @@ def _store_issued(
                 issued_by=by if getattr(by, "is_authenticated", False) else None,
                 html=rendered.html,
                 figures=rendered.figures,
+                lists=rendered.lists,
                 warnings=warnings,
             )
             stem = f"summary-{school.slug}-{year}-{language}-v{version}"

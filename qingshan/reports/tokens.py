@@ -9,7 +9,13 @@ Formats (the author chooses how a number is written):
 - ``{{ key|more_than:10 }}``: rounded *down* to a multiple of N — "more than 40" / "40多";
 - ``{{ key|about:100 }}``: rounded to the nearest multiple of N — "about 1,500" / "约1500";
   both write the exact number when rounding would say something untrue or empty (below one
-  step, "0多"; exactly on a step, "40多" for 40).
+  step, "0多"; exactly on a step, "40多" for 40);
+- ``{{ key|change }}``, ``{{ key|previous }}``, ``{{ key|series }}``: the figure against its own
+  history (``reports.comparisons``).
+
+A token may also name a record list (``core.record_lists``): ``{{ honours.titles }}`` names the
+records, ``{{ honours.titles|first:3 }}`` the first three, closed by 等 in Chinese and by "and
+others" in English when there are more.
 
 Invariant: a token either resolves to text or is reported by ``find_problems``; nothing is guessed.
 """
@@ -30,7 +36,20 @@ BODY = re.compile(
     r"^(?P<key>[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*)"
     r"(?:\|(?P<format>[a-z_]+)(?::(?P<argument>\d+))?)?$"
 )
-FORMATS = ("thousands", "percent", "more_than", "about")
+FIGURE_FORMATS = (
+    "thousands",
+    "percent",
+    "more_than",
+    "about",
+    "change",
+    "previous",
+    "series",
+)
+LIST_FORMATS = ("first",)
+FORMATS = FIGURE_FORMATS + LIST_FORMATS
+STEPPED = ("more_than", "about", "first")
+# Formats that read the figure of other years than the summary's: the year before, or five.
+COMPARISONS = ("change", "previous", "series")
 
 
 @dataclass(frozen=True)
@@ -62,7 +81,7 @@ def parse(text: str) -> tuple[list[Token], list[TokenError]]:
                 TokenError(match.group(0), _("Unknown format “%(name)s”.") % {"name": name})
             )
             continue
-        if name in ("more_than", "about") and not argument:
+        if name in STEPPED and not argument:
             errors.append(
                 TokenError(
                     match.group(0),
@@ -75,13 +94,13 @@ def parse(text: str) -> tuple[list[Token], list[TokenError]]:
     return tokens, errors
 
 
-def _is_chinese(language: str) -> bool:
+def is_chinese(language: str) -> bool:
     return language.lower().startswith("zh")
 
 
 def _grouped(number: float, language: str, *, force: bool = False, decimals: int = 0) -> str:
     text = f"{number:,.{decimals}f}" if decimals else f"{round(number):,d}"
-    if _is_chinese(language) and not force:
+    if is_chinese(language) and not force:
         text = text.replace(",", "")
     return text
 
@@ -93,7 +112,7 @@ def format_value(
     if value is None:
         return "—"
     number = float(value)
-    chinese = _is_chinese(language)
+    chinese = is_chinese(language)
     if token.format == "percent" or (not token.format and unit == Unit.RATE):
         decimals = token.argument or 0 if token.format == "percent" else 0
         return f"{number * 100:.{decimals}f}%"

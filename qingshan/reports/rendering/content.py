@@ -1,30 +1,40 @@
-"""A summary's content, built once from the template and the figures, then written out as an HTML
-page, a DOCX or a PDF. Every figure in the text keeps its key, so the page can link it to its records.
+"""A summary's content, built once from the template, the figures and the record lists, then written
+out as an HTML page, a DOCX or a PDF. Every figure in the text keeps its key, so the page can link
+it to its records; every name from a record list keeps its record's page.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils import translation
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
-from qingshan.core import figure_store
+from qingshan.core import figure_store, record_lists
 from qingshan.core.figure_store import Value
 from qingshan.core.figures import Period, Scope, registry
 from qingshan.core.numbers import figure_text
+from qingshan.core.record_lists import ListResult
+from qingshan.reports.comparisons import series_text
 from qingshan.reports.enums import BlockKind
-from qingshan.reports.tokens import TOKEN, Token, format_value, parse
+from qingshan.reports.rendering.narrative import TREND_YEARS, narrative_paragraphs
+from qingshan.reports.tokens import Token, format_value, is_chinese, parse
 
-TREND_YEARS = 5
+# A heading of the second level: （一） in Chinese, (1) or 1.1 in English.
+SECOND_LEVEL = re.compile(r"^\s*(?:（[一二三四五六七八九十]+）|\(\d+\)|\d+\.\d+)")
 
 
 @dataclass(frozen=True)
 class Part:
-    """A piece of narrative: plain text, or a figure's formatted value (``key`` set)."""
+    """A piece of narrative: plain text, a figure's formatted value (``key`` set), or a name from a
+    record list (``key`` the list's, ``url`` the record's page)."""
 
     text: str
     key: str = ""
+    url: str = ""
 
 
 @dataclass
@@ -34,6 +44,8 @@ class Block:
     chart: dict[str, Any] | None = None
     rows: list[dict[str, Any]] = field(default_factory=list)
     chart_id: str = ""
+    level: int = 1  # a heading's level
+    caption: str = ""  # a chart's series in words, for print
 
     @property
     def echarts(self) -> dict[str, Any]:
@@ -56,6 +68,33 @@ class Block:
         return "".join(part.text for part in self.parts)
 
 
+@dataclass(frozen=True)
+class Named:
+    """A record the text names, for the appendix and the frozen report."""
+
+    key: str
+    label: str
+    text: str
+    url: str
+    model: str
+    pk: int | None
+
+
+@dataclass
+class Section:
+    """A heading, whether each value shown under it is something (not zero, not empty), and how
+    many paragraphs, charts and tables stand under it."""
+
+    heading: str
+    shown: list[bool] = field(default_factory=list)
+    blocks: int = 0
+
+    @property
+    def claims_nothing(self) -> bool:
+        """Nothing stands under the heading, or every value shown under it is zero or empty."""
+        return self.blocks == 0 or (bool(self.shown) and not any(self.shown))
+
+
 @dataclass
 class Content:
     title: str
@@ -64,6 +103,11 @@ class Content:
     blocks: list[Block]
     results: dict[str, Value]
     used_keys: list[str]
+    lists: dict[str, ListResult] = field(default_factory=dict)
+    named: list[Named] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    issuer: str = ""
+    signed_on: str = ""
 
     def definitions(self) -> list[dict[str, Any]]:
         """The appendix: each figure used, with its label, unit, definition and value."""
@@ -81,21 +125,41 @@ class Content:
             )
         return rows
 
+    @property
+    def signature_indents(self) -> tuple[float, float]:
+        """The organisation's and the date's distance from the right margin, in characters;
+        an English summary sets both flush right."""
+        if not is_chinese(self.language):
+            return 0, 0
+        return signature_indents(self.issuer, self.signed_on)
+
+    def empty_sections(self) -> list[str]:
+        """The headings of sections whose every value is zero or empty."""
+        return [section.heading for section in self.sections if section.claims_nothing]
+
 
 class FigureCache:
-    """The figures a summary shows, read from the figure store in one go (stored values whose
-    records are unchanged, the others computed once)."""
+    """The figures and record lists a summary shows: figures read from the figure store in one go
+    (stored values whose records are unchanged, the others computed once), for the summary's
+    year and the years its comparisons and charts reach back to; lists built once each."""
 
     def __init__(self, scope: Scope, blocks: list[Any], year: int, language: str) -> None:
         self.scope = scope
+        self.language = language
+        trend = range(year - TREND_YEARS + 1, year + 1)
         wanted: set[tuple[str, int]] = set()
         for block in blocks:
             if block.kind == BlockKind.NARRATIVE:
-                tokens = parse(block.text(language))[0]
-                wanted |= {(token.key, year) for token in tokens if token.key in registry}
+                for token in parse(block.text(language))[0]:
+                    if token.key not in registry:
+                        continue
+                    wanted.add((token.key, year))
+                    if token.format in ("change", "previous"):
+                        wanted.add((token.key, year - 1))
+                    elif token.format == "series":
+                        wanted |= {(token.key, item) for item in trend}
             elif block.kind == BlockKind.CHART:
-                years = range(year - TREND_YEARS + 1, year + 1)
-                wanted |= {(key, item) for key in block.keys if key in registry for item in years}
+                wanted |= {(key, item) for key in block.keys if key in registry for item in trend}
             elif block.kind == BlockKind.TABLE:
                 wanted |= {(key, year) for key in block.keys if key in registry}
         self.values: dict[tuple[str, int], Value] = {}
@@ -104,42 +168,33 @@ class FigureCache:
             period = Period.year(item_year)
             found = figure_store.values(scope, [period], keys)
             self.values |= {(key, item_year): found[(key, period)] for key in keys}
+        self.lists: dict[tuple[str, int], ListResult] = {}
 
     def get(self, key: str, year: int) -> Value:
         if (key, year) not in self.values:
             self.values[(key, year)] = figure_store.value(self.scope, Period.year(year), key)
         return self.values[(key, year)]
 
-
-def _narrative(text: str, year: int, cache: FigureCache, language: str, used: list[str]) -> Block:
-    tokens = {token.text: token for token in parse(text)[0]}
-    parts, position = [], 0
-    for match in TOKEN.finditer(text):
-        if match.start() > position:
-            parts.append(Part(text[position : match.start()]))
-        token = tokens.get(match.group(0))
-        if token is None or token.key not in registry:
-            parts.append(Part(match.group(0)))  # the checker refuses these before issuing
-        else:
-            figure = registry.get(token.key)
-            value = cache.get(token.key, year).value
-            parts.append(Part(format_value(value, figure.unit, token, language), token.key))
-            if token.key not in used:
-                used.append(token.key)
-        position = match.end()
-    if position < len(text):
-        parts.append(Part(text[position:]))
-    return Block(BlockKind.NARRATIVE, parts=parts)
+    def listed(self, key: str, year: int) -> ListResult:
+        if (key, year) not in self.lists:
+            with translation.override(self.language):
+                found = record_lists.registry.get(key).evaluate(self.scope, Period.year(year))
+            self.lists[(key, year)] = found
+        return self.lists[(key, year)]
 
 
-def _chart(keys: list[str], year: int, cache: FigureCache, used: list[str]) -> Block:
+def _series(key: str, years: list[int], cache: FigureCache) -> list[Any]:
+    return [cache.get(key, item).value for item in years]
+
+
+def _chart(keys: list[str], year: int, cache: FigureCache, language: str, used: list[str]) -> Block:
     years = list(range(year - TREND_YEARS + 1, year + 1))
-    series = []
+    series, captions = [], []
     for key in keys:
         if key not in registry:
             continue
         figure = registry.get(key)
-        values = [cache.get(key, item).value for item in years]
+        values = _series(key, years, cache)
         series.append(
             {
                 "key": key,
@@ -148,9 +203,14 @@ def _chart(keys: list[str], year: int, cache: FigureCache, used: list[str]) -> B
                 "values": [None if value is None else float(value) for value in values],
             }
         )
+        captions.append(
+            _("%(label)s: %(series)s")
+            % {"label": figure.label, "series": series_text(years, values, figure, language)}
+        )
         if key not in used:
             used.append(key)
-    return Block(BlockKind.CHART, chart={"years": years, "series": series})
+    caption = ("；" if is_chinese(language) else "; ").join(captions)
+    return Block(BlockKind.CHART, chart={"years": years, "series": series}, caption=caption)
 
 
 def _table(keys: list[str], year: int, cache: FigureCache, language: str, used: list[str]) -> Block:
@@ -173,25 +233,117 @@ def _table(keys: list[str], year: int, cache: FigureCache, language: str, used: 
     return Block(BlockKind.TABLE, rows=rows)
 
 
+def _named(cache: FigureCache, year: int, parts: list[Part]) -> list[Named]:
+    """The records the text names, once each, in the order it names them."""
+    found: list[Named] = []
+    seen: set[tuple[str, str]] = set()
+    for part in parts:
+        if not part.url or (part.key, part.url) in seen:
+            continue
+        seen.add((part.key, part.url))
+        item = next(
+            (item for item in cache.listed(part.key, year).items if item.url == part.url), None
+        )
+        record = item.record if item is not None else None
+        found.append(
+            Named(
+                key=part.key,
+                label=str(record_lists.registry.get(part.key).label),
+                text=part.text,
+                url=part.url,
+                model=record._meta.label if record is not None else "",
+                pk=record.pk if record is not None else None,
+            )
+        )
+    return found
+
+
+def _width(text: str) -> float:
+    """A text's width in Chinese characters: half-width letters and digits count a half."""
+    return sum(0.5 if ord(char) < 0x2E80 else 1 for char in text)
+
+
+def signature_indents(issuer: str, date: str) -> tuple[float, float]:
+    """How many characters the issuing organisation and the date stand in from the right margin
+    (GB/T 9704, unsealed): the organisation two, the date beginning two characters to the right
+    of the organisation; a date longer than that stands two in and moves the organisation left."""
+    issuer_width, date_width = _width(issuer), _width(date)
+    date_indent = issuer_width - date_width  # 2 + width - 2 - date's width
+    if date_indent >= 2:
+        return 2, date_indent
+    return 2 + (2 - date_indent), 2
+
+
+def signed_on(day: dt.date, language: str) -> str:
+    """The date under the issuing organisation's name: 2013年12月31日 / 31 December 2013."""
+    if is_chinese(language):
+        return f"{day.year}年{day.month}月{day.day}日"
+    with translation.override(language):
+        return formats.date_format(day, "j F Y")
+
+
 def build_content(
-    *, template: Any, blocks: list[Any], scope: Scope, year: int, language: str
+    *,
+    template: Any,
+    blocks: list[Any],
+    scope: Scope,
+    year: int,
+    language: str,
+    issuer: str = "",
+    day: dt.date | None = None,
 ) -> Content:
-    """The summary of ``year`` in ``language`` from the template's blocks (in order)."""
+    """The summary of ``year`` in ``language`` from the template's blocks (in order), signed by
+    ``issuer`` (a signature block's text, else the school's name) on ``day`` (today)."""
     cache = FigureCache(scope, blocks, year, language)
     used: list[str] = []
-    built = []
+    built: list[Block] = []
+    sections = [Section("")]
+    signer = ""
     with translation.override(language):
         for block in blocks:
             if block.kind == BlockKind.HEADING:
-                built.append(Block(BlockKind.HEADING, parts=[Part(block.text(language))]))
+                text = block.text(language)
+                level = 2 if SECOND_LEVEL.match(text) else 1
+                built.append(Block(BlockKind.HEADING, parts=[Part(text)], level=level))
+                if level == 1:
+                    sections.append(Section(text))
             elif block.kind == BlockKind.NARRATIVE:
-                built.append(_narrative(block.text(language), year, cache, language, used))
+                for paragraph in narrative_paragraphs(
+                    block.text(language),
+                    year=year,
+                    values=cache,
+                    language=language,
+                    used=used,
+                    seen=sections[-1].shown.append,
+                ):
+                    parts = [Part(text, key, url) for key, text, url in paragraph]
+                    built.append(Block(BlockKind.NARRATIVE, parts=parts))
+                    sections[-1].blocks += 1
             elif block.kind == BlockKind.CHART:
-                chart = _chart(block.keys, year, cache, used)
+                chart = _chart(block.keys, year, cache, language, used)
                 chart.chart_id = f"summary-chart-{len(built)}"
                 built.append(chart)
-            else:
+                sections[-1].blocks += 1
+            elif block.kind == BlockKind.TABLE:
                 built.append(_table(block.keys, year, cache, language, used))
+                sections[-1].blocks += 1
+            elif block.kind == BlockKind.SIGNATURE:
+                signer = block.text(language).strip()
         results = {key: cache.get(key, year) for key in used}
         title = template.title(language).format(year=year)
-    return Content(title, year, language, built, results, used)
+        named = _named(cache, year, [part for block in built for part in block.parts])
+        lists = {key: found for (key, item_year), found in cache.lists.items() if item_year == year}
+    default_issuer = issuer or (scope.schools[0].name if scope.schools else "")
+    return Content(
+        title=title,
+        year=year,
+        language=language,
+        blocks=built,
+        results=results,
+        used_keys=used,
+        lists=lists,
+        named=named,
+        sections=[section for section in sections if section.heading or section.blocks],
+        issuer=signer or default_issuer,
+        signed_on=signed_on(day or timezone.localdate(), language),
+    )

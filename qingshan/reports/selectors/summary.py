@@ -17,10 +17,11 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from qingshan.core import record_lists
 from qingshan.core.figures import Period, Scope, as_json_value, registry
 from qingshan.core.models import School
 from qingshan.reports import defaults
-from qingshan.reports.checker import CheckResult, check_text
+from qingshan.reports.checker import CheckResult, check_text, empty_sections
 from qingshan.reports.enums import BlockKind
 from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
 from qingshan.reports.rendering.content import Content
@@ -88,14 +89,19 @@ def block_at(template: SummaryTemplate, position: int) -> TemplateBlock | None:
     )
 
 
-def check_template(blocks: list[TemplateBlock], language: str) -> CheckResult:
-    """Errors and warnings of the narrative in one language (see ``reports.checker``)."""
+def check_template(
+    blocks: list[TemplateBlock], language: str, content: Content | None = None
+) -> CheckResult:
+    """Errors and warnings of the narrative in one language (see ``reports.checker``); given the
+    built ``content``, also the sections that would claim nothing."""
     result = CheckResult()
-    keys = registry.keys()
+    keys, list_keys = registry.keys(), record_lists.registry.keys()
     with translation.override(language):
         for block in blocks:
             if block.kind in (BlockKind.HEADING, BlockKind.NARRATIVE):
-                check_text(str(block.position), block.text(language), keys, result)
+                check_text(str(block.position), block.text(language), keys, result, list_keys)
+        if content is not None:
+            empty_sections(content.empty_sections(), result)
     return result
 
 

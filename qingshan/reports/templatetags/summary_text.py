@@ -6,6 +6,7 @@ import re
 
 from django import template
 
+from qingshan.core import record_lists
 from qingshan.core.figures import registry
 from qingshan.reports.tokens import BODY, TOKEN
 
@@ -13,12 +14,14 @@ register = template.Library()
 
 
 def _label(key: str) -> str:
-    return str(registry.get(key).label) if key in registry else key
+    if key in registry:
+        return str(registry.get(key).label)
+    return str(record_lists.registry.get(key).label) if key in record_lists.registry else key
 
 
 @register.filter
 def figure_label(key: str) -> str:
-    """The figure's name in the reader's language (its key only if no figure has it)."""
+    """The figure's or record list's name in the reader's language (else its key)."""
     return _label(key)
 
 

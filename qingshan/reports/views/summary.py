@@ -78,7 +78,7 @@ def summary(request: HttpRequest) -> HttpResponse:
             "template": template,
             "blocks": blocks,
             "body": render_html(content, links=True),
-            "check": check_template(blocks, language),
+            "check": check_template(blocks, language, content),
             "year": year,
             "years": range(year - 6, timezone.localdate().year + 1),
             "language": language,
@@ -107,7 +107,7 @@ def summary_download(request: HttpRequest, fmt: str) -> HttpResponse:
         data = summary_docx(content)
         kind = DOCX
     elif fmt == "pdf":
-        data, kind = summary_pdf(content, school_name=school.name), PDF
+        data, kind = summary_pdf(content), PDF
     else:
         raise Http404
     return attachment(data, f"summary-{year}-{language}.{fmt}", kind)
@@ -179,7 +179,7 @@ def _preview(
         )
         result[language] = {
             "html": render_html(content, links=True),
-            "check": check_template([draft], language),
+            "check": check_template([draft], language, content),
         }
     return result
 

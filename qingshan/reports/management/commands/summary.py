@@ -48,5 +48,5 @@ class Command(BaseCommand):
         elif options["format"] == "docx":
             output.write_bytes(summary_docx(content))
         else:
-            output.write_bytes(summary_pdf(content, school_name=school.name))
+            output.write_bytes(summary_pdf(content))
         self.stdout.write(f"wrote {output}")
