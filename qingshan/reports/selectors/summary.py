@@ -153,21 +153,31 @@ class FigureChange:
         return self.then != self.now or bool(self.added or self.removed or self.changed)
 
 
-def report_changes(report: IssuedReport) -> list[FigureChange]:
-    """For each frozen figure: today's value, records added or removed since, records edited since."""
-    scope, period = Scope.of_school(report.school), Period.year(report.year)
-    changes = []
-    for key, frozen in report.figures.items():
-        if key not in registry:
-            continue
+def _evaluated(key: str, scope: Scope, period: Period, language: str) -> tuple[str, Any, Any]:
+    """A frozen key's label, value today and records today: a figure's, or a record list's (its
+    value the number of records it names)."""
+    if key in registry:
         figure = registry.get(key)
         result = figure.evaluate(scope, period)
+        return str(figure.label), as_json_value(result.value), result.records
+    found = record_lists.registry.get(key)
+    with translation.override(language):
+        listed = found.evaluate(scope, period)
+    return str(found.label), len(listed.items), listed.records
+
+
+def report_changes(report: IssuedReport) -> list[FigureChange]:
+    """For each frozen figure and record list: today's value, records added or removed since,
+    records edited since."""
+    scope, period = Scope.of_school(report.school), Period.year(report.year)
+    changes = []
+    frozen_items = [*report.figures.items(), *report.lists.items()]
+    for key, frozen in frozen_items:
+        if key not in registry and key not in record_lists.registry:
+            continue
+        label_text, value, records = _evaluated(key, scope, period, report.language)
         then_ids = set(frozen.get("records", []))
-        now_ids = (
-            set(result.records.values_list("pk", flat=True))
-            if result.records is not None
-            else set()
-        )
+        now_ids = set(records.values_list("pk", flat=True)) if records is not None else set()
         edited: list[int] = []
         label = frozen.get("model", "")
         if label and then_ids & now_ids:
@@ -181,9 +191,9 @@ def report_changes(report: IssuedReport) -> list[FigureChange]:
         changes.append(
             FigureChange(
                 key=key,
-                label=str(figure.label),
+                label=label_text,
                 then=frozen.get("value"),
-                now=as_json_value(result.value),
+                now=value,
                 added=sorted(now_ids - then_ids),
                 removed=sorted(then_ids - now_ids),
                 changed=edited,

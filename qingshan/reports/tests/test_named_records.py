@@ -21,7 +21,7 @@ from qingshan.honours.tests.factories import commendation, honour, story
 from qingshan.reports.checker import CheckResult, check_text
 from qingshan.reports.rendering.content import build_content
 from qingshan.reports.rendering.narrative import narrative_paragraphs
-from qingshan.reports.selectors.summary import check_template, template_blocks
+from qingshan.reports.selectors.summary import check_template, report_changes, template_blocks
 from qingshan.reports.services import ensure_default_template, issue_report
 from qingshan.workplans.models import Decision, DecisionMeeting
 
@@ -265,3 +265,15 @@ def test_an_excerpt_keeps_whole_sentences_within_the_limit() -> None:
     assert excerpt(body, 20) == "第一句话。第二句话比较长一些。"
     assert excerpt("很长" * 80, 20) == "很长" * 9 + "很…"
     assert excerpt("First one. Second one.", 12) == "First one."
+
+
+def test_a_record_named_after_the_issue_shows_among_the_changes(school: Any) -> None:
+    honour(school, title="市文明单位", level="city")
+    report = issue_report(school=school, year=YEAR, language="zh-hans", by=None)
+    later = honour(school, title="后来补录的荣誉", level="county")
+
+    changes = {change.key: change for change in report_changes(report) if change.differs}
+
+    assert changes["honours.titles"].added == [later.pk]
+    assert (changes["honours.titles"].then, changes["honours.titles"].now) == (1, 2)
+    assert changes["honours.honours"].added == [later.pk]

@@ -13,6 +13,7 @@ from django.db.models import F
 
 from qingshan.core.figures import Period, Scope, evaluate_all
 from qingshan.core.models import School
+from qingshan.honours.models import Honour, Story
 from qingshan.organization.enums import StudentStatus
 from qingshan.organization.models import Student
 from qingshan.reports.rendering.content import build_content
@@ -85,6 +86,17 @@ def test_the_2013_summary_reproduces_the_seeds_figures_from_records(seed_school:
     assert "建立科普基地12个，联系农户364户" in text
     assert "技术指导40多次，发放技术资料30000多份，解决技术难题120多个，为群众办实事100多件" in text
     assert "下设6个党小组" in text
+    # names and stories from records, and each main figure against 2012
+    honours_2013 = Honour.objects.for_school(seed_school).filter(awarded_on__year=2013)
+    deeds_2013 = Story.objects.for_school(seed_school).filter(told_on__year=2013)
+    assert honours_2013.exists() and deeds_2013.exists()
+    assert all(title in text for title in honours_2013.values_list("title", flat=True))
+    assert "等市、县级荣誉3项" in text
+    assert all(f"{name}：" in text for name in deeds_2013.values_list("person_name", flat=True))
+    assert re.search(r"现有党员53名（比上年增加\d+人，增长[\d.]+%）", text)
+    assert re.search(r"在校学生1902名（比上年(增加|减少)\d+人", text)
+    assert re.search(r"毕业生就业率98\.7%（比上年(提高|下降)[\d.]+个百分点）", text)
+    assert "新的一年，学校将重点做好以下工作：推进中高职衔接" in text
     assert "普高转入职高" in text and "在用校本教材7种" in text
     # careers: the seed's order classes, employment, partners, placement, pay and abroad
     assert values["careers.employment_rate_lowest_of_five_years"] >= 0.98

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from qingshan.core import record_lists
 from qingshan.core.downloads import DOCX, PDF, attachment, stored_file
 from qingshan.core.errors import show_on_form
 from qingshan.core.figures import Scope, registry
@@ -23,7 +24,7 @@ from qingshan.core.models import School
 from qingshan.core.params import year_param
 from qingshan.core.records import may_write, school_for
 from qingshan.organization.selectors import working_year
-from qingshan.reports.enums import ReportLanguage
+from qingshan.reports.enums import BlockKind, ReportLanguage
 from qingshan.reports.forms import BlockForm, IssueForm, NewBlockForm
 from qingshan.reports.models import TemplateBlock
 from qingshan.reports.rendering.content import build_content
@@ -132,7 +133,7 @@ def block_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "reports/block_form.html",
-        {"form": form, "block": block, "preview": preview},
+        {"form": form, "block": block, "preview": preview, "lists": list(record_lists.registry)},
         status=400 if request.method == "POST" and form.errors else 200,
     )
 
@@ -179,7 +180,10 @@ def _preview(
         )
         result[language] = {
             "html": render_html(content, links=True),
-            "check": check_template([draft], language, content),
+            # a lone heading has nothing under it yet: only a paragraph's values are judged
+            "check": check_template(
+                [draft], language, content if block.kind == BlockKind.NARRATIVE else None
+            ),
         }
     return result
 
