@@ -85,7 +85,10 @@ def _list_parts(token: Token, result: ListResult, style: str, language: str) -> 
     shown = result.items[: token.argument] if token.format == "first" else result.items
     more = len(shown) < len(result.items)
     pieces = [
-        [(token.key, item.text, item.url), *([("", item.detail)] if item.detail else [])]
+        [
+            (token.key if item.url else "", item.text, item.url),  # a name without a record is text
+            *([("", item.detail)] if item.detail else []),
+        ]
         for item in shown
     ]
     if style != Style.PARAGRAPHS:

@@ -60,6 +60,8 @@ def set_font(target: Any, face: Face, *, latin: str = "") -> None:
     fonts.set(qn("w:ascii"), latin or face.name)
     fonts.set(qn("w:hAnsi"), latin or face.name)
     fonts.set(qn("w:cs"), latin or face.name)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font wins over a named one in Word
 
 
 def black(style: Any) -> None:

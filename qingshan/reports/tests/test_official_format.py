@@ -60,6 +60,8 @@ def test_the_styles_name_the_official_fonts_in_black_at_their_sizes(school: Any)
     }
 
     assert fonts == {"Title": "方正小标宋简体", "Heading 1": "黑体", "Heading 2": "楷体_GB2312"}
+    for name in ("Title", "Heading 1", "Heading 2"):  # no theme font overrides the named one
+        assert not any("Theme" in attribute for attribute in styles[name].element.rPr.rFonts.attrib)
     assert east_asian_font(styles["Normal"]) == "仿宋_GB2312"
     assert (styles["Title"].font.size, styles["Normal"].font.size) == (Pt(22), Pt(16))
     assert styles["Heading 1"].font.size == Pt(16)
