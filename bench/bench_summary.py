@@ -86,7 +86,7 @@ def measure_school(target: Any) -> dict[str, Any]:
         )
 
     cold()  # imports, translations, the database's caches
-    summary_pdf(content(), school_name=target.name)
+    summary_pdf(content())
     built = content()
     return {
         "school": target.slug,
@@ -94,7 +94,7 @@ def measure_school(target: Any) -> dict[str, Any]:
         "warm": times(lambda: figure_store.values(scope, [period])),
         "content_warm": times(content),
         "docx": times(lambda: summary_docx(built)),
-        "pdf": times(lambda: summary_pdf(built, school_name=target.name)),
+        "pdf": times(lambda: summary_pdf(built)),
     }
 
 

@@ -1,17 +1,20 @@
-"""/api/v1/reports/: every figure of a school and year with its definition and value, and the
-records behind a figure."""
+"""/api/v1/reports/: every figure of a school and year with its definition and value, the records
+behind a figure, and the records the summary names (its record lists)."""
 
 # No "from __future__ import annotations": ninja reads the schema classes from the annotations.
 from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
 from qingshan.core.api import Pages, Year, api_school
 from qingshan.core.figures import Scope, as_json_value, registry
+from qingshan.reports.enums import ReportLanguage
 from qingshan.reports.selectors import dashboard as selectors
+from qingshan.reports.selectors.summary import record_list_table
 
 router = Router(tags=["reports"])
 
@@ -38,6 +41,21 @@ class RecordOut(Schema):
     @staticmethod
     def resolve_text(obj: Any) -> str:
         return str(obj)
+
+
+class NamedOut(Schema):
+    text: str
+    detail: str
+    model: str
+    id: int | None
+
+
+class RecordListOut(Schema):
+    key: str
+    label: str
+    definition: str
+    style: str
+    items: list[NamedOut]
 
 
 def _year(year: Year | None) -> int:
@@ -74,3 +92,16 @@ def figure_records(
         raise Http404
     _result, records = selectors.figure_records(school=target, key=key, year=_year(year))
     return records if records is not None else []
+
+
+@router.get("/lists/", response=list[RecordListOut], url_name="record_lists")
+def record_lists(request: HttpRequest, year: Year | None = None, school: str | None = None) -> Any:
+    """The records each list of the summary names for the school and year, in the language of
+    the request (Accept-Language)."""
+    target = api_school(request, "reports.view", school)
+    language = get_language() or "zh-hans"
+    return record_list_table(
+        scope=Scope.of_school(target),
+        year=_year(year),
+        language=language if language in ReportLanguage.values else "zh-hans",
+    )

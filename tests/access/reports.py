@@ -36,6 +36,7 @@ EXPECTED: dict[str, dict[Any, int]] = {
     "reports:county_export": COUNTY,
     "api-v1:figure_values": API_VIEW,
     "api-v1:figure_records": API_VIEW,
+    "api-v1:record_lists": API_VIEW,
 }
 EXTRA_ARGS: dict[str, Any] = {
     "reports:evidence": lambda r: ["organization.students"],
@@ -56,6 +57,7 @@ QUERY: dict[str, dict[str, Any]] = {
     "reports:county_export": {"year": 2013},
     "api-v1:figure_values": {"year": 2013},
     "api-v1:figure_records": {"year": 2013},
+    "api-v1:record_lists": {"year": 2013},
 }
 
 

@@ -56,52 +56,55 @@ def _figure_text(token: Token, year: int, values: Values, language: str) -> str:
     return format_value(value, figure.unit, token, language)
 
 
-def _joined(
-    pieces: list[list[Any]], style: str, *, more: bool, first: bool, language: str
-) -> list[Any]:
+Part = tuple[str, str, str]  # (the figure's or list's key, the text, the named record's page)
+Parts = list[Part]
+
+
+def _plain(text: str) -> Part:
+    return ("", text, "")
+
+
+def _joined(pieces: list[Parts], style: str, *, more: bool, first: bool, language: str) -> Parts:
     """Items (each a list of parts) joined as a phrase or as clauses. A list cut to its ``first``
     items ends with 等 in Chinese, and with "and others" in English when items were left out."""
     chinese = is_chinese(language)
-    out: list[Any] = []
+    out: Parts = []
     for index, piece in enumerate(pieces):
         if index:
             last = index == len(pieces) - 1 and not more
             if style == Style.CLAUSES:
-                out.append(("", "；" if chinese else "; "))
+                out.append(_plain("；" if chinese else "; "))
             elif chinese:
-                out.append(("", "、"))
+                out.append(_plain("、"))
             else:
-                out.append(("", _(" and ") if last else ", "))
+                out.append(_plain(_(" and ") if last else ", "))
         out.extend(piece)
     if chinese and first:
-        out.append(("", "等"))  # 等 closes a list that may be longer, as Chinese writes it
+        out.append(_plain("等"))  # 等 closes a list that may be longer, as Chinese writes it
     elif more:
-        out.append(("", _(" and others")))
+        out.append(_plain(_(" and others")))
     return out
 
 
-def _list_parts(token: Token, result: ListResult, style: str, language: str) -> list[Any]:
-    """The parts of a list token: ``(key, text, url)`` for a name, ``("", text)`` otherwise."""
+def _list_parts(token: Token, result: ListResult, style: str, language: str) -> Parts:
+    """The parts of a list token: each name (linked when it has a record), then its detail."""
     shown = result.items[: token.argument] if token.format == "first" else result.items
     more = len(shown) < len(result.items)
     pieces = [
         [
             (token.key if item.url else "", item.text, item.url),  # a name without a record is text
-            *([("", item.detail)] if item.detail else []),
+            *([_plain(item.detail)] if item.detail else []),
         ]
         for item in shown
     ]
     if style != Style.PARAGRAPHS:
         return _joined(pieces, style, more=more, first=token.format == "first", language=language)
-    out: list[Any] = []
+    out: Parts = []
     for piece in pieces:
-        out.append(("", BREAK))
+        out.append(_plain(BREAK))
         out.extend(piece)
-    out.append(("", BREAK))
+    out.append(_plain(BREAK))
     return out
-
-
-Parts = list[tuple[str, str, str]]
 
 
 def _sentence(
@@ -132,8 +135,7 @@ def _sentence(
         elif token is not None and token.key in record_lists.registry:
             result = values.listed(token.key, year)
             style = record_lists.registry.get(token.key).style
-            for part in _list_parts(token, result, style, language):
-                parts.append((part[0], part[1], part[2] if len(part) > 2 else ""))
+            parts.extend(_list_parts(token, result, style, language))
             seen(bool(result.items))
         else:
             parts.append(("", match.group(0), ""))  # the checker refuses these before issuing

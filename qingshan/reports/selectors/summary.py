@@ -210,14 +210,49 @@ class VersionRow:
     second: Any
 
 
+def _frozen_label(key: str) -> str:
+    if key in registry:
+        return str(registry.get(key).label)
+    return str(record_lists.registry.get(key).label) if key in record_lists.registry else key
+
+
 def compare_versions(first: IssuedReport, second: IssuedReport) -> list[VersionRow]:
-    keys = sorted(set(first.figures) | set(second.figures))
+    """Each figure and record list of two versions side by side: a list's value is the number of
+    records it names."""
+    one, two = {**first.figures, **first.lists}, {**second.figures, **second.lists}
     return [
         VersionRow(
             key=key,
-            label=str(registry.get(key).label) if key in registry else key,
-            first=first.figures.get(key, {}).get("value"),
-            second=second.figures.get(key, {}).get("value"),
+            label=_frozen_label(key),
+            first=one.get(key, {}).get("value"),
+            second=two.get(key, {}).get("value"),
         )
-        for key in keys
+        for key in sorted(set(one) | set(two))
     ]
+
+
+def record_list_table(*, scope: Scope, year: int, language: str) -> list[dict[str, Any]]:
+    """Every record list of the year, in ``language``: its key, label, definition, style and the
+    items it names (each with its record's model and id)."""
+    rows = []
+    with translation.override(language):
+        for found in record_lists.registry:
+            result = found.evaluate(scope, Period.year(year))
+            rows.append(
+                {
+                    "key": found.key,
+                    "label": str(found.label),
+                    "definition": str(found.definition),
+                    "style": found.style,
+                    "items": [
+                        {
+                            "text": item.text,
+                            "detail": item.detail,
+                            "model": item.record._meta.label if item.record is not None else "",
+                            "id": item.record.pk if item.record is not None else None,
+                        }
+                        for item in result.items
+                    ],
+                }
+            )
+    return rows

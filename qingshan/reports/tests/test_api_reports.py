@@ -12,6 +12,7 @@ from django.utils import timezone
 from qingshan.accounts.enums import Role
 from qingshan.accounts.services import create_api_token
 from qingshan.core.figures import registry
+from qingshan.honours.tests.factories import honour
 from tests.factories import MembershipFactory, SchoolClassFactory, StudentFactory
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +117,39 @@ def test_the_figures_of_a_school_the_caller_has_no_right_at_are_refused(
     response = get(user, FIGURES, school=other_school.slug)
 
     assert response.status_code == 403
+
+
+LISTS = "/api/v1/reports/lists/"
+
+
+def test_the_lists_name_the_years_records_in_the_callers_language(
+    school: Any, user_with_role: Any
+) -> None:
+    named = honour(school, title="市文明单位", level="city")
+    user = user_with_role(Role.SECRETARY, school)
+
+    token = {"Authorization": get_token(user)}
+    chinese = Client().get(LISTS, {"year": 2013}, headers=token, HTTP_ACCEPT_LANGUAGE="zh-hans")
+    english = Client().get(LISTS, {"year": 2013}, headers=token, HTTP_ACCEPT_LANGUAGE="en")
+
+    rows = {row["key"]: row for row in chinese.json()}
+    assert chinese.status_code == 200
+    assert rows["honours.titles"]["items"] == [
+        {"text": "市文明单位", "detail": "", "model": "honours.Honour", "id": named.pk}
+    ]
+    assert rows["honours.levels"]["items"][0]["text"] == "市"
+    assert {row["key"]: row for row in english.json()}["honours.levels"]["items"][0]["text"] == (
+        "city"
+    )
+
+
+@pytest.mark.parametrize(("role", "status"), [(Role.TEACHER, 403), (None, 401)])
+def test_teachers_and_callers_without_a_token_read_no_lists(
+    school: Any, user_with_role: Any, role: str | None, status: int
+) -> None:
+    honour(school, title="市文明单位")
+    user = user_with_role(role, school) if role else None
+
+    response = get(user, LISTS, year=2013)
+
+    assert response.status_code == status and "市文明单位" not in response.content.decode()
