@@ -115,7 +115,11 @@ def build_workplans(school: Any, seed: int) -> None:
 
     builder = demo.WorkDemo(school, random.Random(seed))
     for year in YEARS:
-        with patched(demo, YEAR=year):
+        # Each year's filings run to its end; the last year's, like the demo's, into January.
+        last = year == YEARS[-1]
+        last_month = dt.date(year + 1, 1, 1) if last else dt.date(year, 12, 1)
+        last_week = dt.date(year + 1, 1, 13) if last else dt.date(year, 12, 24)
+        with patched(demo, YEAR=year, LAST_MONTH=last_month, LAST_WEEK=last_week):
             builder.plans_and_statuses()
             builder.decisions()
     builder.grid()

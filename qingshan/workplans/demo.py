@@ -66,12 +66,13 @@ def _at(day: dt.date, hour: int = 17) -> dt.datetime:
     return timezone.make_aware(dt.datetime(day.year, day.month, day.day, hour, 0))
 
 
-# Decided in December for the next year; their tasks are handed down in the new year.
+# Decided in December for the next year (month and day of the deadline); their tasks are handed
+# down in the new year.
 NEXT_YEAR = (
-    ("推进中高职衔接，扩大“3+2”分段培养规模", dt.date(YEAR + 1, 6, 30)),
-    ("建成校内实训基地二期，深化“实习即生产”", dt.date(YEAR + 1, 9, 30)),
-    ("巩固“订单式”培养，新增长期合作企业", dt.date(YEAR + 1, 11, 30)),
-    ("推动党建与教学管理“三同步”向年级组延伸", dt.date(YEAR + 1, 12, 31)),
+    ("推进中高职衔接，扩大“3+2”分段培养规模", 6, 30),
+    ("建成校内实训基地二期，深化“实习即生产”", 9, 30),
+    ("巩固“订单式”培养，新增长期合作企业", 11, 30),
+    ("推动党建与教学管理“三同步”向年级组延伸", 12, 31),
 )
 
 
@@ -236,13 +237,18 @@ class WorkDemo:
         meeting = DecisionMeeting.objects.create(
             school=self.school,
             held_on=dt.date(YEAR, 12, 20),
-            title="学校决策委员会2013年第四次会议",
+            title=f"学校决策委员会{YEAR}年第四次会议",
             attendees="校长、党支部书记、副校长、各处室主任",
-            minutes="研究2014年学校工作要点。",
+            minutes=f"研究{YEAR + 1}年学校工作要点。",
         )
         Decision.objects.bulk_create(
-            Decision(school=self.school, meeting=meeting, title=title, deadline=deadline)
-            for title, deadline in NEXT_YEAR
+            Decision(
+                school=self.school,
+                meeting=meeting,
+                title=title,
+                deadline=dt.date(YEAR + 1, month, day),
+            )
+            for title, month, day in NEXT_YEAR
         )
 
     def grid(self) -> None:
