@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import shutil
 import subprocess
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -124,31 +122,6 @@ def test_no_appendix_row_of_the_pdf_is_split_across_pages_and_each_page_repeats_
         # A row kept whole reads label, value, unit and definition in one run on one page.
         assert any("".join(cells.split()) in page for page in flat[first:]), row["label"]
     assert all("统计口径" in page for page in flat[first:] if page.strip())
-
-
-@pytest.mark.skipif(
-    shutil.which("libreoffice") is None, reason="needs LibreOffice (make system-deps)"
-)
-def test_the_docx_opens_in_libreoffice(school: Any, tmp_path: Path) -> None:
-    source = tmp_path / "summary.docx"
-    source.write_bytes(summary_docx(content_of(school)))
-    result = subprocess.run(
-        [
-            "libreoffice",
-            f"-env:UserInstallation=file://{tmp_path}/profile",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=180,
-    )
-    converted = tmp_path / "summary.pdf"
-    assert (result.returncode, converted.exists()) == (0, True)
-    assert converted.read_bytes()[:4] == b"%PDF"
 
 
 def test_issuing_freezes_the_figures_and_later_edits_show_as_changes(school: Any) -> None:
