@@ -134,7 +134,8 @@ class Content:
         return signature_indents(self.issuer, self.signed_on)
 
     def empty_sections(self) -> list[str]:
-        """The headings of sections whose every value is zero or empty."""
+        """The headings of sections with nothing under them, or whose every value is zero or
+        empty."""
         return [section.heading for section in self.sections if section.claims_nothing]
 
 
