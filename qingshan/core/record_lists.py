@@ -50,6 +50,15 @@ class ListItem:
         method = getattr(self.record, "get_absolute_url", None)
         return method() if callable(method) else ""
 
+    @property
+    def record_model(self) -> str:
+        """The named record's model label (``honours.Honour``), empty when it names none."""
+        return self.record._meta.label if self.record is not None else ""
+
+    @property
+    def record_pk(self) -> int | None:
+        return self.record.pk if self.record is not None else None
+
 
 @dataclass
 class ListResult:
@@ -104,6 +113,13 @@ class ListRegistry:
 
 
 registry = ListRegistry()
+
+
+def label_of(key: str) -> str:
+    """The name readers see for a token's key: a figure's or a record list's label, else the key."""
+    if key in figures:
+        return str(figures.get(key).label)
+    return str(registry.get(key).label) if key in registry else key
 
 
 def record_list(

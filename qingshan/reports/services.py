@@ -178,11 +178,7 @@ def _frozen_lists(content: Content) -> dict[str, Any]:
         frozen[key] = {
             "value": len(result.items),
             "items": [
-                {
-                    "text": item.text,
-                    "model": item.record._meta.label if item.record is not None else "",
-                    "pk": item.record.pk if item.record is not None else None,
-                }
+                {"text": item.text, "model": item.record_model, "pk": item.record_pk}
                 for item in result.items
             ],
             "model": records.model._meta.label if records is not None else "",

@@ -210,12 +210,6 @@ class VersionRow:
     second: Any
 
 
-def _frozen_label(key: str) -> str:
-    if key in registry:
-        return str(registry.get(key).label)
-    return str(record_lists.registry.get(key).label) if key in record_lists.registry else key
-
-
 def compare_versions(first: IssuedReport, second: IssuedReport) -> list[VersionRow]:
     """Each figure and record list of two versions side by side: a list's value is the number of
     records it names."""
@@ -223,7 +217,7 @@ def compare_versions(first: IssuedReport, second: IssuedReport) -> list[VersionR
     return [
         VersionRow(
             key=key,
-            label=_frozen_label(key),
+            label=record_lists.label_of(key),
             first=one.get(key, {}).get("value"),
             second=two.get(key, {}).get("value"),
         )
@@ -248,8 +242,8 @@ def record_list_table(*, scope: Scope, year: int, language: str) -> list[dict[st
                         {
                             "text": item.text,
                             "detail": item.detail,
-                            "model": item.record._meta.label if item.record is not None else "",
-                            "id": item.record.pk if item.record is not None else None,
+                            "model": item.record_model,
+                            "id": item.record_pk,
                         }
                         for item in result.items
                     ],

@@ -1,4 +1,5 @@
-"""How a summary template reads to its editors in a list: figure tokens as the figures' names."""
+"""How a summary template reads to its editors in a list: tokens as the names of their figures or
+record lists."""
 
 from __future__ import annotations
 
@@ -7,22 +8,15 @@ import re
 from django import template
 
 from qingshan.core import record_lists
-from qingshan.core.figures import registry
 from qingshan.reports.tokens import BODY, TOKEN
 
 register = template.Library()
 
 
-def _label(key: str) -> str:
-    if key in registry:
-        return str(registry.get(key).label)
-    return str(record_lists.registry.get(key).label) if key in record_lists.registry else key
-
-
 @register.filter
 def figure_label(key: str) -> str:
     """The figure's or record list's name in the reader's language (else its key)."""
-    return _label(key)
+    return record_lists.label_of(key)
 
 
 @register.filter
@@ -31,7 +25,7 @@ def tokens_as_names(text: str) -> str:
 
     def named(match: re.Match[str]) -> str:
         body = BODY.match(match.group("body"))
-        return f"〔{_label(body.group('key'))}〕" if body else match.group(0)
+        return f"〔{record_lists.label_of(body.group('key'))}〕" if body else match.group(0)
 
     return TOKEN.sub(named, text)
 
@@ -39,4 +33,4 @@ def tokens_as_names(text: str) -> str:
 @register.filter
 def keys_as_names(keys: str) -> str:
     """A chart block's figure keys (space-separated) as the figures' names, joined by 、."""
-    return "、".join(_label(key) for key in keys.split())
+    return "、".join(record_lists.label_of(key) for key in keys.split())
