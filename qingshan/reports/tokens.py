@@ -48,8 +48,6 @@ FIGURE_FORMATS = (
 LIST_FORMATS = ("first",)
 FORMATS = FIGURE_FORMATS + LIST_FORMATS
 STEPPED = ("more_than", "about", "first")
-# Formats that read the figure of other years than the summary's: the year before, or five.
-COMPARISONS = ("change", "previous", "series")
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ class Content:
         return [section.heading for section in self.sections if section.claims_nothing]
 
 
-class FigureCache:
+class SummaryValues:
     """The figures and record lists a summary shows: figures read from the figure store in one go
     (stored values whose records are unchanged, the others computed once), for the summary's
     year and the years its comparisons and charts reach back to; lists built once each."""
@@ -184,18 +184,16 @@ class FigureCache:
         return self.lists[(key, year)]
 
 
-def _series(key: str, years: list[int], cache: FigureCache) -> list[Any]:
-    return [cache.get(key, item).value for item in years]
-
-
-def _chart(keys: list[str], year: int, cache: FigureCache, language: str, used: list[str]) -> Block:
+def _chart(
+    keys: list[str], year: int, cache: SummaryValues, language: str, used: list[str]
+) -> Block:
     years = list(range(year - TREND_YEARS + 1, year + 1))
     series, captions = [], []
     for key in keys:
         if key not in registry:
             continue
         figure = registry.get(key)
-        values = _series(key, years, cache)
+        values = [cache.get(key, item).value for item in years]
         series.append(
             {
                 "key": key,
@@ -214,7 +212,9 @@ def _chart(keys: list[str], year: int, cache: FigureCache, language: str, used: 
     return Block(BlockKind.CHART, chart={"years": years, "series": series}, caption=caption)
 
 
-def _table(keys: list[str], year: int, cache: FigureCache, language: str, used: list[str]) -> Block:
+def _table(
+    keys: list[str], year: int, cache: SummaryValues, language: str, used: list[str]
+) -> Block:
     rows = []
     for key in keys:
         if key not in registry:
@@ -234,29 +234,29 @@ def _table(keys: list[str], year: int, cache: FigureCache, language: str, used: 
     return Block(BlockKind.TABLE, rows=rows)
 
 
-def _named(cache: FigureCache, year: int, parts: list[Part]) -> list[Named]:
+def _named(cache: SummaryValues, year: int, parts: list[Part]) -> list[Named]:
     """The records the text names, once each, in the order it names them."""
-    found: list[Named] = []
-    seen: set[tuple[str, str]] = set()
+    items = {
+        (key, item.url): item
+        for (key, item_year), result in cache.lists.items()
+        if item_year == year
+        for item in result.items
+        if item.url
+    }
+    found: dict[tuple[str, str], Named] = {}
     for part in parts:
-        if not part.url or (part.key, part.url) in seen:
+        item = items.get((part.key, part.url)) if part.url else None
+        if item is None or (part.key, part.url) in found:
             continue
-        seen.add((part.key, part.url))
-        item = next(
-            (item for item in cache.listed(part.key, year).items if item.url == part.url), None
+        found[(part.key, part.url)] = Named(
+            key=part.key,
+            label=record_lists.label_of(part.key),
+            text=part.text,
+            url=part.url,
+            model=item.record_model,
+            pk=item.record_pk,
         )
-        record = item.record if item is not None else None
-        found.append(
-            Named(
-                key=part.key,
-                label=str(record_lists.registry.get(part.key).label),
-                text=part.text,
-                url=part.url,
-                model=record._meta.label if record is not None else "",
-                pk=record.pk if record is not None else None,
-            )
-        )
-    return found
+    return list(found.values())
 
 
 def _width(text: str) -> float:
@@ -275,7 +275,7 @@ def signature_indents(issuer: str, date: str) -> tuple[float, float]:
     return 2 + (2 - date_indent), 2
 
 
-def signed_on(day: dt.date, language: str) -> str:
+def signature_date(day: dt.date, language: str) -> str:
     """The date under the issuing organisation's name: 2013年12月31日 / 31 December 2013."""
     if is_chinese(language):
         return f"{day.year}年{day.month}月{day.day}日"
@@ -290,12 +290,11 @@ def build_content(
     scope: Scope,
     year: int,
     language: str,
-    issuer: str = "",
     day: dt.date | None = None,
 ) -> Content:
     """The summary of ``year`` in ``language`` from the template's blocks (in order), signed by
-    ``issuer`` (a signature block's text, else the school's name) on ``day`` (today)."""
-    cache = FigureCache(scope, blocks, year, language)
+    the signature block's text (else the school's name) on ``day`` (else today)."""
+    cache = SummaryValues(scope, blocks, year, language)
     used: list[str] = []
     built: list[Block] = []
     sections = [Section("")]
@@ -334,7 +333,7 @@ def build_content(
         title = template.title(language).format(year=year)
         named = _named(cache, year, [part for block in built for part in block.parts])
         lists = {key: found for (key, item_year), found in cache.lists.items() if item_year == year}
-    default_issuer = issuer or (scope.schools[0].name if scope.schools else "")
+    school_name = scope.schools[0].name if scope.schools else ""
     return Content(
         title=title,
         year=year,
@@ -345,6 +344,6 @@ def build_content(
         lists=lists,
         named=named,
         sections=[section for section in sections if section.heading or section.blocks],
-        issuer=signer or default_issuer,
-        signed_on=signed_on(day or timezone.localdate(), language),
+        issuer=signer or school_name,
+        signed_on=signature_date(day or timezone.localdate(), language),
     )

@@ -30,7 +30,9 @@ SENTENCE_END = re.compile(r"(?<=[。！？])|(?<=[.!?])(?=\s)")
 BREAK = "\n"  # a paragraph break inside a block's parts
 
 
-class Values(Protocol):
+class ValueSource(Protocol):
+    """Where the narrative reads a figure's value of a year and a record list (``SummaryValues``)."""
+
     def get(self, key: str, year: int) -> Value: ...
 
     def listed(self, key: str, year: int) -> ListResult: ...
@@ -40,7 +42,7 @@ def _something(value: Any) -> bool:
     return value is not None and value != 0
 
 
-def _figure_text(token: Token, year: int, values: Values, language: str) -> str:
+def _figure_text(token: Token, year: int, values: ValueSource, language: str) -> str:
     figure = figures.get(token.key)
     value = values.get(token.key, year).value
     if token.format == "change":
@@ -111,7 +113,7 @@ def _sentence(
     sentence: str,
     *,
     year: int,
-    values: Values,
+    values: ValueSource,
     language: str,
     used: list[str],
     seen: Callable[[bool], None],
@@ -166,7 +168,7 @@ def narrative_paragraphs(
     text: str,
     *,
     year: int,
-    values: Values,
+    values: ValueSource,
     language: str,
     used: list[str],
     seen: Callable[[bool], None],
