@@ -8,7 +8,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from qingshan.core.figure_store import evaluating
 from qingshan.core.figures import FigureResult, Period, Scope, as_json_value, registry
 from qingshan.core.models import School
 from qingshan.core.services import create_record, update_record
+from qingshan.reports.checker import empty_sections
 from qingshan.reports.enums import BlockKind, ReportLanguage
 from qingshan.reports.models import IssuedReport, SummaryTemplate, TemplateBlock
 from qingshan.reports.rendering.content import Content, build_content
@@ -108,17 +109,25 @@ def _results_with_records(school: School, year: int, keys: list[str]) -> dict[st
         return {key: registry.get(key).evaluate(scope, period) for key in keys}
 
 
+def _frozen_records(records: QuerySet[Any] | None) -> dict[str, Any]:
+    """The model and the ids of the records behind a figure or a list, as a report stores them."""
+    if records is None:
+        return {"model": "", "records": []}
+    return {
+        "model": records.model._meta.label,
+        "records": sorted(records.values_list("pk", flat=True)),
+    }
+
+
 def _frozen_figures(results: dict[str, Any]) -> dict[str, Any]:
-    frozen = {}
-    for key, result in results.items():
-        records = result.records
-        frozen[key] = {
+    return {
+        key: {
             "value": as_json_value(result.value),
-            "model": records.model._meta.label if records is not None else "",
-            "records": sorted(records.values_list("pk", flat=True)) if records is not None else [],
+            **_frozen_records(result.records),
             "breakdown": {name: as_json_value(value) for name, value in result.breakdown.items()},
         }
-    return frozen
+        for key, result in results.items()
+    }
 
 
 def issue_report(*, school: School, year: int, language: str, by: Any) -> IssuedReport:
@@ -149,7 +158,7 @@ def issue_report(*, school: School, year: int, language: str, by: Any) -> Issued
         year=year,
         language=language,
     )
-    check = check_template(blocks, language, content)
+    empty_sections(content.empty_sections(), check)  # the warnings only the built text shows
     rendered = _Rendered(
         html=render_html(content, links=False),
         docx=summary_docx(content),
@@ -172,19 +181,17 @@ def issue_report(*, school: School, year: int, language: str, by: Any) -> Issued
 def _frozen_lists(content: Content) -> dict[str, Any]:
     """Each record list the text names: its items as printed, with the record each names, and
     every record behind the list."""
-    frozen = {}
-    for key, result in content.lists.items():
-        records = result.records
-        frozen[key] = {
+    return {
+        key: {
             "value": len(result.items),
             "items": [
                 {"text": item.text, "model": item.record_model, "pk": item.record_pk}
                 for item in result.items
             ],
-            "model": records.model._meta.label if records is not None else "",
-            "records": sorted(records.values_list("pk", flat=True)) if records is not None else [],
+            **_frozen_records(result.records),
         }
-    return frozen
+        for key, result in content.lists.items()
+    }
 
 
 @dataclass(frozen=True)
