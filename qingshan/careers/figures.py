@@ -23,7 +23,7 @@ from qingshan.careers.models import (
 from qingshan.careers.selectors.rates import (
     EMPLOYMENT_DEFINITION,
     MATCHING_DEFINITION,
-    graduated_in,
+    graduates_destinations,
     rates_by_major,
 )
 from qingshan.careers.selectors.register import in_force
@@ -32,14 +32,6 @@ from qingshan.organization.models import Student
 
 SERIES_YEARS = 5
 PLACED_CHANNELS = (Channel.SCHOOL, Channel.ORDER_CLASS)
-
-
-def _of_graduates(scope: Scope, start: dt.date, end: dt.date) -> QuerySet[Destination]:
-    return (
-        Destination.objects.for_schools(scope.school_ids)
-        .active()
-        .filter(student__in=graduated_in(scope.school_ids, start, end).values("student"))
-    )
 
 
 @figure(
@@ -51,7 +43,9 @@ def _of_graduates(scope: Scope, start: dt.date, end: dt.date) -> QuerySet[Destin
 def employment_rate(scope: Scope, period: Period) -> FigureResult:
     found = rates_by_major(scope.school_ids, period.start, period.end)
     total = found.get("")
-    employed = _of_graduates(scope, period.start, period.end).filter(kind__in=EMPLOYED_KINDS)
+    employed = graduates_destinations(scope.school_ids, period.start, period.end).filter(
+        kind__in=EMPLOYED_KINDS
+    )
     return FigureResult(
         value=total.employment_rate if total else None,
         records=employed,
@@ -73,7 +67,7 @@ def employment_rate(scope: Scope, period: Period) -> FigureResult:
 def matching_rate(scope: Scope, period: Period) -> FigureResult:
     found = rates_by_major(scope.school_ids, period.start, period.end)
     total = found.get("")
-    matching = _of_graduates(scope, period.start, period.end).filter(
+    matching = graduates_destinations(scope.school_ids, period.start, period.end).filter(
         kind__in=WORKING_KINDS, matches_major=True, student__school_class__major__isnull=False
     )
     return FigureResult(
@@ -106,7 +100,9 @@ def employment_rate_five_years(scope: Scope, period: Period) -> FigureResult:
         if total is not None and total.employment_rate is not None:
             series[str(year)] = round(total.employment_rate, 4)
     first = dt.date(last - SERIES_YEARS + 1, 1, 1)
-    employed = _of_graduates(scope, first, period.end).filter(kind__in=EMPLOYED_KINDS)
+    employed = graduates_destinations(scope.school_ids, first, period.end).filter(
+        kind__in=EMPLOYED_KINDS
+    )
     full = len(series) == SERIES_YEARS
     return FigureResult(
         value=min(series.values()) if full else None, records=employed, breakdown=series
@@ -119,7 +115,7 @@ def _two_years(period: Period) -> tuple[dt.date, dt.date]:
 
 def _placed(scope: Scope, period: Period) -> QuerySet[Destination]:
     start, end = _two_years(period)
-    return _of_graduates(scope, start, end).filter(
+    return graduates_destinations(scope.school_ids, start, end).filter(
         channel__in=PLACED_CHANNELS, kind__in=WORKING_KINDS
     )
 
@@ -185,7 +181,9 @@ def starting_salary_median(scope: Scope, period: Period) -> FigureResult:
     measure=Measure.PEOPLE,
 )
 def abroad(scope: Scope, period: Period) -> FigureResult:
-    found = _of_graduates(scope, period.start, period.end).filter(kind=DestinationKind.ABROAD)
+    found = graduates_destinations(scope.school_ids, period.start, period.end).filter(
+        kind=DestinationKind.ABROAD
+    )
     return FigureResult(value=found.count(), records=found)
 
 

@@ -7,8 +7,8 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy, ngettext
 
 from qingshan.careers.enums import WORKING_KINDS
-from qingshan.careers.models import Destination, Enterprise
-from qingshan.careers.selectors.rates import graduated_in
+from qingshan.careers.models import Enterprise
+from qingshan.careers.selectors.rates import graduates_destinations
 from qingshan.core.figures import Period, Scope
 from qingshan.core.record_lists import ListItem, ListResult, record_list
 
@@ -22,14 +22,8 @@ from qingshan.core.record_lists import ListItem, ListResult, record_list
     ),
 )
 def top_partners(scope: Scope, period: Period) -> ListResult:
-    hires = (
-        Destination.objects.for_schools(scope.school_ids)
-        .active()
-        .filter(
-            kind__in=WORKING_KINDS,
-            enterprise__isnull=False,
-            student__in=graduated_in(scope.school_ids, period.start, period.end).values("student"),
-        )
+    hires = graduates_destinations(scope.school_ids, period.start, period.end).filter(
+        kind__in=WORKING_KINDS, enterprise__isnull=False
     )
     counts = dict(
         hires.values("enterprise").annotate(hired=Count("pk")).values_list("enterprise", "hired")

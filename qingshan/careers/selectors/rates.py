@@ -64,6 +64,17 @@ def graduated_in(schools: list[int], start: dt.date, end: dt.date) -> QuerySet[E
     )
 
 
+def graduates_destinations(
+    schools: list[int], start: dt.date, end: dt.date
+) -> QuerySet[Destination]:
+    """The destinations of the period's graduates (archived ones left out)."""
+    return (
+        Destination.objects.for_schools(schools)
+        .active()
+        .filter(student__in=graduated_in(schools, start, end).values("student"))
+    )
+
+
 def graduate_majors(schools: list[int], start: dt.date, end: dt.date) -> dict[int, str]:
     """Each graduate of the period (student id) with the major they graduated in (its name; the
     general track's code where the class has no major)."""
