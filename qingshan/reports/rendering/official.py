@@ -9,9 +9,10 @@ spacing and page numbers, as offices in China print and edit them.
   on odd pages, left on even pages, one character in from the edge.
 
 Fonts are named by their official families first (仿宋_GB2312, 黑体, 楷体_GB2312, 方正小标宋简体), so
-that Word and WPS on office PCs, which have them, use them; the file's font table gives each a
-fallback the machine has (the Noto CJK faces), which LibreOffice uses where the official ones are
-missing. An English summary keeps the layout with Times New Roman.
+that Word and WPS on office PCs, which have them, use them; the file's font table names a Noto CJK
+face as each one's alternative, for Word on a PC without them. LibreOffice ignores that table and
+asks fontconfig, so a Linux machine maps the official names with ``config/fonts``
+(docs/deploy.md). An English summary keeps the layout with Times New Roman.
 """
 
 from __future__ import annotations
@@ -84,8 +85,8 @@ def _plain_paragraph(style: Any, *, before: Any = 0, after: Any = 0) -> None:
 
 
 def _fallbacks(document: Any) -> None:
-    """Declare each official family in the font table with the installed face as its
-    alternative name, for readers that lack the official one."""
+    """Declare each official family in the font table with a Noto CJK face as its alternative
+    name, for Word on a PC that lacks the official one (LibreOffice reads fontconfig instead)."""
     part = next(
         (
             rel.target_part
